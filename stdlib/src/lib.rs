@@ -1,0 +1,12 @@
+//! The native half of the standard library: modules CPython writes in C,
+//! written in Rust under the same names and interfaces (`gc`, `math`,
+//! `_io`, `posix`, ...). One file per module; `register_all` is the one
+//! registration list. It must not reach into VM internals beyond the `vm`
+//! crate's public API.
+
+pub mod gcmodule;
+
+/// Registers every Rust stdlib module with the import system.
+pub fn register_all() {
+    vm::import::register_builtin("gc", gcmodule::init);
+}

@@ -1,0 +1,2 @@
+print("explicit zero")
+raise SystemExit(0)

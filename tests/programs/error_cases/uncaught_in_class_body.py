@@ -1,0 +1,2 @@
+class Broken:
+    value = 1 / 0

@@ -1,0 +1,3 @@
+def f():
+    return some_undefined_name + 1
+f()

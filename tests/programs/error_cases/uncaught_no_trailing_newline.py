@@ -1,0 +1,2 @@
+print('ok')
+raise OSError(2, 'No such file or directory', 'ghost.txt')

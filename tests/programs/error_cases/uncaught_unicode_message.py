@@ -1,0 +1,1 @@
+raise ValueError("non-ascii message: é ü 日本")

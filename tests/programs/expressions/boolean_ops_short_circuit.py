@@ -1,0 +1,15 @@
+def t(name, val):
+    print("eval", name)
+    return val
+print(t("a", 0) and t("b", 1))
+print(t("a", 1) and t("b", 2))
+print(t("a", 0) or t("b", 0))
+print(t("a", "x") or t("b", "y"))
+print(not t("a", []))
+print([] or {} or 0 or "" or None)
+print(1 and 2 and 3, 1 and 0 and 3)
+print(None or "default", "" or "empty", 0.0 or -0.0)
+print(not 0, not 1, not "", not "a", not None, not [0])
+x = t("a", 1) and t("b", 0) or t("c", 3)
+print(x)
+print(True and "yes" or "no", False and "yes" or "no")

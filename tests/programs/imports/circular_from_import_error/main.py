@@ -1,0 +1,4 @@
+try:
+    import first
+except ImportError as e:
+    print(type(e).__name__, e)

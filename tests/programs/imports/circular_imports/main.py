@@ -1,0 +1,4 @@
+import alpha
+print(alpha.A_VALUE, alpha.beta.B_VALUE, alpha.beta.get_alpha_value())
+import beta
+print(beta.alpha is alpha)

@@ -1,0 +1,2 @@
+print("broken_mod starting")
+x = 1 / 0

@@ -1,0 +1,3 @@
+def explode():
+    raise ValueError("raised inside imported module")
+explode()

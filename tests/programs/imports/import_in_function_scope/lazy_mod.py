@@ -1,0 +1,3 @@
+print("lazy_mod loaded")
+def value():
+    return "lazy value"

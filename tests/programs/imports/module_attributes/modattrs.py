@@ -1,0 +1,2 @@
+"""modattrs doc"""
+x = 1

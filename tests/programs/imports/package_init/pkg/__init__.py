@@ -1,0 +1,2 @@
+print("pkg __init__ running")
+init_value = "from init"

@@ -1,0 +1,1 @@
+print("pkg.nested __init__")

@@ -1,0 +1,2 @@
+print("pkg.sub running, __package__ =", __package__)
+NAME = "submodule"

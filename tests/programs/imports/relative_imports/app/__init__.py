@@ -1,0 +1,2 @@
+from .version import VERSION
+print("app init, version", VERSION)

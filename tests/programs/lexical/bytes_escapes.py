@@ -1,0 +1,10 @@
+b = b"\x41\x42\x43\n\r\t\\\'\"\a\b\f\v\0\1\12\123"
+print(b, len(b))
+print(list(b"\xff\xfe\x00"))
+print(b"\q", len(b"\q"))
+print(repr(bytes(range(32))))
+print(repr(bytes(range(120, 130))))
+print(repr(bytes(range(250, 256))))
+print(bytes(b"hi") == b"hi", b"a" < b"b", b"ab" < b"b")
+print(b"%s and %d" % (b"x", 5))
+print(b"x" * 3, 3 * b"y")

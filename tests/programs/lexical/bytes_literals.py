@@ -1,0 +1,11 @@
+print(b"abc", B"abc", b'\x00\xff', b"\n\t\\")
+print(b"a" b"b" b'c')
+print(repr(b"'"), repr(b'"'), repr(b"'\""))
+print(list(b"\x01\x02\x7f\x80"))
+print(b"""multi
+line""")
+print(b"\101\102", b"\u0041")
+print(len(b"\N{DASH}"))
+print(bytes(3), bytes([65, 66]), bytes("é", "utf-8"))
+print(b"abc"[0], b"abc"[1:], b"abc"[-1:])
+print(type(b"").__name__, type(bytearray(b"")).__name__)

@@ -1,0 +1,12 @@
+print(1j, 2J, 1.5j, 1e3j, 0j, 1_0j)
+print(3 + 4j, 3 - 4j, -4j)
+print((1+2j) * (3-1j))
+print(complex(1, 2), complex("1+2j"), complex(" 3-4j "), complex("j"))
+print((0.0+1j).imag, (1j).real)
+print(-0j, 0j * -1, complex(-0.0, -0.0))
+print(1e300j * 1e300j)
+print(type(1j).__name__)
+z = 2 + 3j
+print(z.real, z.imag, z.conjugate(), abs(3 + 4j))
+print(repr(complex(1.5, -0.0)))
+print(complex(float("inf"), float("nan")))

@@ -1,0 +1,12 @@
+print(0, 00, 0_0)
+print(123, 1_000_000, 0x_ff, 0XFF, 0xdead_beef)
+print(0o17, 0O777, 0o_7, 0b1010, 0B1111_0000)
+print(123456789012345678901234567890)
+print(0xFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF)
+print(-0b1, -0o10, -0x10)
+print(type(10**30).__name__)
+x = 1_2_3
+print(x, x + 0)
+print(0b0, 0o0, 0x0)
+print(int("1_000"), int("0x1F", 16), int("0b101", 0), int("0o17", 0), int("017", 8))
+print(1 .real, 1 .bit_length(), (255).bit_length())

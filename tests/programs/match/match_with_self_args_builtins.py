@@ -1,0 +1,24 @@
+for v in [b"x", bytearray(b"y"), 3, 2.5, "s", frozenset({1}), {2}, (1,), [2], {"k": 1}, True]:
+    match v:
+        case bytes(b):
+            print("bytes", b)
+        case bytearray(b):
+            print("bytearray", b)
+        case bool(b):
+            print("bool", b)
+        case int(i):
+            print("int", i)
+        case float(f):
+            print("float", f)
+        case str(s):
+            print("str", s)
+        case frozenset(fs):
+            print("frozenset", sorted(fs))
+        case set(s):
+            print("set", sorted(s))
+        case tuple(t):
+            print("tuple", t)
+        case list(l):
+            print("list", l)
+        case dict(d):
+            print("dict", d)

@@ -1,0 +1,8 @@
+print("a" == "a", "a" != "b", "abc" == "ab" + "c")
+print("apple" < "banana", "Apple" < "apple", "" < " ", "a" < "aa", "b" > "abc")
+print(sorted(["b", "A", "a", "B", "é", "e", "10", "9"]))
+print(hash("x") == hash("x"), hash("") == hash(""), {"k": 1}["k"])
+print("abc".__lt__("abd"), "abc".__lt__(5))
+print(str.__eq__("a", "a"), "a".__ne__("a"))
+print(max(["apple", "Banana", "cherry"]), min(["apple", "Banana", "cherry"], key=str.lower))
+print("ß" == "ss", "ß".casefold() == "ss", "é" == "e\u0301", len("e\u0301"))

@@ -1,0 +1,459 @@
+//! The import system: `import`/`from ... import` statements and
+//! `__import__`. Finds built-in (Rust) modules by name, and source modules
+//! and packages (regular and namespace) on `sys.path` or a package's
+//! `__path__`; runs them in new module objects registered in `sys.modules`.
+
+use crate::err::{self, PyErr, PyResult};
+use crate::objects::exceptions as exc;
+use crate::objects::{dict, list, long, module, none, tuple, unicode};
+use crate::objects::frame::PyFrameObject;
+use crate::objref::PyObj;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+/// Initializer of a built-in module: returns the module object.
+pub type BuiltinInit = fn() -> PyResult<PyObj>;
+
+static mut BUILTIN_MODULES: Vec<(&'static str, BuiltinInit)> = Vec::new();
+static mut SOURCES: Option<HashMap<String, String>> = None;
+
+/// Registers a Rust module under its import name (called at start-up).
+pub fn register_builtin(name: &'static str, init: BuiltinInit) {
+    unsafe { (*(&raw mut BUILTIN_MODULES)).push((name, init)) }
+}
+
+pub fn builtin_names() -> Vec<&'static str> {
+    unsafe { (*(&raw const BUILTIN_MODULES)).iter().map(|(n, _)| *n).collect() }
+}
+
+fn find_builtin(name: &str) -> Option<BuiltinInit> {
+    unsafe { (*(&raw const BUILTIN_MODULES)).iter().find(|(n, _)| *n == name).map(|(_, f)| *f) }
+}
+
+/// Source text of files loaded by the import system (for tracebacks).
+pub fn cached_source(filename: &str) -> Option<String> {
+    unsafe { (*(&raw const SOURCES)).as_ref().and_then(|m| m.get(filename).cloned()) }
+}
+
+pub fn remember_source(filename: &str, text: &str) {
+    unsafe {
+        (*(&raw mut SOURCES)).get_or_insert_with(HashMap::new).insert(filename.to_string(), text.to_string());
+    }
+}
+
+fn modules() -> PyObj {
+    crate::interp::interp().modules.clone()
+}
+
+pub fn module_not_found(name: &str) -> PyErr {
+    let e = err::new(unsafe { exc::PyExc_ModuleNotFoundError }, &format!("No module named '{}'", name));
+    crate::objects::exceptions_attrs::set_import_error_fields(&e, Some(unicode::new(name)), None);
+    e
+}
+
+/// Resolves a relative import name against the importing module's package.
+fn resolve_name(name: &str, globals: &PyObj, level: usize) -> PyResult<String> {
+    let package = dict::get_item_rs(globals, "__package__").filter(|p| !none::is_none(p));
+    let spec = dict::get_item_rs(globals, "__spec__").filter(|p| !none::is_none(p));
+    let pkg: String = match package {
+        Some(p) => {
+            if !unicode::is_str(&p) {
+                return Err(err::type_error("package must be a string"));
+            }
+            unicode::to_string_lossy(&p)
+        }
+        None => match spec.and_then(|s| crate::abstract_::getattr_str(&s, "parent").ok()) {
+            Some(p) if unicode::is_str(&p) => unicode::to_string_lossy(&p),
+            _ => {
+                let n = dict::get_item_rs(globals, "__name__")
+                    .ok_or_else(|| err::key_error_msg("'__name__' not in globals"))?;
+                let n = unicode::to_string_lossy(&n);
+                if dict::get_item_rs(globals, "__path__").is_some() {
+                    n
+                } else {
+                    n.rsplit_once('.').map(|(a, _)| a.to_string()).unwrap_or_default()
+                }
+            }
+        },
+    };
+    if pkg.is_empty() {
+        return Err(err::import_error("attempted relative import with no known parent package"));
+    }
+    let parts: Vec<&str> = pkg.split('.').collect();
+    if level - 1 >= parts.len() + if level > parts.len() { 0 } else { 1 } || level > parts.len() {
+        return Err(err::import_error("attempted relative import beyond top-level package"));
+    }
+    let base = parts[..parts.len() - (level - 1)].join(".");
+    Ok(if name.is_empty() { base } else { format!("{}.{}", base, name) })
+}
+
+/// IMPORT_NAME / `__import__(name, globals, locals, fromlist, level)`.
+pub fn import_name(name: &PyObj, globals: &PyObj, fromlist: &PyObj, level: &PyObj, _f: *mut PyFrameObject) -> PyResult {
+    // A replaced builtins.__import__ takes over, as in CPython.
+    if let Some(imp) = dict::get_item_rs(&crate::interp::interp().builtins_dict, "__import__") {
+        if !crate::objects::methodobject::is_cfunction(&imp) {
+            return crate::abstract_::call(
+                &imp,
+                &[name.clone(), globals.clone(), none::none(), fromlist.clone(), level.clone()],
+                None,
+            );
+        }
+    }
+    import_module_level(name, Some(globals), fromlist, level)
+}
+
+pub fn import_module_level(name: &PyObj, globals: Option<&PyObj>, fromlist: &PyObj, level: &PyObj) -> PyResult {
+    if !unicode::is_str(name) {
+        return Err(err::type_error("module name must be str, not ".to_string() + &crate::typeobj::type_name(name.ob_type())));
+    }
+    let level = long::as_i64(level).unwrap_or(0);
+    if level < 0 {
+        return Err(err::value_error("level must be >= 0"));
+    }
+    let n = unicode::to_string_lossy(name);
+    let abs = if level > 0 {
+        let g = globals.ok_or_else(|| err::key_error_msg("'__name__' not in globals"))?;
+        resolve_name(&n, g, level as usize)?
+    } else {
+        if n.is_empty() {
+            return Err(err::value_error("Empty module name"));
+        }
+        n.clone()
+    };
+    let m = import_absolute(&abs)?;
+    let has_fromlist = !none::is_none(fromlist) && crate::abstract_::is_true(fromlist)?;
+    if !has_fromlist {
+        if level == 0 || !n.is_empty() {
+            // Return the top-level package of what was named.
+            let first = if level == 0 {
+                n.split('.').next().unwrap().to_string()
+            } else {
+                let cut = abs.len() - n.len();
+                let first_of_n = n.split('.').next().unwrap();
+                format!("{}{}", &abs[..cut], first_of_n)
+            };
+            if first == abs {
+                return Ok(m);
+            }
+            return dict::get_item_rs(&modules(), &first).ok_or_else(|| module_not_found(&first));
+        }
+        return Ok(m);
+    }
+    // from package import submodules
+    if dict::get_item_rs(&module_dict_of(&m), "__path__").is_some() {
+        handle_fromlist(&m, &abs, fromlist)?;
+    }
+    Ok(m)
+}
+
+fn module_dict_of(m: &PyObj) -> PyObj {
+    if module::is_module(m) {
+        module::get_dict(m)
+    } else {
+        crate::typeobj::instance_dict(m).unwrap_or_else(dict::new)
+    }
+}
+
+fn handle_fromlist(m: &PyObj, pkgname: &str, fromlist: &PyObj) -> PyResult<()> {
+    for item in crate::abstract_::iterate(fromlist)? {
+        if !unicode::is_str(&item) {
+            return Err(err::type_error(format!(
+                "Item in {}.__all__ must be str, not {}",
+                pkgname,
+                crate::typeobj::type_name(item.ob_type())
+            )));
+        }
+        let s = unicode::to_string_lossy(&item);
+        if s == "*" {
+            if let Some(all) = crate::abstract_::getattr_str_opt(m, "__all__")? {
+                handle_fromlist(m, pkgname, &all)?;
+            }
+            continue;
+        }
+        if crate::abstract_::hasattr(m, &item)? {
+            continue;
+        }
+        let sub = format!("{}.{}", pkgname, s);
+        match import_absolute(&sub) {
+            Ok(_) => {}
+            Err(e) if e.matches(unsafe { exc::PyExc_ModuleNotFoundError }) => {
+                // Only a missing *that* module is ignored.
+                let missing = crate::abstract_::getattr_str(e.value(), "name").ok();
+                if missing.map(|n| unicode::eq_str(&n, &sub)).unwrap_or(false) {
+                    continue;
+                }
+                return Err(e);
+            }
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(())
+}
+
+/// Imports a module by absolute dotted name (parents first).
+pub fn import_absolute(abs: &str) -> PyResult {
+    let mods = modules();
+    if let Some(m) = dict::get_item_rs(&mods, abs) {
+        if none::is_none(&m) {
+            return Err(module_not_found(abs));
+        }
+        return Ok(m);
+    }
+    let (parent, path) = match abs.rsplit_once('.') {
+        Some((p, _)) => {
+            let pm = import_absolute(p)?;
+            // Importing the parent may have imported this module too.
+            if let Some(m) = dict::get_item_rs(&mods, abs) {
+                return Ok(m);
+            }
+            let path = match crate::abstract_::getattr_str_opt(&pm, "__path__")? {
+                Some(p) => p,
+                None => {
+                    let e = err::new(
+                        unsafe { exc::PyExc_ModuleNotFoundError },
+                        &format!("No module named '{}'; '{}' is not a package", abs, p),
+                    );
+                    crate::objects::exceptions_attrs::set_import_error_fields(&e, Some(unicode::new(abs)), None);
+                    return Err(e);
+                }
+            };
+            (Some((p.to_string(), pm)), Some(path))
+        }
+        None => (None, None),
+    };
+    let m = load(abs, path.as_ref())?;
+    if let Some((_, pm)) = parent {
+        let child = abs.rsplit_once('.').unwrap().1;
+        let _ = crate::abstract_::setattr_str(&pm, child, m.clone());
+    }
+    Ok(m)
+}
+
+fn search_dirs(path: Option<&PyObj>) -> PyResult<Vec<String>> {
+    let list_obj = match path {
+        Some(p) => p.clone(),
+        None => crate::sysmodule::get_opt("path").unwrap_or_else(list::new_empty),
+    };
+    let mut out = Vec::new();
+    for e in crate::abstract_::iterate(&list_obj)? {
+        if unicode::is_str(&e) {
+            out.push(unicode::to_string_lossy(&e));
+        }
+    }
+    Ok(out)
+}
+
+enum Found {
+    Source(PathBuf),
+    Package(PathBuf, PathBuf),
+    Namespace(Vec<PathBuf>),
+}
+
+fn find_in(name: &str, dirs: &[String]) -> Option<Found> {
+    let mut ns = Vec::new();
+    for d in dirs {
+        let base = if d.is_empty() { PathBuf::from(".") } else { PathBuf::from(d) };
+        let pkg = base.join(name);
+        let init = pkg.join("__init__.py");
+        if init.is_file() {
+            return Some(Found::Package(pkg, init));
+        }
+        let src = base.join(format!("{}.py", name));
+        if src.is_file() {
+            return Some(Found::Source(src));
+        }
+        if pkg.is_dir() {
+            ns.push(pkg);
+        }
+    }
+    if ns.is_empty() {
+        None
+    } else {
+        Some(Found::Namespace(ns))
+    }
+}
+
+fn make_spec(name: &str, origin: Option<&str>, search: Option<Vec<String>>, is_builtin: bool) -> PyObj {
+    let parent = if search.is_some() {
+        name.to_string()
+    } else {
+        name.rsplit_once('.').map(|(p, _)| p.to_string()).unwrap_or_default()
+    };
+    let origin_obj = match origin {
+        Some(o) => unicode::new(o),
+        None if is_builtin => unicode::new("built-in"),
+        None => none::none(),
+    };
+    let ssl = search
+        .map(|v| list::new(v.iter().map(|s| unicode::new(s)).collect()))
+        .unwrap_or_else(none::none);
+    crate::objects::namespace::new_spec(&[
+        ("name", unicode::new(name)),
+        ("loader", none::none()),
+        ("origin", origin_obj),
+        ("loader_state", none::none()),
+        ("submodule_search_locations", ssl),
+        ("cached", none::none()),
+        ("parent", unicode::new(&parent)),
+        ("has_location", crate::objects::boolobject::new(origin.is_some())),
+    ])
+}
+
+fn load(abs: &str, path: Option<&PyObj>) -> PyResult {
+    let mods = modules();
+    if path.is_none() {
+        if let Some(init) = find_builtin(abs) {
+            let m = init()?;
+            let d = module_dict_of(&m);
+            if dict::get_item_rs(&d, "__spec__").map(|s| none::is_none(&s)).unwrap_or(true) {
+                dict::set_item_rs(&d, "__spec__", make_spec(abs, None, None, true));
+            }
+            dict::set_item(&mods, unicode::new(abs), m.clone())?;
+            return Ok(m);
+        }
+    }
+    let short = abs.rsplit('.').next().unwrap();
+    let dirs = search_dirs(path)?;
+    let found = find_in(short, &dirs).ok_or_else(|| module_not_found(abs))?;
+    let m = module::new(abs);
+    let d = module::get_dict(&m);
+    let (file, code_path, search): (Option<String>, Option<PathBuf>, Option<Vec<String>>) = match &found {
+        Found::Source(p) => (Some(p.to_string_lossy().into_owned()), Some(p.clone()), None),
+        Found::Package(dirp, init) => (
+            Some(init.to_string_lossy().into_owned()),
+            Some(init.clone()),
+            Some(vec![dirp.to_string_lossy().into_owned()]),
+        ),
+        Found::Namespace(ds) => (None, None, Some(ds.iter().map(|p| p.to_string_lossy().into_owned()).collect())),
+    };
+    let is_pkg = search.is_some();
+    let package = if is_pkg { abs.to_string() } else { abs.rsplit_once('.').map(|(p, _)| p.to_string()).unwrap_or_default() };
+    dict::set_item_rs(&d, "__package__", unicode::new(&package));
+    if let Some(f) = &file {
+        dict::set_item_rs(&d, "__file__", unicode::new(f));
+    }
+    if let Some(s) = &search {
+        dict::set_item_rs(&d, "__path__", list::new(s.iter().map(|x| unicode::new(x)).collect()));
+    }
+    let spec = make_spec(abs, file.as_deref(), search.clone(), false);
+    dict::set_item_rs(&d, "__spec__", spec);
+    dict::set_item_rs(&d, "__builtins__", crate::interp::interp().builtins.clone());
+    dict::set_item(&mods, unicode::new(abs), m.clone())?;
+    if let Some(p) = code_path {
+        let r = exec_source_file(&p, &d);
+        if let Err(e) = r {
+            let _ = dict::pop_item(&mods, &unicode::new(abs));
+            return Err(e);
+        }
+    }
+    // The module may have replaced itself in sys.modules.
+    Ok(dict::get_item_rs(&mods, abs).unwrap_or(m))
+}
+
+/// Reads, compiles and runs a source file in the given namespace.
+pub fn exec_source_file(p: &Path, globals: &PyObj) -> PyResult<()> {
+    let filename = p.to_string_lossy().into_owned();
+    let bytes = std::fs::read(p).map_err(|e| crate::objects::exceptions_attrs::os_error_from_io(&e, Some(&filename)))?;
+    let text = match crate::parser::decode_source(&bytes) {
+        Ok(t) => t,
+        Err(e) => return Err(crate::interp::syntax_error_from(&e, &filename)),
+    };
+    remember_source(&filename, &text);
+    let code = crate::interp::compile_to_code(&text, &filename, crate::compiler::CompileMode::Exec)?;
+    crate::interp::run_code(&code, globals, None)?;
+    Ok(())
+}
+
+/// IMPORT_FROM: `from module import name`.
+pub fn import_from(m: &PyObj, name: &PyObj) -> PyResult {
+    if let Some(v) = crate::abstract_::getattr_opt(m, name)? {
+        return Ok(v);
+    }
+    let pkgname = crate::abstract_::getattr_str_opt(m, "__name__")?;
+    if let Some(pn) = &pkgname {
+        if unicode::is_str(pn) {
+            let full = format!("{}.{}", unicode::to_string_lossy(pn), unicode::to_string_lossy(name));
+            if let Some(sub) = dict::get_item_rs(&modules(), &full) {
+                return Ok(sub);
+            }
+        }
+    }
+    let mname = pkgname.filter(|p| unicode::is_str(p)).map(|p| unicode::to_string_lossy(&p));
+    let file = crate::abstract_::getattr_str_opt(m, "__file__")?.filter(|f| unicode::is_str(f));
+    let initializing = crate::abstract_::getattr_str_opt(m, "__spec__")?
+        .filter(|s| !none::is_none(s))
+        .and_then(|s| crate::abstract_::getattr_str(&s, "_initializing").ok())
+        .map(|v| crate::abstract_::is_true(&v).unwrap_or(false))
+        .unwrap_or(false);
+    let n = unicode::to_string_lossy(name);
+    let msg = match (&mname, &file) {
+        (Some(mn), Some(f)) if initializing => format!(
+            "cannot import name '{}' from partially initialized module '{}' (most likely due to a circular import) ({})",
+            n,
+            mn,
+            unicode::to_string_lossy(f)
+        ),
+        (Some(mn), Some(f)) => format!("cannot import name '{}' from '{}' ({})", n, mn, unicode::to_string_lossy(f)),
+        (Some(mn), None) => format!("cannot import name '{}' from '{}' (unknown location)", n, mn),
+        _ => format!("cannot import name '{}' from '<unknown module name>' (unknown location)", n),
+    };
+    let e = err::import_error(msg);
+    crate::objects::exceptions_attrs::set_import_error_fields(&e, mname.map(|s| unicode::new(&s)), file);
+    Err(e)
+}
+
+/// `from module import *` into `locals`.
+pub fn import_star(m: &PyObj, locals: &PyObj) -> PyResult<()> {
+    let (names, skip_private) = match crate::abstract_::getattr_str_opt(m, "__all__")? {
+        Some(all) => (crate::abstract_::iterate(&all)?, false),
+        None => {
+            let d = crate::abstract_::getattr_str(m, "__dict__").map_err(|_| {
+                err::import_error("from-import-* object has no __dict__ and no __all__")
+            })?;
+            (crate::objects::dict_methods::mapping_keys(&d)?, true)
+        }
+    };
+    for n in names {
+        if !unicode::is_str(&n) {
+            let modname = crate::abstract_::getattr_str_opt(m, "__name__")?
+                .map(|x| unicode::to_string_lossy(&x))
+                .unwrap_or_default();
+            return Err(err::type_error(format!(
+                "{} in {}.{} must be str, not {}",
+                if skip_private { "Key" } else { "Item" },
+                modname,
+                if skip_private { "__dict__" } else { "__all__" },
+                crate::typeobj::type_name(n.ob_type())
+            )));
+        }
+        if skip_private && unicode::to_string_lossy(&n).starts_with('_') {
+            continue;
+        }
+        let v = crate::abstract_::getattr(m, &n)?;
+        crate::abstract_::setitem(locals, &n, Some(&v))?;
+    }
+    Ok(())
+}
+
+/// `importlib.import_module(name, package)`.
+pub fn import_module(name: &str, package: Option<&str>) -> PyResult {
+    if name.starts_with('.') {
+        let Some(pkg) = package else {
+            return Err(err::type_error(format!(
+                "the 'package' argument is required to perform a relative import for '{}'",
+                name
+            )));
+        };
+        let level = name.chars().take_while(|c| *c == '.').count();
+        let g = dict::new();
+        dict::set_item_rs(&g, "__package__", unicode::new(pkg));
+        dict::set_item_rs(&g, "__name__", unicode::new(pkg));
+        let abs = resolve_name(&name[level..], &g, level)?;
+        return import_absolute(&abs);
+    }
+    import_absolute(name)
+}
+
+pub fn _unused() -> PyObj {
+    tuple::empty()
+}

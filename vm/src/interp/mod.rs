@@ -1,0 +1,284 @@
+//! The interpreter: thread state (current frame, recursion depth, handled
+//! exceptions), the interpreter-wide state (modules, builtins), and the entry
+//! points that run code. The dispatch loop is in `eval.rs`, argument binding
+//! and calls in `call.rs`, traceback printing in `traceback_print.rs`.
+
+pub mod call;
+pub mod matching;
+pub mod eval;
+pub mod traceback_print;
+
+pub use call::{build_class, call_function, run_code};
+
+use crate::err::{self, PyErr, PyResult};
+use crate::object::*;
+use crate::objects::frame::PyFrameObject;
+use crate::objects::{dict, none, unicode};
+use crate::objref::PyObj;
+use std::cell::UnsafeCell;
+
+pub const DEFAULT_RECURSION_LIMIT: u32 = 1000;
+
+pub struct ThreadState {
+    /// The innermost executing frame (borrowed; frames link back via f_back).
+    pub frame: *mut PyFrameObject,
+    pub recursion_depth: u32,
+    pub recursion_limit: u32,
+    /// Handled-exception slots: functions share their caller's; each running
+    /// generator pushes its own. `sys.exc_info()` reads the topmost non-None.
+    pub exc_stack: Vec<Option<PyObj>>,
+    /// Lowest usable stack address (with a safety margin) for this thread.
+    pub stack_limit: usize,
+    /// Set while handling a RecursionError, to allow some headroom.
+    pub overflowed: bool,
+}
+
+pub struct Interpreter {
+    pub modules: PyObj,
+    pub builtins: PyObj,
+    pub builtins_dict: PyObj,
+    pub sys: Option<PyObj>,
+    pub main_dict: Option<PyObj>,
+}
+
+struct TsCell(UnsafeCell<Option<ThreadState>>);
+unsafe impl Sync for TsCell {}
+struct InterpCell(UnsafeCell<Option<Interpreter>>);
+unsafe impl Sync for InterpCell {}
+
+thread_local! {
+    static TSTATE: TsCell = const { TsCell(UnsafeCell::new(None)) };
+}
+
+static INTERP: InterpCell = InterpCell(UnsafeCell::new(None));
+
+/// The calling thread's state, created on first use.
+#[inline(always)]
+pub fn tstate() -> &'static mut ThreadState {
+    TSTATE.with(|t| unsafe {
+        let p = &mut *t.0.get();
+        if p.is_none() {
+            *p = Some(ThreadState {
+                frame: std::ptr::null_mut(),
+                recursion_depth: 0,
+                recursion_limit: DEFAULT_RECURSION_LIMIT,
+                exc_stack: vec![None],
+                stack_limit: stack_limit_guess(),
+                overflowed: false,
+            });
+        }
+        &mut *(p.as_mut().unwrap() as *mut ThreadState)
+    })
+}
+
+fn stack_limit_guess() -> usize {
+    // The current stack pointer minus a conservative stack size; the real
+    // bound is set by `set_stack_bounds` for threads Pyrite creates.
+    let here = &0u8 as *const u8 as usize;
+    here.saturating_sub(6 * 1024 * 1024)
+}
+
+/// Records the usable stack of the current thread (called by the thread
+/// that runs the interpreter, which knows the size it asked for).
+pub fn set_stack_bounds(size: usize) {
+    let here = &0u8 as *const u8 as usize;
+    tstate().stack_limit = here.saturating_sub(size.saturating_sub(256 * 1024));
+}
+
+pub fn interp() -> &'static mut Interpreter {
+    unsafe { (*INTERP.0.get()).as_mut().expect("interpreter not initialized") }
+}
+
+pub fn interp_opt() -> Option<&'static mut Interpreter> {
+    unsafe { (*INTERP.0.get()).as_mut() }
+}
+
+pub fn init_interpreter(builtins: PyObj) {
+    let bd = crate::objects::module::get_dict(&builtins);
+    unsafe {
+        *INTERP.0.get() = Some(Interpreter {
+            modules: dict::new(),
+            builtins: builtins.clone(),
+            builtins_dict: bd,
+            sys: None,
+            main_dict: None,
+        });
+    }
+}
+
+/// The builtins dict a function defined in `globals` uses.
+pub fn builtins_for_globals(globals: &PyObj) -> PyObj {
+    if let Some(b) = dict::get_item_rs(globals, "__builtins__") {
+        if crate::objects::module::is_module(&b) {
+            return crate::objects::module::get_dict(&b);
+        }
+        if dict::is_dict(&b) {
+            return b;
+        }
+    }
+    interp().builtins_dict.clone()
+}
+
+/// A name from the builtins module.
+pub fn builtin(name: &str) -> PyResult {
+    dict::get_item_rs(&interp().builtins_dict, name)
+        .ok_or_else(|| err::name_error(format!("name '{}' is not defined", name)))
+}
+
+/// The globals of the innermost executing frame.
+pub fn current_globals() -> Option<PyObj> {
+    let f = tstate().frame;
+    if f.is_null() {
+        interp_opt().and_then(|i| i.main_dict.clone())
+    } else {
+        unsafe { Some(PyObj::from_borrowed((*f).globals)) }
+    }
+}
+
+pub fn current_frame() -> *mut PyFrameObject {
+    tstate().frame
+}
+
+/// Guards Rust recursion: RecursionError past the limit or when the machine
+/// stack is nearly exhausted.
+#[inline(always)]
+pub fn enter_recursive_call(where_: &str) -> PyResult<()> {
+    let ts = tstate();
+    ts.recursion_depth += 1;
+    let limit = if ts.overflowed { ts.recursion_limit + 50 } else { ts.recursion_limit };
+    let sp = &ts as *const _ as usize;
+    if ts.recursion_depth > limit || sp < ts.stack_limit {
+        ts.recursion_depth -= 1;
+        if sp < ts.stack_limit && ts.recursion_depth <= limit && ts.overflowed {
+            // Out of machine stack even with headroom: cannot continue safely.
+            return Err(recursion_error_raw(where_));
+        }
+        ts.overflowed = true;
+        return Err(recursion_error_raw(where_));
+    }
+    Ok(())
+}
+
+#[inline(always)]
+pub fn leave_recursive_call() {
+    let ts = tstate();
+    ts.recursion_depth -= 1;
+    if ts.overflowed && ts.recursion_depth + 50 < ts.recursion_limit {
+        ts.overflowed = false;
+    }
+}
+
+#[cold]
+fn recursion_error_raw(where_: &str) -> PyErr {
+    err::recursion_error(format!("maximum recursion depth exceeded{}", where_))
+}
+
+/// The exception currently being handled (`sys.exception()`), or None.
+pub fn handled_exception() -> Option<PyObj> {
+    tstate().exc_stack.iter().rev().find_map(|e| e.clone())
+}
+
+/// Writes "Exception ignored in: ..." and the traceback to stderr, as
+/// CPython's `PyErr_WriteUnraisable`.
+pub fn write_unraisable(e: &PyErr, obj: Option<&PyObj>) {
+    let mut out = String::new();
+    if let Some(o) = obj {
+        let r = crate::abstract_::repr(o).map(|r| unicode::to_string_lossy(&r)).unwrap_or_else(|_| "<object repr() failed>".into());
+        out.push_str(&format!("Exception ignored in: {}\n", r));
+    }
+    out.push_str(&traceback_print::format_exception(e.value()));
+    crate::stdio::write_stderr(&out);
+}
+
+/// `super()` with no arguments: the `__class__` cell and first argument of
+/// the calling function's frame.
+pub fn super_args_from_frame() -> PyResult<(PyObj, PyObj)> {
+    unsafe {
+        let f = current_frame();
+        if f.is_null() {
+            return Err(err::runtime_error("super(): no current frame"));
+        }
+        let code = PyObj::borrow(&(*f).code);
+        let cd = crate::objects::code::data(code);
+        if cd.argcount == 0 && cd.flags & crate::bytecode::co_flags::VARARGS == 0 {
+            return Err(err::runtime_error("super(): no arguments"));
+        }
+        let lp = crate::objects::frame::localsplus(f);
+        let mut first = *lp;
+        if first.is_null() {
+            return Err(err::runtime_error("super(): arg[0] deleted"));
+        }
+        // If the first argument became a cell (captured), look inside.
+        let first_name = &cd.localsplus_names[0];
+        if cd.cellvars.iter().any(|c| c.is(first_name)) {
+            let c = PyObj::borrow(&first);
+            if crate::objects::cell::is_cell(c) {
+                match crate::objects::cell::get(c) {
+                    Some(v) => first = v.into_ptr(),
+                    None => return Err(err::runtime_error("super(): arg[0] deleted")),
+                }
+                crate::objref::decref(first);
+            }
+        }
+        let nfree = cd.freevars.len();
+        let base = cd.nlocalsplus - nfree;
+        for (i, name) in cd.freevars.iter().enumerate() {
+            if unicode::eq_str(name, "__class__") {
+                let cell = *lp.add(base + i);
+                if cell.is_null() {
+                    break;
+                }
+                let c = PyObj::borrow(&cell);
+                return match crate::objects::cell::get(c) {
+                    Some(t) if crate::typeobj::is_type(&t) => Ok((t, PyObj::from_borrowed(first))),
+                    Some(_) => Err(err::runtime_error("super(): __class__ is not a type")),
+                    None => Err(err::runtime_error("super(): empty __class__ cell")),
+                };
+            }
+        }
+        Err(err::runtime_error("super(): __class__ cell not found"))
+    }
+}
+
+/// Runs source text as `__main__`-style code in `globals`.
+pub fn run_source(source: &str, filename: &str, globals: &PyObj, mode: crate::compiler::CompileMode) -> PyResult {
+    let code = compile_to_code(source, filename, mode)?;
+    run_code(&code, globals, None)
+}
+
+/// Parses and compiles source text to a code object, turning syntax
+/// errors into SyntaxError exceptions.
+pub fn compile_to_code(source: &str, filename: &str, mode: crate::compiler::CompileMode) -> PyResult {
+    match crate::compiler::compile_source(source, filename, mode, 0) {
+        Ok(unit) => Ok(crate::objects::code::from_unit(std::rc::Rc::new(unit))),
+        Err(e) => Err(syntax_error_from(&e, filename)),
+    }
+}
+
+/// Converts a parser/compiler error to a SyntaxError (or subclass) object.
+pub fn syntax_error_from(e: &crate::parser::ParseError, filename: &str) -> PyErr {
+    use crate::objects::exceptions as ex;
+    use crate::objects::long;
+    if e.msg == crate::compiler::RECURSION_MSG {
+        return err::recursion_error(&e.msg);
+    }
+    let tp = unsafe {
+        match e.kind {
+            crate::parser::ErrorKind::SyntaxError => ex::PyExc_SyntaxError,
+            crate::parser::ErrorKind::IndentationError => ex::PyExc_IndentationError,
+            crate::parser::ErrorKind::TabError => ex::PyExc_TabError,
+        }
+    };
+    let opt_int = |v: u32| if v == 0 { none::none() } else { long::from_i64(v as i64) };
+    let details = crate::objects::tuple::new(vec![
+        unicode::new(filename),
+        long::from_i64(e.lineno as i64),
+        long::from_i64(e.offset as i64),
+        e.text.as_deref().map(unicode::new).unwrap_or_else(none::none),
+        opt_int(e.end_lineno),
+        opt_int(e.end_offset),
+    ]);
+    ex::new_with_args(tp, &[unicode::new(&e.msg), details])
+}
+
+pub fn _unused(_: *mut PyObject) {}

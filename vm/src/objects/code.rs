@@ -1,0 +1,165 @@
+//! `code`: Pyrite's code objects. The VM-facing data (decoded
+//! instructions, constants as objects, interned names, the exception table
+//! and per-instruction locations) hangs off a `PyObject` head; `CodeUnit`,
+//! the compiler's output, is kept for marshal and dis.
+
+use crate::ast::Constant;
+use crate::bytecode::{CodeUnit, ConstValue, ExceptionEntry, Instruction, Location};
+use crate::object::*;
+use crate::objects::{boolobject, float, long, none, tuple, unicode};
+use crate::objref::PyObj;
+use std::rc::Rc;
+
+#[repr(C)]
+pub struct PyCodeObject {
+    pub ob_base: PyObject,
+    pub data: *mut CodeData,
+}
+
+pub struct CodeData {
+    pub name: PyObj,
+    pub qualname: PyObj,
+    pub filename: PyObj,
+    pub firstlineno: u32,
+    pub argcount: u32,
+    pub posonlyargcount: u32,
+    pub kwonlyargcount: u32,
+    pub flags: u32,
+    pub stacksize: u32,
+    pub instrs: Vec<Instruction>,
+    pub locations: Vec<Location>,
+    pub consts: Vec<PyObj>,
+    pub names: Vec<PyObj>,
+    pub varnames: Vec<PyObj>,
+    pub cellvars: Vec<PyObj>,
+    pub freevars: Vec<PyObj>,
+    /// Names of all localsplus slots (locals, own cells, free vars).
+    pub localsplus_names: Vec<PyObj>,
+    pub nlocalsplus: usize,
+    pub exception_table: Vec<ExceptionEntry>,
+    pub has_docstring: bool,
+    pub unit: Rc<CodeUnit>,
+}
+
+#[no_mangle]
+pub static mut PyCode_Type: PyTypeObject =
+    PyTypeObject::empty(b"code\0", std::mem::size_of::<PyCodeObject>(), 0);
+
+pub fn code_type() -> *mut PyTypeObject {
+    &raw mut PyCode_Type
+}
+
+pub fn is_code(o: &PyObj) -> bool {
+    o.ob_type() == code_type()
+}
+
+#[inline(always)]
+pub fn data(o: &PyObj) -> &CodeData {
+    unsafe { &*(*(o.as_ptr() as *mut PyCodeObject)).data }
+}
+
+/// Whether a str constant should be interned (it looks like an identifier).
+fn all_name_chars(s: &str) -> bool {
+    s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+}
+
+/// Converts a compile-time constant to an object.
+pub fn constant_to_object(c: &Constant) -> PyObj {
+    match c {
+        Constant::None => none::none(),
+        Constant::Bool(b) => boolobject::new(*b),
+        Constant::Ellipsis => crate::objects::slice::ellipsis(),
+        Constant::Int(i) => long::from_bigint(i),
+        Constant::Float(f) => float::new(*f),
+        Constant::Complex { real, imag } => crate::objects::complex::new(*real, *imag),
+        Constant::Str(s) => {
+            if all_name_chars(s) {
+                unicode::intern(s)
+            } else {
+                unicode::new(s)
+            }
+        }
+        Constant::StrWide(cps) => unicode::from_codepoints(cps),
+        Constant::Bytes(b) => crate::objects::bytes::new(b),
+        Constant::Tuple(items) => tuple::new(items.iter().map(constant_to_object).collect()),
+    }
+}
+
+/// Builds a code object (and nested ones for code constants) from a unit.
+pub fn from_unit(unit: Rc<CodeUnit>) -> PyObj {
+    let consts: Vec<PyObj> = unit
+        .consts
+        .iter()
+        .map(|c| match c {
+            ConstValue::Value(v) => constant_to_object(v),
+            ConstValue::Code(u) => from_unit(u.clone()),
+        })
+        .collect();
+    let names = |v: &Vec<String>| v.iter().map(|s| unicode::intern(s)).collect::<Vec<_>>();
+    let nlp = unit.nlocalsplus();
+    let localsplus_names = (0..nlp).map(|i| unicode::intern(unit.localsplus_name(i))).collect();
+    let is_function = unit.flags & crate::bytecode::co_flags::OPTIMIZED != 0;
+    let has_docstring = is_function
+        && matches!(unit.consts.first(), Some(ConstValue::Value(Constant::Str(_) | Constant::StrWide(_))));
+    let data = CodeData {
+        name: unicode::intern(&unit.name),
+        qualname: unicode::new(&unit.qualname),
+        filename: unicode::new(&unit.filename),
+        firstlineno: unit.firstlineno,
+        argcount: unit.argcount,
+        posonlyargcount: unit.posonlyargcount,
+        kwonlyargcount: unit.kwonlyargcount,
+        flags: unit.flags,
+        stacksize: unit.stacksize,
+        instrs: unit.instructions.clone(),
+        locations: unit.locations.clone(),
+        consts,
+        names: names(&unit.names),
+        varnames: names(&unit.varnames),
+        cellvars: names(&unit.cellvars),
+        freevars: names(&unit.freevars),
+        localsplus_names,
+        nlocalsplus: nlp,
+        exception_table: unit.exception_table.clone(),
+        has_docstring,
+        unit: unit.clone(),
+    };
+    unsafe {
+        let o = crate::alloc::alloc_object(code_type(), 0) as *mut PyCodeObject;
+        (*o).data = Box::into_raw(Box::new(data));
+        PyObj::from_owned(o as *mut PyObject)
+    }
+}
+
+/// Source line of instruction `i` (0 when unknown).
+pub fn line_of(o: &PyObj, i: usize) -> u32 {
+    data(o).locations.get(i).map(|l| l.lineno).unwrap_or(0)
+}
+
+unsafe extern "C" fn code_dealloc(o: *mut PyObject) {
+    let c = o as *mut PyCodeObject;
+    if !(*c).data.is_null() {
+        drop(Box::from_raw((*c).data));
+    }
+    crate::objects::weakref::clear_weakrefs(o);
+    crate::alloc::tp_free(o);
+}
+
+unsafe extern "C" fn code_repr(o: *mut PyObject) -> *mut PyObject {
+    let d = data(PyObj::borrow(&o));
+    unicode::new(&format!(
+        "<code object {} at {:#x}, file \"{}\", line {}>",
+        unicode::to_string_lossy(&d.name),
+        o as usize,
+        unicode::to_string_lossy(&d.filename),
+        d.firstlineno
+    ))
+    .into_ptr()
+}
+
+pub unsafe fn init_type() {
+    let t = code_type();
+    (*t).tp_dealloc = Some(code_dealloc);
+    (*t).tp_repr = Some(code_repr);
+    crate::objects::code_attrs::init(t);
+}

@@ -1,0 +1,510 @@
+//! `dict`: an insertion-ordered hash table behind CPython's public
+//! `PyDictObject` head (`ma_used`, `ma_version_tag`, `ma_keys`, `ma_values`).
+//!
+//! `ma_keys` points to Pyrite's own table (CPython's keys object is private):
+//! a sparse index array probed with CPython's perturbation scheme, and a
+//! dense entry array in insertion order. Deleted entries leave a hole (null
+//! key) until the next resize. This file owns the table and the core
+//! operations; Python-level methods and views live in `dict_methods.rs`.
+
+use crate::err::PyResult;
+use crate::object::*;
+use crate::objref::{decref, incref, PyObj};
+use crate::objects::unicode;
+
+#[repr(C)]
+pub struct PyDictObject {
+    pub ob_base: PyObject,
+    pub ma_used: Py_ssize_t,
+    pub ma_version_tag: u64,
+    pub ma_keys: *mut DictTable,
+    pub ma_values: *mut *mut PyObject,
+}
+
+#[derive(Clone, Copy)]
+pub struct Entry {
+    pub hash: isize,
+    /// Null for a deleted entry.
+    pub key: *mut PyObject,
+    pub value: *mut PyObject,
+}
+
+pub struct DictTable {
+    /// Index into `entries`, EMPTY or DUMMY; length is a power of two.
+    indices: Vec<i32>,
+    pub entries: Vec<Entry>,
+}
+
+const EMPTY: i32 = -1;
+const DUMMY: i32 = -2;
+const PERTURB_SHIFT: u32 = 5;
+
+#[no_mangle]
+pub static mut PyDict_Type: PyTypeObject =
+    PyTypeObject::empty(b"dict\0", std::mem::size_of::<PyDictObject>(), 0);
+
+#[inline(always)]
+pub fn dict_type() -> *mut PyTypeObject {
+    &raw mut PyDict_Type
+}
+
+#[inline(always)]
+pub fn is_dict(o: &PyObj) -> bool {
+    unsafe {
+        let tp = o.ob_type();
+        tp == dict_type() || (*tp).tp_flags & flags::DICT_SUBCLASS != 0
+    }
+}
+
+#[inline(always)]
+pub fn is_exact_dict(o: &PyObj) -> bool {
+    o.ob_type() == dict_type()
+}
+
+static mut VERSION: u64 = 0;
+
+#[inline(always)]
+fn next_version() -> u64 {
+    unsafe {
+        VERSION += 1;
+        VERSION
+    }
+}
+
+impl DictTable {
+    fn with_capacity(n: usize) -> DictTable {
+        let mut size = 8;
+        while size * 2 < n * 3 {
+            size *= 2;
+        }
+        DictTable { indices: vec![EMPTY; size], entries: Vec::with_capacity(size * 2 / 3) }
+    }
+
+    #[inline(always)]
+    fn mask(&self) -> usize {
+        self.indices.len() - 1
+    }
+
+    /// Slot in `indices` for a new entry with `hash` (first EMPTY or DUMMY).
+    fn find_empty_slot(&self, hash: isize) -> usize {
+        let mask = self.mask();
+        let mut perturb = hash as usize;
+        let mut i = (hash as usize) & mask;
+        loop {
+            let ix = self.indices[i];
+            if ix < 0 {
+                return i;
+            }
+            perturb >>= PERTURB_SHIFT;
+            i = (i * 5 + perturb + 1) & mask;
+        }
+    }
+
+    fn insert_new(&mut self, hash: isize, key: *mut PyObject, value: *mut PyObject) {
+        let slot = self.find_empty_slot(hash);
+        self.indices[slot] = self.entries.len() as i32;
+        self.entries.push(Entry { hash, key, value });
+    }
+
+    fn needs_resize(&self) -> bool {
+        (self.entries.len() + 1) * 3 >= self.indices.len() * 2
+    }
+
+    /// Rebuilds the table dropping holes, sized for `used` live entries.
+    fn rebuild(&mut self, used: usize) {
+        let mut t = DictTable::with_capacity((used * 3).max(8));
+        for e in self.entries.iter() {
+            if !e.key.is_null() {
+                t.insert_new(e.hash, e.key, e.value);
+            }
+        }
+        *self = t;
+    }
+}
+
+unsafe fn table<'a>(d: *mut PyObject) -> &'a mut DictTable {
+    let dp = d as *mut PyDictObject;
+    if (*dp).ma_keys.is_null() {
+        (*dp).ma_keys = Box::into_raw(Box::new(DictTable::with_capacity(0)));
+    }
+    &mut *(*dp).ma_keys
+}
+
+pub fn new() -> PyObj {
+    unsafe {
+        let o = crate::alloc::alloc_object(dict_type(), 0);
+        let dp = o as *mut PyDictObject;
+        (*dp).ma_keys = std::ptr::null_mut();
+        (*dp).ma_version_tag = next_version();
+        PyObj::from_owned(o)
+    }
+}
+
+pub fn with_capacity(n: usize) -> PyObj {
+    let d = new();
+    unsafe {
+        (*(d.as_ptr() as *mut PyDictObject)).ma_keys = Box::into_raw(Box::new(DictTable::with_capacity(n)));
+    }
+    d
+}
+
+#[inline(always)]
+pub fn len(d: &PyObj) -> usize {
+    unsafe { (*(d.as_ptr() as *mut PyDictObject)).ma_used as usize }
+}
+
+#[inline(always)]
+pub fn version(d: &PyObj) -> u64 {
+    unsafe { (*(d.as_ptr() as *mut PyDictObject)).ma_version_tag }
+}
+
+/// Compares a stored key with a probe key; may run Python `__eq__`.
+#[inline(always)]
+unsafe fn keys_equal(stored: *mut PyObject, key: &PyObj) -> PyResult<bool> {
+    if stored == key.as_ptr() {
+        return Ok(true);
+    }
+    let s = PyObj::borrow(&stored);
+    if unicode::is_exact_str(s) && unicode::is_exact_str(key) {
+        return Ok(unicode::eq(s, key));
+    }
+    let s = s.clone();
+    crate::abstract_::rich_compare_bool(&s, key, PY_EQ)
+}
+
+/// Finds the entry index of `key`; `Ok(None)` when absent.
+unsafe fn lookup(d: *mut PyObject, key: &PyObj, hash: isize) -> PyResult<Option<usize>> {
+    let dp = d as *mut PyDictObject;
+    if (*dp).ma_keys.is_null() {
+        return Ok(None);
+    }
+    let t = &*(*dp).ma_keys;
+    let mask = t.mask();
+    let mut perturb = hash as usize;
+    let mut i = (hash as usize) & mask;
+    loop {
+        let ix = *t.indices.get_unchecked(i);
+        if ix == EMPTY {
+            return Ok(None);
+        }
+        if ix >= 0 {
+            let e = *t.entries.get_unchecked(ix as usize);
+            if e.key == key.as_ptr() {
+                return Ok(Some(ix as usize));
+            }
+            if e.hash == hash && !e.key.is_null() {
+                let version = (*dp).ma_version_tag;
+                let eq = keys_equal(e.key, key)?;
+                // The comparison may have mutated the dict; restart then.
+                if (*dp).ma_version_tag != version || (*dp).ma_keys.is_null() {
+                    return lookup(d, key, hash);
+                }
+                if eq {
+                    return Ok(Some(ix as usize));
+                }
+            }
+        }
+        perturb >>= PERTURB_SHIFT;
+        i = (i * 5 + perturb + 1) & mask;
+    }
+}
+
+/// Looks up an exact-str key by pointer or text without running Python code.
+#[inline]
+pub fn get_str(d: &PyObj, key: &PyObj) -> Option<*mut PyObject> {
+    unsafe {
+        let dp = d.as_ptr() as *mut PyDictObject;
+        if (*dp).ma_keys.is_null() {
+            return None;
+        }
+        let t = &*(*dp).ma_keys;
+        let hash = unicode::hash(key);
+        let mask = t.mask();
+        let mut perturb = hash as usize;
+        let mut i = (hash as usize) & mask;
+        loop {
+            let ix = *t.indices.get_unchecked(i);
+            if ix == EMPTY {
+                return None;
+            }
+            if ix >= 0 {
+                let e = t.entries.get_unchecked(ix as usize);
+                if e.key == key.as_ptr() {
+                    return Some(e.value);
+                }
+                if e.hash == hash && !e.key.is_null() {
+                    let k = PyObj::borrow(&e.key);
+                    if unicode::is_str(k) && unicode::eq(k, key) {
+                        return Some(e.value);
+                    } else if !unicode::is_str(k) {
+                        // A non-str key equal by hash: take the general path.
+                        return get_item(d, key).ok().flatten().map(|v| {
+                            let p = v.as_ptr();
+                            drop(v);
+                            p
+                        });
+                    }
+                }
+            }
+            perturb >>= PERTURB_SHIFT;
+            i = (i * 5 + perturb + 1) & mask;
+        }
+    }
+}
+
+pub fn get_item(d: &PyObj, key: &PyObj) -> PyResult<Option<PyObj>> {
+    let hash = crate::abstract_::hash(key)?;
+    get_item_hashed(d, key, hash)
+}
+
+pub fn get_item_hashed(d: &PyObj, key: &PyObj, hash: isize) -> PyResult<Option<PyObj>> {
+    unsafe {
+        match lookup(d.as_ptr(), key, hash)? {
+            Some(ix) => {
+                let t = table(d.as_ptr());
+                Ok(Some(PyObj::from_borrowed(t.entries[ix].value)))
+            }
+            None => Ok(None),
+        }
+    }
+}
+
+/// `d[key]` for Rust text keys (module and type dicts).
+pub fn get_item_rs(d: &PyObj, key: &str) -> Option<PyObj> {
+    let k = unicode::intern(key);
+    get_str(d, &k).map(|p| unsafe { PyObj::from_borrowed(p) })
+}
+
+pub fn set_item(d: &PyObj, key: PyObj, value: PyObj) -> PyResult<()> {
+    let hash = crate::abstract_::hash(&key)?;
+    set_item_hashed(d, key, value, hash)
+}
+
+pub fn set_item_hashed(d: &PyObj, key: PyObj, value: PyObj, hash: isize) -> PyResult<()> {
+    unsafe {
+        let dp = d.as_ptr() as *mut PyDictObject;
+        match lookup(d.as_ptr(), &key, hash)? {
+            Some(ix) => {
+                let t = table(d.as_ptr());
+                let old = std::mem::replace(&mut t.entries[ix].value, value.into_ptr());
+                (*dp).ma_version_tag = next_version();
+                decref(old);
+            }
+            None => {
+                let t = table(d.as_ptr());
+                if t.needs_resize() {
+                    t.rebuild((*dp).ma_used as usize + 1);
+                }
+                t.insert_new(hash, key.into_ptr(), value.into_ptr());
+                (*dp).ma_used += 1;
+                (*dp).ma_version_tag = next_version();
+            }
+        }
+        Ok(())
+    }
+}
+
+pub fn set_item_rs(d: &PyObj, key: &str, value: PyObj) {
+    let k = unicode::intern(key);
+    let h = unicode::hash(&k);
+    // str keys cannot raise in hashing or comparison.
+    let _ = set_item_hashed(d, k, value, h);
+}
+
+/// Removes `key`; returns the old value, or None when absent.
+pub fn pop_item(d: &PyObj, key: &PyObj) -> PyResult<Option<PyObj>> {
+    let hash = crate::abstract_::hash(key)?;
+    unsafe {
+        let dp = d.as_ptr() as *mut PyDictObject;
+        match lookup(d.as_ptr(), key, hash)? {
+            Some(ix) => {
+                let t = table(d.as_ptr());
+                // Find and mark the index slot pointing at ix.
+                let mask = t.mask();
+                let mut perturb = hash as usize;
+                let mut i = (hash as usize) & mask;
+                while t.indices[i] != ix as i32 {
+                    perturb >>= PERTURB_SHIFT;
+                    i = (i * 5 + perturb + 1) & mask;
+                }
+                t.indices[i] = DUMMY;
+                let e = std::mem::replace(
+                    &mut t.entries[ix],
+                    Entry { hash: 0, key: std::ptr::null_mut(), value: std::ptr::null_mut() },
+                );
+                (*dp).ma_used -= 1;
+                (*dp).ma_version_tag = next_version();
+                decref(e.key);
+                Ok(Some(PyObj::from_owned(e.value)))
+            }
+            None => Ok(None),
+        }
+    }
+}
+
+/// `del d[key]` with KeyError when absent.
+pub fn del_item(d: &PyObj, key: &PyObj) -> PyResult<()> {
+    match pop_item(d, key)? {
+        Some(_) => Ok(()),
+        None => Err(crate::err::key_error(key)),
+    }
+}
+
+pub fn contains(d: &PyObj, key: &PyObj) -> PyResult<bool> {
+    let hash = crate::abstract_::hash(key)?;
+    unsafe { Ok(lookup(d.as_ptr(), key, hash)?.is_some()) }
+}
+
+/// Iterates live entries by position: returns the entry at or after `*pos`
+/// and advances `*pos` past it (`PyDict_Next`). Borrowed pointers.
+pub fn next_entry(d: &PyObj, pos: &mut usize) -> Option<(*mut PyObject, *mut PyObject, isize)> {
+    unsafe {
+        let dp = d.as_ptr() as *mut PyDictObject;
+        if (*dp).ma_keys.is_null() {
+            return None;
+        }
+        let t = &*(*dp).ma_keys;
+        while *pos < t.entries.len() {
+            let e = t.entries[*pos];
+            *pos += 1;
+            if !e.key.is_null() {
+                return Some((e.key, e.value, e.hash));
+            }
+        }
+        None
+    }
+}
+
+/// Snapshot of the items as owned pairs (safe against mutation while used).
+pub fn items_vec(d: &PyObj) -> Vec<(PyObj, PyObj)> {
+    let mut out = Vec::with_capacity(len(d));
+    let mut pos = 0;
+    while let Some((k, v, _)) = next_entry(d, &mut pos) {
+        unsafe { out.push((PyObj::from_borrowed(k), PyObj::from_borrowed(v))) };
+    }
+    out
+}
+
+pub fn keys_vec(d: &PyObj) -> Vec<PyObj> {
+    let mut out = Vec::with_capacity(len(d));
+    let mut pos = 0;
+    while let Some((k, _, _)) = next_entry(d, &mut pos) {
+        unsafe { out.push(PyObj::from_borrowed(k)) };
+    }
+    out
+}
+
+pub fn values_vec(d: &PyObj) -> Vec<PyObj> {
+    let mut out = Vec::with_capacity(len(d));
+    let mut pos = 0;
+    while let Some((_, v, _)) = next_entry(d, &mut pos) {
+        unsafe { out.push(PyObj::from_borrowed(v)) };
+    }
+    out
+}
+
+pub fn clear(d: &PyObj) {
+    unsafe {
+        let dp = d.as_ptr() as *mut PyDictObject;
+        let t = std::mem::replace(&mut (*dp).ma_keys, std::ptr::null_mut());
+        (*dp).ma_used = 0;
+        (*dp).ma_version_tag = next_version();
+        if !t.is_null() {
+            let t = Box::from_raw(t);
+            for e in t.entries.iter() {
+                if !e.key.is_null() {
+                    decref(e.key);
+                    decref(e.value);
+                }
+            }
+        }
+    }
+}
+
+/// A shallow copy (as `dict.copy()`, always of exact type dict).
+pub fn copy(d: &PyObj) -> PyObj {
+    let n = new();
+    unsafe {
+        let src = d.as_ptr() as *mut PyDictObject;
+        if !(*src).ma_keys.is_null() {
+            let t = &*(*src).ma_keys;
+            let mut nt = DictTable::with_capacity(len(d));
+            for e in t.entries.iter() {
+                if !e.key.is_null() {
+                    incref(e.key);
+                    incref(e.value);
+                    nt.insert_new(e.hash, e.key, e.value);
+                }
+            }
+            let np = n.as_ptr() as *mut PyDictObject;
+            (*np).ma_keys = Box::into_raw(Box::new(nt));
+            (*np).ma_used = (*src).ma_used;
+        }
+    }
+    n
+}
+
+/// Inserts every item of dict `src` into `d` (`dict.update` from a dict).
+pub fn merge_from_dict(d: &PyObj, src: &PyObj, overwrite: bool) -> PyResult<()> {
+    for (k, v) in items_vec(src) {
+        if !overwrite && contains(d, &k)? {
+            continue;
+        }
+        set_item(d, k, v)?;
+    }
+    Ok(())
+}
+
+unsafe extern "C" fn dict_dealloc(o: *mut PyObject) {
+    let d = PyObj::borrow(&o);
+    // Clear without touching the refcount of `o` itself.
+    let dp = o as *mut PyDictObject;
+    let t = std::mem::replace(&mut (*dp).ma_keys, std::ptr::null_mut());
+    let _ = d;
+    if !t.is_null() {
+        let t = Box::from_raw(t);
+        for e in t.entries.iter() {
+            if !e.key.is_null() {
+                decref(e.key);
+                decref(e.value);
+            }
+        }
+    }
+    crate::alloc::tp_free(o);
+}
+
+unsafe extern "C" fn dict_traverse(
+    o: *mut PyObject,
+    visit: visitproc,
+    arg: *mut std::os::raw::c_void,
+) -> std::os::raw::c_int {
+    let dp = o as *mut PyDictObject;
+    if !(*dp).ma_keys.is_null() {
+        for e in (*(*dp).ma_keys).entries.iter() {
+            if !e.key.is_null() {
+                let r = visit(e.key, arg);
+                if r != 0 {
+                    return r;
+                }
+                let r = visit(e.value, arg);
+                if r != 0 {
+                    return r;
+                }
+            }
+        }
+    }
+    0
+}
+
+unsafe extern "C" fn dict_clear_slot(o: *mut PyObject) -> std::os::raw::c_int {
+    clear(PyObj::borrow(&o));
+    0
+}
+
+pub unsafe fn init_type() {
+    let t = dict_type();
+    (*t).tp_dealloc = Some(dict_dealloc);
+    (*t).tp_traverse = Some(dict_traverse);
+    (*t).tp_clear = Some(dict_clear_slot);
+    (*t).tp_flags |= flags::BASETYPE | flags::DICT_SUBCLASS | flags::HAVE_GC | flags::MAPPING;
+}

@@ -1,0 +1,60 @@
+//! `float`: `PyFloatObject`, a C double. Core construction; arithmetic slots
+//! and methods live in `float_methods.rs`.
+
+use crate::object::*;
+use crate::objref::PyObj;
+
+#[repr(C)]
+pub struct PyFloatObject {
+    pub ob_base: PyObject,
+    pub ob_fval: f64,
+}
+
+#[no_mangle]
+pub static mut PyFloat_Type: PyTypeObject =
+    PyTypeObject::empty(b"float\0", std::mem::size_of::<PyFloatObject>(), 0);
+
+#[inline(always)]
+pub fn float_type() -> *mut PyTypeObject {
+    &raw mut PyFloat_Type
+}
+
+#[inline(always)]
+pub fn is_float(o: &PyObj) -> bool {
+    unsafe { o.ob_type() == float_type() || crate::typeobj::is_subtype(o.ob_type(), float_type()) }
+}
+
+#[inline(always)]
+pub fn is_exact_float(o: &PyObj) -> bool {
+    o.ob_type() == float_type()
+}
+
+#[inline(always)]
+pub fn value(o: &PyObj) -> f64 {
+    unsafe { (*(o.as_ptr() as *mut PyFloatObject)).ob_fval }
+}
+
+#[inline]
+pub fn new(v: f64) -> PyObj {
+    unsafe {
+        let p = crate::alloc::mem_malloc(std::mem::size_of::<PyFloatObject>()) as *mut PyFloatObject;
+        (*p).ob_base.ob_refcnt = 1;
+        (*p).ob_base.ob_type = float_type();
+        (*p).ob_fval = v;
+        PyObj::from_owned(p as *mut PyObject)
+    }
+}
+
+unsafe extern "C" fn float_dealloc(o: *mut PyObject) {
+    if (*o).ob_type == float_type() {
+        crate::alloc::mem_free(o as *mut _);
+    } else {
+        crate::alloc::tp_free(o);
+    }
+}
+
+pub unsafe fn init_type() {
+    let t = float_type();
+    (*t).tp_dealloc = Some(float_dealloc);
+    (*t).tp_flags |= flags::BASETYPE | flags::MATCH_SELF;
+}

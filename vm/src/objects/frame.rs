@@ -1,0 +1,235 @@
+//! `frame`: one activation of a code object. Fast locals, cells and the
+//! value stack live inline after the header ("localsplus" then the stack),
+//! so a call allocates one object. Frames are objects from the start so that
+//! tracebacks, generators and `sys._getframe` can hold them.
+
+use crate::object::*;
+use crate::objects::{code, dict, none};
+use crate::objref::{xdecref, PyObj};
+use std::os::raw::{c_int, c_void};
+
+pub const FRAME_CREATED: i8 = 0;
+pub const FRAME_SUSPENDED: i8 = 1;
+pub const FRAME_EXECUTING: i8 = 2;
+pub const FRAME_COMPLETED: i8 = 3;
+
+#[repr(C)]
+pub struct PyFrameObject {
+    pub ob_base: PyVarObject,
+    /// The calling frame (a strong reference while this frame is alive).
+    pub f_back: *mut PyObject,
+    pub code: *mut PyObject,
+    pub func: *mut PyObject,
+    pub globals: *mut PyObject,
+    pub builtins: *mut PyObject,
+    /// The locals mapping of module and class bodies (null in functions).
+    pub locals: *mut PyObject,
+    pub f_trace: *mut PyObject,
+    /// Index of the instruction being executed (or last executed).
+    pub lasti: i32,
+    /// Values on the stack while suspended (generators).
+    pub stacktop: i32,
+    pub state: i8,
+    pub is_entry: i8,
+    /// The generator owning this frame (borrowed), if any.
+    pub gen: *mut PyObject,
+    /// Cached dict for `f_locals` of function frames.
+    pub locals_snapshot: *mut PyObject,
+    pub localsplus: [*mut PyObject; 0],
+}
+
+#[no_mangle]
+pub static mut PyFrame_Type: PyTypeObject = PyTypeObject::empty(
+    b"frame\0",
+    std::mem::size_of::<PyFrameObject>(),
+    std::mem::size_of::<*mut PyObject>(),
+);
+
+pub fn frame_type() -> *mut PyTypeObject {
+    &raw mut PyFrame_Type
+}
+
+pub fn is_frame(o: &PyObj) -> bool {
+    o.ob_type() == frame_type()
+}
+
+#[inline(always)]
+pub unsafe fn localsplus(f: *mut PyFrameObject) -> *mut *mut PyObject {
+    (*f).localsplus.as_mut_ptr()
+}
+
+/// Allocates a frame for `code` (localsplus and stack zeroed).
+pub unsafe fn new(codeobj: &PyObj, globals: &PyObj, builtins: &PyObj, locals: Option<&PyObj>, func: Option<&PyObj>) -> *mut PyFrameObject {
+    let cd = code::data(codeobj);
+    let n = cd.nlocalsplus + cd.stacksize as usize + 1;
+    let f = crate::alloc::alloc_object(frame_type(), n as isize) as *mut PyFrameObject;
+    if f.is_null() {
+        panic!("out of memory allocating a frame");
+    }
+    (*f).code = codeobj.clone().into_ptr();
+    (*f).globals = globals.clone().into_ptr();
+    (*f).builtins = builtins.clone().into_ptr();
+    (*f).locals = locals.map(|l| l.clone().into_ptr()).unwrap_or(std::ptr::null_mut());
+    (*f).func = func.map(|l| l.clone().into_ptr()).unwrap_or(std::ptr::null_mut());
+    (*f).lasti = -1;
+    (*f).state = FRAME_CREATED;
+    f
+}
+
+pub fn code_of(f: *mut PyFrameObject) -> &'static PyObj {
+    unsafe { PyObj::borrow(&(*f).code) }
+}
+
+/// Current line of a frame.
+pub fn lineno(f: *mut PyFrameObject) -> u32 {
+    unsafe {
+        let i = (*f).lasti.max(0) as usize;
+        code::line_of(PyObj::borrow(&(*f).code), i)
+    }
+}
+
+/// Releases localsplus and the stack (values up to `stacktop`).
+pub unsafe fn clear_locals(f: *mut PyFrameObject) {
+    let cd = code::data(PyObj::borrow(&(*f).code));
+    let lp = localsplus(f);
+    let n = cd.nlocalsplus + (*f).stacktop.max(0) as usize;
+    for i in 0..n {
+        let p = std::mem::replace(&mut *lp.add(i), std::ptr::null_mut());
+        xdecref(p);
+    }
+    (*f).stacktop = 0;
+}
+
+unsafe extern "C" fn frame_dealloc(o: *mut PyObject) {
+    let f = o as *mut PyFrameObject;
+    crate::gc::untrack(o);
+    clear_locals(f);
+    for p in [(*f).f_back, (*f).code, (*f).func, (*f).globals, (*f).builtins, (*f).locals, (*f).f_trace, (*f).locals_snapshot] {
+        xdecref(p);
+    }
+    crate::alloc::tp_free(o);
+}
+
+unsafe extern "C" fn frame_traverse(o: *mut PyObject, visit: visitproc, arg: *mut c_void) -> c_int {
+    let f = o as *mut PyFrameObject;
+    for p in [(*f).f_back, (*f).code, (*f).func, (*f).globals, (*f).builtins, (*f).locals, (*f).f_trace, (*f).locals_snapshot] {
+        if !p.is_null() {
+            let r = visit(p, arg);
+            if r != 0 {
+                return r;
+            }
+        }
+    }
+    if (*f).state != FRAME_EXECUTING {
+        let cd = code::data(PyObj::borrow(&(*f).code));
+        let lp = localsplus(f);
+        for i in 0..cd.nlocalsplus + (*f).stacktop.max(0) as usize {
+            let p = *lp.add(i);
+            if !p.is_null() {
+                let r = visit(p, arg);
+                if r != 0 {
+                    return r;
+                }
+            }
+        }
+    }
+    0
+}
+
+unsafe extern "C" fn frame_clear_slot(o: *mut PyObject) -> c_int {
+    let f = o as *mut PyFrameObject;
+    if (*f).state != FRAME_EXECUTING {
+        clear_locals(f);
+    }
+    0
+}
+
+/// `f_locals`: the locals mapping, or for function frames a dict snapshot
+/// of the fast locals and cells.
+pub fn locals_dict(f: *mut PyFrameObject) -> PyObj {
+    unsafe {
+        if !(*f).locals.is_null() {
+            return PyObj::from_borrowed((*f).locals);
+        }
+        if (*f).locals_snapshot.is_null() {
+            (*f).locals_snapshot = dict::new().into_ptr();
+        }
+        let d = PyObj::from_borrowed((*f).locals_snapshot);
+        let cd = code::data(PyObj::borrow(&(*f).code));
+        let lp = localsplus(f);
+        let nvar = cd.varnames.len();
+        for i in 0..cd.nlocalsplus {
+            let name = &cd.localsplus_names[i];
+            let p = *lp.add(i);
+            let mut val = if p.is_null() { None } else { Some(PyObj::from_borrowed(p)) };
+            let is_cell_slot = i >= nvar || cd.cellvars.iter().any(|c| c.is(name));
+            if is_cell_slot {
+                if let Some(c) = &val {
+                    if crate::objects::cell::is_cell(c) {
+                        val = crate::objects::cell::get(c);
+                    }
+                }
+            }
+            match val {
+                Some(v) => {
+                    let _ = dict::set_item(&d, name.clone(), v);
+                }
+                None => {
+                    let _ = dict::pop_item(&d, name);
+                }
+            }
+        }
+        d
+    }
+}
+
+macro_rules! frame_getter {
+    ($name:ident, |$f:ident| $body:expr) => {
+        unsafe extern "C" fn $name(o: *mut PyObject, _: *mut c_void) -> *mut PyObject {
+            let $f = o as *mut PyFrameObject;
+            let r: PyObj = $body;
+            r.into_ptr()
+        }
+    };
+}
+
+frame_getter!(get_back, |f| if (*f).f_back.is_null() { none::none() } else { PyObj::from_borrowed((*f).f_back) });
+frame_getter!(get_code, |f| PyObj::from_borrowed((*f).code));
+frame_getter!(get_globals, |f| PyObj::from_borrowed((*f).globals));
+frame_getter!(get_builtins, |f| PyObj::from_borrowed((*f).builtins));
+frame_getter!(get_locals, |f| locals_dict(f));
+frame_getter!(get_lineno, |f| crate::objects::long::from_i64(lineno(f) as i64));
+frame_getter!(get_lasti, |f| crate::objects::long::from_i64(((*f).lasti.max(0) * 2) as i64));
+frame_getter!(get_trace, |f| if (*f).f_trace.is_null() { none::none() } else { PyObj::from_borrowed((*f).f_trace) });
+
+unsafe extern "C" fn frame_repr(o: *mut PyObject) -> *mut PyObject {
+    let f = o as *mut PyFrameObject;
+    let cd = code::data(PyObj::borrow(&(*f).code));
+    crate::objects::unicode::new(&format!(
+        "<frame at {:#x}, file '{}', line {}, code {}>",
+        o as usize,
+        crate::objects::unicode::to_string_lossy(&cd.filename),
+        lineno(f),
+        crate::objects::unicode::to_string_lossy(&cd.name)
+    ))
+    .into_ptr()
+}
+
+pub unsafe fn init_type() {
+    let t = frame_type();
+    (*t).tp_dealloc = Some(frame_dealloc);
+    (*t).tp_traverse = Some(frame_traverse);
+    (*t).tp_clear = Some(frame_clear_slot);
+    (*t).tp_repr = Some(frame_repr);
+    (*t).tp_flags |= flags::HAVE_GC;
+    crate::objects::descr::set_getsets(t, &[
+        ("f_back", get_back as *const c_void, std::ptr::null()),
+        ("f_code", get_code as *const c_void, std::ptr::null()),
+        ("f_globals", get_globals as *const c_void, std::ptr::null()),
+        ("f_builtins", get_builtins as *const c_void, std::ptr::null()),
+        ("f_locals", get_locals as *const c_void, std::ptr::null()),
+        ("f_lineno", get_lineno as *const c_void, std::ptr::null()),
+        ("f_lasti", get_lasti as *const c_void, std::ptr::null()),
+        ("f_trace", get_trace as *const c_void, std::ptr::null()),
+    ]);
+}

@@ -1,0 +1,212 @@
+//! `int`: `PyLongObject` with CPython's 30-bit digits (`ob_size` holds the
+//! sign times the digit count). Core conversions and the small-int cache;
+//! arithmetic slots and methods live in `long_methods.rs`.
+
+use crate::object::*;
+use crate::objref::PyObj;
+use num_bigint::{BigInt, Sign};
+
+pub const SHIFT: u32 = 30;
+pub const MASK: u32 = (1 << SHIFT) - 1;
+
+#[repr(C)]
+pub struct PyLongObject {
+    pub ob_base: PyVarObject,
+    pub ob_digit: [u32; 1],
+}
+
+#[no_mangle]
+pub static mut PyLong_Type: PyTypeObject = PyTypeObject::empty(
+    b"int\0",
+    std::mem::size_of::<PyVarObject>(),
+    std::mem::size_of::<u32>(),
+);
+
+#[inline(always)]
+pub fn long_type() -> *mut PyTypeObject {
+    &raw mut PyLong_Type
+}
+
+/// True for int and its subclasses (bool included).
+#[inline(always)]
+pub fn is_int(o: &PyObj) -> bool {
+    unsafe {
+        let tp = o.ob_type();
+        tp == long_type() || (*tp).tp_flags & flags::LONG_SUBCLASS != 0
+    }
+}
+
+#[inline(always)]
+pub fn is_exact_int(o: &PyObj) -> bool {
+    o.ob_type() == long_type()
+}
+
+#[inline(always)]
+pub fn ob_size(o: &PyObj) -> isize {
+    unsafe { (*(o.as_ptr() as *mut PyVarObject)).ob_size }
+}
+
+#[inline(always)]
+pub fn digits(o: &PyObj) -> &[u32] {
+    unsafe {
+        let n = ob_size(o).unsigned_abs();
+        std::slice::from_raw_parts((*(o.as_ptr() as *mut PyLongObject)).ob_digit.as_ptr(), n)
+    }
+}
+
+const NSMALLNEG: i64 = 5;
+const NSMALLPOS: i64 = 257;
+static mut SMALL: [*mut PyObject; (NSMALLNEG + NSMALLPOS) as usize] =
+    [std::ptr::null_mut(); (NSMALLNEG + NSMALLPOS) as usize];
+
+/// Allocates an int of `ndigits` digits (zeroed), with ob_size set to ndigits.
+pub unsafe fn alloc_digits(ndigits: usize) -> PyObj {
+    // CPython always allocates at least one digit.
+    let o = crate::alloc::alloc_object(long_type(), ndigits.max(1) as isize);
+    (*(o as *mut PyVarObject)).ob_size = ndigits as isize;
+    PyObj::from_owned(o)
+}
+
+unsafe fn make_from_i64(v: i64) -> PyObj {
+    let mut mag = v.unsigned_abs();
+    let mut ds = [0u32; 3];
+    let mut n = 0;
+    while mag != 0 {
+        ds[n] = (mag as u32) & MASK;
+        mag >>= SHIFT;
+        n += 1;
+    }
+    let o = alloc_digits(n);
+    let p = (*(o.as_ptr() as *mut PyLongObject)).ob_digit.as_mut_ptr();
+    for (i, d) in ds.iter().take(n).enumerate() {
+        *p.add(i) = *d;
+    }
+    (*(o.as_ptr() as *mut PyVarObject)).ob_size = if v < 0 { -(n as isize) } else { n as isize };
+    o
+}
+
+#[inline]
+pub fn from_i64(v: i64) -> PyObj {
+    unsafe {
+        if v >= -NSMALLNEG && v < NSMALLPOS {
+            let slot = &mut (*(&raw mut SMALL))[(v + NSMALLNEG) as usize];
+            if slot.is_null() {
+                let o = make_from_i64(v);
+                *slot = o.into_ptr();
+                (**slot).ob_refcnt = IMMORTAL_REFCNT;
+            }
+            return PyObj::from_borrowed(*slot);
+        }
+        make_from_i64(v)
+    }
+}
+
+pub fn from_usize(v: usize) -> PyObj {
+    if v <= i64::MAX as usize {
+        from_i64(v as i64)
+    } else {
+        from_bigint(&BigInt::from(v))
+    }
+}
+
+pub fn from_u64(v: u64) -> PyObj {
+    from_usize(v as usize)
+}
+
+pub fn from_i128(v: i128) -> PyObj {
+    if let Ok(x) = i64::try_from(v) {
+        from_i64(x)
+    } else {
+        from_bigint(&BigInt::from(v))
+    }
+}
+
+/// The value if it fits in an i64.
+#[inline]
+pub fn as_i64(o: &PyObj) -> Option<i64> {
+    let size = ob_size(o);
+    let d = digits(o);
+    match size {
+        0 => Some(0),
+        1 => Some(d[0] as i64),
+        -1 => Some(-(d[0] as i64)),
+        _ => {
+            let n = size.unsigned_abs();
+            if n > 3 {
+                return None;
+            }
+            let mut mag: u128 = 0;
+            for i in (0..n).rev() {
+                mag = (mag << SHIFT) | d[i] as u128;
+            }
+            let v: i128 = if size < 0 { -(mag as i128) } else { mag as i128 };
+            i64::try_from(v).ok()
+        }
+    }
+}
+
+pub fn is_zero(o: &PyObj) -> bool {
+    ob_size(o) == 0
+}
+
+pub fn is_negative(o: &PyObj) -> bool {
+    ob_size(o) < 0
+}
+
+pub fn to_bigint(o: &PyObj) -> BigInt {
+    if let Some(v) = as_i64(o) {
+        return BigInt::from(v);
+    }
+    let d = digits(o);
+    let mut mag = num_bigint::BigUint::default();
+    for &x in d.iter().rev() {
+        mag = (mag << SHIFT) | num_bigint::BigUint::from(x);
+    }
+    BigInt::from_biguint(if ob_size(o) < 0 { Sign::Minus } else { Sign::Plus }, mag)
+}
+
+pub fn from_bigint(v: &BigInt) -> PyObj {
+    if let Ok(x) = i64::try_from(v) {
+        return from_i64(x);
+    }
+    let (sign, mag) = v.to_u32_digits();
+    // Re-pack 32-bit limbs into 30-bit digits.
+    let bits = v.bits() as usize;
+    let n = bits.div_ceil(SHIFT as usize);
+    unsafe {
+        let o = alloc_digits(n);
+        let p = (*(o.as_ptr() as *mut PyLongObject)).ob_digit.as_mut_ptr();
+        let mut acc: u64 = 0;
+        let mut accbits = 0u32;
+        let mut out = 0;
+        for limb in mag {
+            acc |= (limb as u64) << accbits;
+            accbits += 32;
+            while accbits >= SHIFT && out < n {
+                *p.add(out) = (acc as u32) & MASK;
+                out += 1;
+                acc >>= SHIFT;
+                accbits -= SHIFT;
+            }
+        }
+        while out < n {
+            *p.add(out) = (acc as u32) & MASK;
+            acc >>= SHIFT;
+            out += 1;
+        }
+        if sign == Sign::Minus {
+            (*(o.as_ptr() as *mut PyVarObject)).ob_size = -(n as isize);
+        }
+        o
+    }
+}
+
+unsafe extern "C" fn long_dealloc(o: *mut PyObject) {
+    crate::alloc::tp_free(o);
+}
+
+pub unsafe fn init_type() {
+    let t = long_type();
+    (*t).tp_dealloc = Some(long_dealloc);
+    (*t).tp_flags |= flags::BASETYPE | flags::LONG_SUBCLASS | flags::MATCH_SELF;
+}

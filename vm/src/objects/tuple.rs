@@ -1,0 +1,143 @@
+//! `tuple`: `PyTupleObject`, a var-sized object with its items inline.
+//! Core construction and access; Python-level methods in `tuple_methods.rs`.
+
+use crate::object::*;
+use crate::objref::{decref, PyObj};
+
+#[repr(C)]
+pub struct PyTupleObject {
+    pub ob_base: PyVarObject,
+    pub ob_item: [*mut PyObject; 1],
+}
+
+#[no_mangle]
+pub static mut PyTuple_Type: PyTypeObject = PyTypeObject::empty(
+    b"tuple\0",
+    std::mem::size_of::<PyTupleObject>() - std::mem::size_of::<*mut PyObject>(),
+    std::mem::size_of::<*mut PyObject>(),
+);
+
+#[inline(always)]
+pub fn tuple_type() -> *mut PyTypeObject {
+    &raw mut PyTuple_Type
+}
+
+#[inline(always)]
+pub fn is_tuple(o: &PyObj) -> bool {
+    unsafe {
+        let tp = o.ob_type();
+        tp == tuple_type() || (*tp).tp_flags & flags::TUPLE_SUBCLASS != 0
+    }
+}
+
+#[inline(always)]
+pub fn is_exact_tuple(o: &PyObj) -> bool {
+    o.ob_type() == tuple_type()
+}
+
+#[inline(always)]
+pub fn len(t: &PyObj) -> usize {
+    unsafe { (*(t.as_ptr() as *mut PyVarObject)).ob_size as usize }
+}
+
+#[inline(always)]
+pub unsafe fn items_ptr(t: *mut PyObject) -> *mut *mut PyObject {
+    (*(t as *mut PyTupleObject)).ob_item.as_mut_ptr()
+}
+
+/// The items as borrowed references.
+#[inline(always)]
+pub fn items(t: &PyObj) -> &[PyObj] {
+    unsafe { PyObj::slice(items_ptr(t.as_ptr()), len(t)) }
+}
+
+static mut EMPTY: *mut PyObject = std::ptr::null_mut();
+
+pub fn empty() -> PyObj {
+    unsafe {
+        if EMPTY.is_null() {
+            EMPTY = crate::alloc::alloc_object(tuple_type(), 0);
+            crate::gc::untrack(EMPTY);
+        }
+        PyObj::from_borrowed(EMPTY)
+    }
+}
+
+/// A tuple of `n` null items, to be filled with `set_new_item` (`PyTuple_New`).
+pub unsafe fn new_uninit(n: usize) -> PyObj {
+    if n == 0 {
+        return empty();
+    }
+    let o = crate::alloc::alloc_object(tuple_type(), n as isize);
+    if o.is_null() {
+        panic!("out of memory allocating a tuple of {n} items");
+    }
+    PyObj::from_owned(o)
+}
+
+#[inline(always)]
+pub unsafe fn set_new_item(t: &PyObj, i: usize, v: PyObj) {
+    *items_ptr(t.as_ptr()).add(i) = v.into_ptr();
+}
+
+pub fn new(items: Vec<PyObj>) -> PyObj {
+    unsafe {
+        let t = new_uninit(items.len());
+        for (i, v) in items.into_iter().enumerate() {
+            set_new_item(&t, i, v);
+        }
+        t
+    }
+}
+
+pub fn from_slice(items: &[PyObj]) -> PyObj {
+    unsafe {
+        let t = new_uninit(items.len());
+        for (i, v) in items.iter().enumerate() {
+            set_new_item(&t, i, v.clone());
+        }
+        t
+    }
+}
+
+pub fn pair(a: PyObj, b: PyObj) -> PyObj {
+    new(vec![a, b])
+}
+
+unsafe extern "C" fn tuple_dealloc(o: *mut PyObject) {
+    let n = (*(o as *mut PyVarObject)).ob_size as usize;
+    let p = items_ptr(o);
+    for i in 0..n {
+        let it = *p.add(i);
+        if !it.is_null() {
+            decref(it);
+        }
+    }
+    crate::alloc::tp_free(o);
+}
+
+unsafe extern "C" fn tuple_traverse(
+    o: *mut PyObject,
+    visit: visitproc,
+    arg: *mut std::os::raw::c_void,
+) -> std::os::raw::c_int {
+    let n = (*(o as *mut PyVarObject)).ob_size as usize;
+    let p = items_ptr(o);
+    for i in 0..n {
+        let it = *p.add(i);
+        if !it.is_null() {
+            let r = visit(it, arg);
+            if r != 0 {
+                return r;
+            }
+        }
+    }
+    0
+}
+
+pub unsafe fn init_type() {
+    let t = tuple_type();
+    (*t).tp_dealloc = Some(tuple_dealloc);
+    (*t).tp_traverse = Some(tuple_traverse);
+    (*t).tp_flags |= flags::BASETYPE | flags::TUPLE_SUBCLASS | flags::HAVE_GC | flags::SEQUENCE;
+}
