@@ -963,26 +963,23 @@ crate::onearg!(l_reverse, |slf, _a| {
     Ok(none::none())
 });
 
-crate::fastcall_kw!(l_sort, |slf, args, kw| {
-    let nk = kw.map(tuple::len).unwrap_or(0);
-    if args.len() > nk {
-        return Err(err::type_error("sort() takes no positional arguments"));
-    }
+/// `list.sort(*, key=None, reverse=False)` given the keyword values and names.
+pub fn sort_kw(l: &PyObj, values: &[PyObj], kw: Option<&PyObj>) -> PyResult<()> {
     let mut key = None;
     let mut reverse = false;
     if let Some(k) = kw {
         for (j, name) in tuple::items(k).iter().enumerate() {
-            let v = &args[j];
+            let v = &values[j];
             match unicode::to_string_lossy(name).as_str() {
                 "key" => key = Some(v.clone()),
                 "reverse" => {
-                    let i = ab::index(v).map_err(|_| {
-                        err::type_error(format!(
+                    if crate::objects::float::is_float(v) || !ab::has_index(v) {
+                        return Err(err::type_error(format!(
                             "'{}' object cannot be interpreted as an integer",
                             type_name(v.ob_type())
-                        ))
-                    })?;
-                    reverse = !long::is_zero(&i);
+                        )));
+                    }
+                    reverse = !long::is_zero(&ab::index(v)?);
                 }
                 other => {
                     return Err(err::type_error(format!(
@@ -993,7 +990,15 @@ crate::fastcall_kw!(l_sort, |slf, args, kw| {
             }
         }
     }
-    sort_list(slf, key.as_ref(), reverse)?;
+    sort_list(l, key.as_ref(), reverse)
+}
+
+crate::fastcall_kw!(l_sort, |slf, args, kw| {
+    let nk = kw.map(tuple::len).unwrap_or(0);
+    if args.len() > nk {
+        return Err(err::type_error("sort() takes no positional arguments"));
+    }
+    sort_kw(slf, args, kw)?;
     Ok(none::none())
 });
 
