@@ -668,7 +668,15 @@ fn merge_sort<T: Copy, F: FnMut(T, T) -> PyResult<bool>>(v: &mut [T], lt: F) -> 
     if n < 2 {
         return Ok(());
     }
-    const MINRUN: usize = 32;
+    // CPython's merge_compute_minrun: n itself below 64, else in 32..=64.
+    let minrun = {
+        let (mut m, mut r) = (n, 0);
+        while m >= 64 {
+            r |= m & 1;
+            m >>= 1;
+        }
+        m + r
+    };
     // Find runs, extending short ones with binary insertion sort.
     let mut runs: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
@@ -690,8 +698,8 @@ fn merge_sort<T: Copy, F: FnMut(T, T) -> PyResult<bool>>(v: &mut [T], lt: F) -> 
                 }
             }
         }
-        if end - start < MINRUN && end < n {
-            let target = (start + MINRUN).min(n);
+        if end - start < minrun && end < n {
+            let target = (start + minrun).min(n);
             for k in end..target {
                 let x = v[k];
                 // binary search for the insertion point (after equal items)
@@ -780,7 +788,67 @@ fn sort_indices(keys: &[PyObj], order: &mut [usize]) -> PyResult<()> {
             Ok(unicode::compare(&keys[a], &keys[b]) == std::cmp::Ordering::Less)
         });
     }
+    if keys.iter().all(tuple::is_exact_tuple) {
+        return merge_sort(order, |a, b| tuple_lt(&keys[a], &keys[b]));
+    }
     merge_sort(order, |a, b| ab::rich_compare_bool(&keys[a], &keys[b], PY_LT))
+}
+
+/// `a == b` as PyObject_RichCompareBool, with direct paths for exact
+/// ints, floats and strs.
+fn fast_eq(a: &PyObj, b: &PyObj) -> PyResult<bool> {
+    if a.is(b) {
+        return Ok(true);
+    }
+    let (ta, tb) = (a.ob_type(), b.ob_type());
+    if ta == tb {
+        if ta == unicode::str_type() {
+            return Ok(unicode::eq(a, b));
+        }
+        if ta == long::long_type() {
+            if let (Some(x), Some(y)) = (long::as_i64(a), long::as_i64(b)) {
+                return Ok(x == y);
+            }
+        }
+        if ta == float::float_type() {
+            return Ok(float::value(a) == float::value(b));
+        }
+    }
+    ab::rich_compare_bool(a, b, PY_EQ)
+}
+
+/// `a < b` with the same direct paths (and tuples compared item-wise).
+fn fast_lt(a: &PyObj, b: &PyObj) -> PyResult<bool> {
+    let (ta, tb) = (a.ob_type(), b.ob_type());
+    if ta == tb {
+        if ta == unicode::str_type() {
+            return Ok(unicode::compare(a, b) == std::cmp::Ordering::Less);
+        }
+        if ta == long::long_type() {
+            if let (Some(x), Some(y)) = (long::as_i64(a), long::as_i64(b)) {
+                return Ok(x < y);
+            }
+        }
+        if ta == float::float_type() {
+            return Ok(float::value(a) < float::value(b));
+        }
+        if ta == tuple::tuple_type() {
+            return tuple_lt(a, b);
+        }
+    }
+    ab::rich_compare_bool(a, b, PY_LT)
+}
+
+/// `a < b` for two exact tuples, as tuple_richcompare does it.
+fn tuple_lt(a: &PyObj, b: &PyObj) -> PyResult<bool> {
+    let (x, y) = (tuple::items(a), tuple::items(b));
+    let n = x.len().min(y.len());
+    for i in 0..n {
+        if !fast_eq(&x[i], &y[i])? {
+            return fast_lt(&x[i], &y[i]);
+        }
+    }
+    Ok(x.len() < y.len())
 }
 
 /// Sorts a list in place (stable), as `list.sort(key=..., reverse=...)`.
