@@ -954,14 +954,9 @@ crate::fastcall!(l_index, |slf, args| {
     crate::objects::methodobject::check_nargs("index", args, 1, 3)?;
     let start = if args.len() > 1 { slice_index_arg(&args[1])? } else { 0 };
     let stop = if args.len() > 2 { slice_index_arg(&args[2])? } else { isize::MAX };
-    let (s, _) = clamp_range(start, stop, list::len(slf));
+    let (s, e) = clamp_range(start, stop, list::len(slf));
     let mut i = s;
-    loop {
-        let n = list::len(slf);
-        let (_, e) = clamp_range(start, stop, n);
-        if i >= e {
-            break;
-        }
+    while i < e && i < list::len(slf) {
         let item = list::get(slf, i);
         if ab::rich_compare_bool(&item, &args[0], PY_EQ)? {
             return Ok(long::from_i64(i as i64));
