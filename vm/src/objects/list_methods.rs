@@ -191,7 +191,7 @@ unsafe extern "C" fn list_init(o: *mut PyObject, args: *mut PyObject, kw: *mut P
         let tp = slf.ob_type();
         if !kw.is_null()
             && crate::objects::dict::len(PyObj::borrow(&kw)) > 0
-            && (tp == list::list_type() || (*tp).tp_new == Some(list_new as newfunc))
+            && (tp == list::list_type() || (*tp).tp_new.map(|f| f as usize) == Some(list_new as newfunc as usize))
         {
             return Err(err::type_error("list() takes no keyword arguments"));
         }
@@ -237,15 +237,17 @@ unsafe extern "C" fn list_repr(o: *mut PyObject) -> *mut PyObject {
 }
 
 /// Lexicographic comparison of two item sequences, re-reading through
-/// `get` so that mutation during comparison is safe.
+/// `get` so that mutation during comparison is safe. Lists (not tuples)
+/// answer ==/!= from the lengths first.
 pub fn seq_richcompare(
     vlen: &dyn Fn() -> usize,
     wlen: &dyn Fn() -> usize,
     vget: &dyn Fn(usize) -> PyObj,
     wget: &dyn Fn(usize) -> PyObj,
     op: c_int,
+    len_shortcut: bool,
 ) -> PyResult {
-    if vlen() != wlen() && (op == PY_EQ || op == PY_NE) {
+    if len_shortcut && vlen() != wlen() && (op == PY_EQ || op == PY_NE) {
         return Ok(boolobject::new(op == PY_NE));
     }
     let mut i = 0;
@@ -292,6 +294,7 @@ unsafe extern "C" fn list_richcompare(v: *mut PyObject, w: *mut PyObject, op: c_
         &|i| list::get(a, i),
         &|i| list::get(b, i),
         op,
+        true,
     ))
 }
 
@@ -1081,7 +1084,7 @@ crate::onearg!(l_sizeof, |slf, _a| {
 crate::onearg!(class_getitem, |cls, _arg| { Ok(cls.clone()) });
 
 pub fn types() -> Vec<*mut PyTypeObject> {
-    unsafe { vec![&raw mut PyListIter_Type, &raw mut PyListRevIter_Type] }
+    vec![&raw mut PyListIter_Type, &raw mut PyListRevIter_Type]
 }
 
 static mut LIST_AS_SEQUENCE: PySequenceMethods = EMPTY_SEQUENCE_METHODS;

@@ -53,7 +53,7 @@ pub fn range_type() -> *mut PyTypeObject {
 }
 
 pub fn extra_types() -> Vec<*mut PyTypeObject> {
-    unsafe { vec![&raw mut PyRangeIter_Type, &raw mut PyLongRangeIter_Type] }
+    vec![&raw mut PyRangeIter_Type, &raw mut PyLongRangeIter_Type]
 }
 
 pub fn is_range(o: &PyObj) -> bool {

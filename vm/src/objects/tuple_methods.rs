@@ -108,6 +108,7 @@ unsafe extern "C" fn tuple_richcompare(v: *mut PyObject, w: *mut PyObject, op: c
         &|i| tuple::items(a)[i].clone(),
         &|i| tuple::items(b)[i].clone(),
         op,
+        false,
     ))
 }
 
@@ -290,7 +291,7 @@ crate::onearg!(t_getnewargs, |slf, _a| {
 crate::onearg!(class_getitem, |cls, _arg| { Ok(cls.clone()) });
 
 pub fn types() -> Vec<*mut PyTypeObject> {
-    unsafe { vec![&raw mut PyTupleIter_Type] }
+    vec![&raw mut PyTupleIter_Type]
 }
 
 static mut TUPLE_AS_SEQUENCE: PySequenceMethods = EMPTY_SEQUENCE_METHODS;
