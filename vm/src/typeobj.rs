@@ -129,9 +129,64 @@ pub fn isinstance_exact(o: &PyObj, tp: *mut PyTypeObject) -> bool {
     unsafe { is_subtype(o.ob_type(), tp) }
 }
 
+// ------------------------------------------------------------ method cache
+
+/// A global cache of MRO lookups keyed by (type version tag, interned
+/// name), as CPython's type attribute cache. A type gets a new version tag
+/// whenever its dict (or a base's) changes, which invalidates its entries.
+#[derive(Clone, Copy)]
+struct CacheEntry {
+    version: u32,
+    name: *mut PyObject,
+    value: *mut PyObject,
+}
+
+const CACHE_SIZE: usize = 4096;
+static mut METHOD_CACHE: [CacheEntry; CACHE_SIZE] =
+    [CacheEntry { version: 0, name: std::ptr::null_mut(), value: std::ptr::null_mut() }; CACHE_SIZE];
+static mut NEXT_VERSION: u32 = 1;
+
+/// Gives `tp` a fresh version tag (at ready time, or after a change).
+pub unsafe fn assign_version(tp: *mut PyTypeObject) {
+    (*tp).tp_version_tag = NEXT_VERSION;
+    NEXT_VERSION = NEXT_VERSION.wrapping_add(1).max(1);
+}
+
+/// Invalidates cached lookups on `tp` and its subclasses (`PyType_Modified`).
+pub unsafe fn type_modified(tp: *mut PyTypeObject) {
+    let mut todo = vec![tp];
+    while let Some(t) = todo.pop() {
+        if (*t).tp_version_tag == 0 {
+            continue;
+        }
+        assign_version(t);
+        for s in subclasses(t) {
+            todo.push(as_type(&s));
+        }
+    }
+}
+
 /// Finds `name` along the MRO of `tp` (borrowed from the owning dict).
 #[inline]
 pub fn lookup_ptr(tp: *mut PyTypeObject, name: &PyObj) -> Option<*mut PyObject> {
+    unsafe {
+        let tag = (*tp).tp_version_tag;
+        if tag != 0 && unicode::is_exact_str(name) && unicode::is_interned(name) {
+            let np = name.as_ptr();
+            let h = ((tag as usize).wrapping_mul(2654435761) ^ (np as usize >> 4)) & (CACHE_SIZE - 1);
+            let e = (*(&raw const METHOD_CACHE))[h];
+            if e.version == tag && e.name == np {
+                return if e.value.is_null() { None } else { Some(e.value) };
+            }
+            let v = lookup_uncached(tp, name);
+            (*(&raw mut METHOD_CACHE))[h] = CacheEntry { version: tag, name: np, value: v.unwrap_or(std::ptr::null_mut()) };
+            return v;
+        }
+        lookup_uncached(tp, name)
+    }
+}
+
+fn lookup_uncached(tp: *mut PyTypeObject, name: &PyObj) -> Option<*mut PyObject> {
     unsafe {
         let mro = (*tp).tp_mro;
         if mro.is_null() {
@@ -419,6 +474,7 @@ pub unsafe fn ready(tp: *mut PyTypeObject) -> PyResult<()> {
         add_subclass(as_type(&b), tp);
     }
     (*tp).tp_flags = ((*tp).tp_flags & !flags::READYING) | flags::READY;
+    assign_version(tp);
     Ok(())
 }
 
@@ -713,6 +769,7 @@ unsafe extern "C" fn type_setattro(o: *mut PyObject, name: *mut PyObject, v: *mu
     } else {
         dict::set_item(&d, n.clone(), PyObj::borrow(&v).clone())
     };
+    type_modified(tp);
     if r.is_ok() {
         let s = unicode::to_string_lossy(&n);
         if s.starts_with("__") && s.ends_with("__") {
@@ -1261,6 +1318,7 @@ pub fn type_new(meta: *mut PyTypeObject, name: &PyObj, bases: &PyObj, ns: &PyObj
         }
         ready(tp)?;
         crate::slots::fixup_slots(tp);
+        type_modified(tp);
         if let Some(cell) = classcell {
             if !crate::objects::cell::is_cell(&cell) {
                 return Err(err::type_error(format!(

@@ -252,6 +252,7 @@ unsafe extern "C" fn type_get_module(o: *mut PyObject, _: *mut c_void) -> *mut P
 }
 
 unsafe extern "C" fn type_set_module(o: *mut PyObject, v: *mut PyObject, _: *mut c_void) -> c_int {
+    crate::typeobj::type_modified(o as *mut PyTypeObject);
     let t = tp(o);
     if !typeobj::is_heap(t) {
         err::restore(err::type_error(format!(
@@ -284,6 +285,7 @@ unsafe extern "C" fn type_get_doc(o: *mut PyObject, _: *mut c_void) -> *mut PyOb
 }
 
 unsafe extern "C" fn type_set_doc(o: *mut PyObject, v: *mut PyObject, _: *mut c_void) -> c_int {
+    crate::typeobj::type_modified(o as *mut PyTypeObject);
     let t = tp(o);
     if !typeobj::is_heap(t) {
         err::restore(err::type_error(format!(
@@ -328,6 +330,7 @@ unsafe extern "C" fn type_get_abstractmethods(o: *mut PyObject, _: *mut c_void) 
 }
 
 unsafe extern "C" fn type_set_abstractmethods(o: *mut PyObject, v: *mut PyObject, _: *mut c_void) -> c_int {
+    crate::typeobj::type_modified(o as *mut PyTypeObject);
     let t = tp(o);
     let d = typeobj::type_dict(t);
     let abstract_ = if v.is_null() {
@@ -371,10 +374,12 @@ unsafe extern "C" fn type_get_annotations(o: *mut PyObject, _: *mut c_void) -> *
     }
     let a = dict::new();
     dict::set_item_rs(&d, "__annotations__", a.clone());
+    crate::typeobj::type_modified(t);
     a.into_ptr()
 }
 
 unsafe extern "C" fn type_set_annotations(o: *mut PyObject, v: *mut PyObject, _: *mut c_void) -> c_int {
+    crate::typeobj::type_modified(o as *mut PyTypeObject);
     let d = typeobj::type_dict(tp(o));
     if v.is_null() {
         let _ = dict::pop_item(&d, &unicode::intern("__annotations__"));
