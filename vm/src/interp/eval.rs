@@ -159,17 +159,21 @@ fn small_int_binop(op: u32, a: i64, b: i64) -> Option<PyObj> {
     Some(long::from_i64(r))
 }
 
+/// The value of an exact int with at most one digit (CPython's "compact").
 #[inline(always)]
 fn compact_value(o: &PyObj) -> Option<i64> {
     if !long::is_exact_int(o) {
         return None;
     }
-    let s = long::ob_size(o);
-    if s.unsigned_abs() <= 1 {
-        let d = if s == 0 { 0 } else { long::digits(o)[0] as i64 };
-        Some(if s < 0 { -d } else { d })
-    } else {
-        None
+    unsafe {
+        let p = o.as_ptr() as *mut long::PyLongObject;
+        let s = (*p).ob_base.ob_size;
+        if (s + 1) as usize <= 2 {
+            // The first digit is always allocated (0 for zero).
+            Some(s as i64 * (*p).ob_digit[0] as i64)
+        } else {
+            None
+        }
     }
 }
 
@@ -317,9 +321,20 @@ unsafe fn run(f: *mut PyFrameObject, throw: Option<PyErr>) -> PyResult {
                     Opcode::LOAD_GLOBAL => {
                         let name = &names[(arg >> 1) as usize];
                         let v = if dict::is_exact_dict(globals) && dict::is_exact_dict(builtins) {
-                            match dict::get_str(globals, name).or_else(|| dict::get_str(builtins, name)) {
-                                Some(p) => PyObj::from_borrowed(p),
-                                None => break 'inner name_error(name),
+                            let slot = cd.global_cache.get_unchecked(pc - 1);
+                            let c = slot.get();
+                            let gv = dict::version(globals);
+                            let bv = dict::version(builtins);
+                            if c.value != 0 && c.globals_version == gv && c.builtins_version == bv {
+                                PyObj::from_borrowed(c.value as *mut PyObject)
+                            } else {
+                                match dict::get_str(globals, name).or_else(|| dict::get_str(builtins, name)) {
+                                    Some(p) => {
+                                        slot.set(code::GlobalCache { globals_version: gv, builtins_version: bv, value: p as usize });
+                                        PyObj::from_borrowed(p)
+                                    }
+                                    None => break 'inner name_error(name),
+                                }
                             }
                         } else {
                             match tri!(dict::get_item(globals, name)) {

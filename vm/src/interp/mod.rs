@@ -17,6 +17,7 @@ use crate::objects::{dict, none, unicode};
 use crate::objref::PyObj;
 use std::cell::UnsafeCell;
 
+
 pub const DEFAULT_RECURSION_LIMIT: u32 = 1000;
 
 pub struct ThreadState {
@@ -41,34 +42,40 @@ pub struct Interpreter {
     pub main_dict: Option<PyObj>,
 }
 
-struct TsCell(UnsafeCell<Option<ThreadState>>);
-unsafe impl Sync for TsCell {}
 struct InterpCell(UnsafeCell<Option<Interpreter>>);
 unsafe impl Sync for InterpCell {}
 
-thread_local! {
-    static TSTATE: TsCell = const { TsCell(UnsafeCell::new(None)) };
-}
+/// The thread state of the thread holding the GIL. One GIL means one
+/// running thread: the pointer is swapped when the GIL changes hands, so
+/// reaching the thread state costs a load, not a thread-local lookup.
+static mut CURRENT_TSTATE: *mut ThreadState = std::ptr::null_mut();
 
 static INTERP: InterpCell = InterpCell(UnsafeCell::new(None));
 
-/// The calling thread's state, created on first use.
+/// The running thread's state, created on first use.
 #[inline(always)]
 pub fn tstate() -> &'static mut ThreadState {
-    TSTATE.with(|t| unsafe {
-        let p = &mut *t.0.get();
-        if p.is_none() {
-            *p = Some(ThreadState {
-                frame: std::ptr::null_mut(),
-                recursion_depth: 0,
-                recursion_limit: DEFAULT_RECURSION_LIMIT,
-                exc_stack: vec![None],
-                stack_limit: stack_limit_guess(),
-                overflowed: false,
-            });
+    unsafe {
+        let p = CURRENT_TSTATE;
+        if !p.is_null() {
+            return &mut *p;
         }
-        &mut *(p.as_mut().unwrap() as *mut ThreadState)
-    })
+        new_tstate()
+    }
+}
+
+#[cold]
+unsafe fn new_tstate() -> &'static mut ThreadState {
+    let ts = Box::leak(Box::new(ThreadState {
+        frame: std::ptr::null_mut(),
+        recursion_depth: 0,
+        recursion_limit: DEFAULT_RECURSION_LIMIT,
+        exc_stack: vec![None],
+        stack_limit: stack_limit_guess(),
+        overflowed: false,
+    }));
+    CURRENT_TSTATE = ts;
+    ts
 }
 
 fn stack_limit_guess() -> usize {

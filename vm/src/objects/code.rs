@@ -39,6 +39,18 @@ pub struct CodeData {
     pub exception_table: Vec<ExceptionEntry>,
     pub has_docstring: bool,
     pub unit: Rc<CodeUnit>,
+    /// Inline caches for LOAD_GLOBAL, one slot per instruction: valid while
+    /// both the globals and builtins dicts keep the recorded versions.
+    pub global_cache: Vec<std::cell::Cell<GlobalCache>>,
+}
+
+#[derive(Clone, Copy, Default)]
+pub struct GlobalCache {
+    pub globals_version: u64,
+    pub builtins_version: u64,
+    /// Borrowed: kept alive by the dict that holds it (any change to that
+    /// dict changes its version and so invalidates the entry).
+    pub value: usize,
 }
 
 #[no_mangle]
@@ -122,6 +134,7 @@ pub fn from_unit(unit: Rc<CodeUnit>) -> PyObj {
         nlocalsplus: nlp,
         exception_table: unit.exception_table.clone(),
         has_docstring,
+        global_cache: (0..unit.instructions.len()).map(|_| std::cell::Cell::new(GlobalCache::default())).collect(),
         unit: unit.clone(),
     };
     unsafe {

@@ -58,11 +58,38 @@ pub unsafe fn localsplus(f: *mut PyFrameObject) -> *mut *mut PyObject {
     (*f).localsplus.as_mut_ptr()
 }
 
+/// Recently freed frames by item count, reused to avoid allocator calls
+/// on every Python call (most frames are small and short-lived).
+const FREELIST_SIZES: usize = 48;
+const FREELIST_DEPTH: usize = 32;
+static mut FREELIST: [[*mut PyFrameObject; FREELIST_DEPTH]; FREELIST_SIZES] =
+    [[std::ptr::null_mut(); FREELIST_DEPTH]; FREELIST_SIZES];
+static mut FREELIST_LEN: [usize; FREELIST_SIZES] = [0; FREELIST_SIZES];
+
+unsafe fn alloc_frame(n: usize) -> *mut PyFrameObject {
+    if n < FREELIST_SIZES {
+        let len = &mut (*(&raw mut FREELIST_LEN))[n];
+        if *len > 0 {
+            *len -= 1;
+            let f = (*(&raw mut FREELIST))[n][*len];
+            // Header fields and locals must start cleared; the stack need not.
+            let hdr = std::mem::size_of::<PyFrameObject>();
+            std::ptr::write_bytes(f as *mut u8, 0, hdr + n * std::mem::size_of::<*mut PyObject>());
+            (*f).ob_base.ob_base.ob_refcnt = 1;
+            (*f).ob_base.ob_base.ob_type = frame_type();
+            (*f).ob_base.ob_size = n as isize;
+            crate::gc::track(f as *mut PyObject);
+            return f;
+        }
+    }
+    crate::alloc::alloc_object(frame_type(), n as isize) as *mut PyFrameObject
+}
+
 /// Allocates a frame for `code` (localsplus and stack zeroed).
 pub unsafe fn new(codeobj: &PyObj, globals: &PyObj, builtins: &PyObj, locals: Option<&PyObj>, func: Option<&PyObj>) -> *mut PyFrameObject {
     let cd = code::data(codeobj);
     let n = cd.nlocalsplus + cd.stacksize as usize + 1;
-    let f = crate::alloc::alloc_object(frame_type(), n as isize) as *mut PyFrameObject;
+    let f = alloc_frame(n);
     if f.is_null() {
         panic!("out of memory allocating a frame");
     }
@@ -106,6 +133,15 @@ unsafe extern "C" fn frame_dealloc(o: *mut PyObject) {
     clear_locals(f);
     for p in [(*f).f_back, (*f).code, (*f).func, (*f).globals, (*f).builtins, (*f).locals, (*f).f_trace, (*f).locals_snapshot] {
         xdecref(p);
+    }
+    let n = (*f).ob_base.ob_size as usize;
+    if n < FREELIST_SIZES && (*o).ob_type == frame_type() {
+        let len = &mut (*(&raw mut FREELIST_LEN))[n];
+        if *len < FREELIST_DEPTH {
+            (*(&raw mut FREELIST))[n][*len] = f;
+            *len += 1;
+            return;
+        }
     }
     crate::alloc::tp_free(o);
 }
