@@ -30,7 +30,9 @@ pub struct PyFrameObject {
     /// Values on the stack while suspended (generators).
     pub stacktop: i32,
     pub state: i8,
-    pub is_entry: i8,
+    /// Set when globals/builtins are borrowed from `func` (which the frame
+    /// owns and which keeps them alive), saving a reference count pair per call.
+    pub borrowed_ns: i8,
     /// The generator owning this frame (borrowed), if any.
     pub gen: *mut PyObject,
     /// Cached dict for `f_locals` of function frames.
@@ -94,8 +96,14 @@ pub unsafe fn new(codeobj: &PyObj, globals: &PyObj, builtins: &PyObj, locals: Op
         panic!("out of memory allocating a frame");
     }
     (*f).code = codeobj.clone().into_ptr();
-    (*f).globals = globals.clone().into_ptr();
-    (*f).builtins = builtins.clone().into_ptr();
+    if func.is_some() {
+        (*f).globals = globals.as_ptr();
+        (*f).builtins = builtins.as_ptr();
+        (*f).borrowed_ns = 1;
+    } else {
+        (*f).globals = globals.clone().into_ptr();
+        (*f).builtins = builtins.clone().into_ptr();
+    }
     (*f).locals = locals.map(|l| l.clone().into_ptr()).unwrap_or(std::ptr::null_mut());
     (*f).func = func.map(|l| l.clone().into_ptr()).unwrap_or(std::ptr::null_mut());
     (*f).lasti = -1;
@@ -131,7 +139,11 @@ unsafe extern "C" fn frame_dealloc(o: *mut PyObject) {
     let f = o as *mut PyFrameObject;
     crate::gc::untrack(o);
     clear_locals(f);
-    for p in [(*f).f_back, (*f).code, (*f).func, (*f).globals, (*f).builtins, (*f).locals, (*f).f_trace, (*f).locals_snapshot] {
+    if (*f).borrowed_ns == 0 {
+        xdecref((*f).globals);
+        xdecref((*f).builtins);
+    }
+    for p in [(*f).f_back, (*f).code, (*f).func, (*f).locals, (*f).f_trace, (*f).locals_snapshot] {
         xdecref(p);
     }
     let n = (*f).ob_base.ob_size as usize;
@@ -148,7 +160,8 @@ unsafe extern "C" fn frame_dealloc(o: *mut PyObject) {
 
 unsafe extern "C" fn frame_traverse(o: *mut PyObject, visit: visitproc, arg: *mut c_void) -> c_int {
     let f = o as *mut PyFrameObject;
-    for p in [(*f).f_back, (*f).code, (*f).func, (*f).globals, (*f).builtins, (*f).locals, (*f).f_trace, (*f).locals_snapshot] {
+    let (g, b) = if (*f).borrowed_ns != 0 { (std::ptr::null_mut(), std::ptr::null_mut()) } else { ((*f).globals, (*f).builtins) };
+    for p in [(*f).f_back, (*f).code, (*f).func, g, b, (*f).locals, (*f).f_trace, (*f).locals_snapshot] {
         if !p.is_null() {
             let r = visit(p, arg);
             if r != 0 {
