@@ -571,5 +571,16 @@ fn main() {
         })
         .expect("cannot start the interpreter thread");
     let code = child.join().unwrap_or(70);
+    if code == -2 {
+        // An uncaught KeyboardInterrupt ends the process by SIGINT, as CPython does.
+        extern "C" {
+            fn signal(sig: i32, handler: usize) -> usize;
+            fn raise(sig: i32) -> i32;
+        }
+        unsafe {
+            signal(2, 0);
+            raise(2);
+        }
+    }
     std::process::exit(code & 0xff);
 }
