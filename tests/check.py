@@ -17,6 +17,9 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import gen_expected  # noqa: E402
 
 
+TIMEOUT = float(os.environ.get("CHECK_TIMEOUT", "20"))
+
+
 def expected(path):
     base = path[:-3]
     def read(ext, default):
@@ -33,7 +36,7 @@ def run(pyrite, path):
     env = dict(os.environ, PYTHONHASHSEED="0", PYTHONDONTWRITEBYTECODE="1", PYTHONIOENCODING="utf-8")
     try:
         p = subprocess.run([pyrite, name], cwd=d, env=env, stdin=subprocess.DEVNULL,
-                           capture_output=True, timeout=20)
+                           capture_output=True, timeout=TIMEOUT)
     except subprocess.TimeoutExpired:
         return b"", b"TIMEOUT\n", -999
     strip = (d + "/").encode()

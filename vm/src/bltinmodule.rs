@@ -425,24 +425,8 @@ crate::fastcall_kw!(builtin_sorted, |slf, args, kw| {
         return Err(err::type_error(format!("sorted expected 1 argument, got {}", np)));
     }
     let l = list::new(ab::iterate(&args[0])?);
-    let mut key = None;
-    let mut reverse = false;
-    if let Some(k) = kw {
-        for (i, n) in tuple::items(k).iter().enumerate() {
-            let v = &args[np + i];
-            match unicode::to_string_lossy(n).as_str() {
-                "key" => key = Some(v.clone()).filter(|k| !none::is_none(k)),
-                "reverse" => reverse = ab::is_true(v)?,
-                other => {
-                    return Err(err::type_error(format!(
-                        "sort() got an unexpected keyword argument '{}'",
-                        other
-                    )))
-                }
-            }
-        }
-    }
-    crate::objects::list_methods::sort_list(&l, key.as_ref(), reverse)?;
+    // Keywords are list.sort()'s (same checks and messages).
+    crate::objects::list_methods::sort_kw(&l, &args[np..], kw)?;
     Ok(l)
 });
 

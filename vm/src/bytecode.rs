@@ -406,3 +406,41 @@ impl CodeUnit {
         &self.freevars[i - nv - own.len()]
     }
 }
+
+/// A plain-text listing of a code unit and the units nested in it (for
+/// debugging with `PYRITE_DIS=1`, and the base of the `dis` module).
+pub fn disassemble(u: &CodeUnit) -> String {
+    let mut out = format!("Disassembly of <code {} (line {})>:\n", u.qualname, u.firstlineno);
+    for (i, ins) in u.instructions.iter().enumerate() {
+        let line = u.locations.get(i).map(|l| l.lineno).unwrap_or(0);
+        let argrepr = match ins.op.arg_kind() {
+            ArgKind::None => String::new(),
+            ArgKind::Const => format!("{} ({:?})", ins.arg, u.consts.get(ins.arg as usize).map(|c| match c {
+                ConstValue::Value(v) => format!("{:?}", v),
+                ConstValue::Code(c) => format!("<code {}>", c.name),
+            })),
+            ArgKind::Name => format!("{} ({})", ins.arg, u.names.get(ins.arg as usize).cloned().unwrap_or_default()),
+            ArgKind::GlobalName => format!("{} ({}{})", ins.arg, if ins.arg & 1 != 0 { "NULL + " } else { "" }, u.names.get((ins.arg >> 1) as usize).cloned().unwrap_or_default()),
+            ArgKind::Local => format!("{} ({})", ins.arg, u.varnames.get(ins.arg as usize).cloned().unwrap_or_default()),
+            ArgKind::Deref => format!("{} ({})", ins.arg, if (ins.arg as usize) < u.nlocalsplus() { u.localsplus_name(ins.arg as usize).to_string() } else { "?".into() }),
+            ArgKind::Jump => format!("{} (to {})", ins.arg, ins.arg),
+            ArgKind::Compare => format!("{} ({})", ins.arg, COMPARE_OPS.get(ins.arg as usize).unwrap_or(&"?")),
+            ArgKind::BinaryOp => format!("{} ({})", ins.arg, BINARY_OPS.get(ins.arg as usize).unwrap_or(&"?")),
+            ArgKind::Number => format!("{}", ins.arg),
+        };
+        out.push_str(&format!("{:>4} {:>5} {:<24} {}\n", line, i, ins.op.name(), argrepr));
+    }
+    if !u.exception_table.is_empty() {
+        out.push_str("ExceptionTable:\n");
+        for e in &u.exception_table {
+            out.push_str(&format!("  {} to {} -> {} [{}]{}\n", e.start, e.end, e.target, e.depth, if e.lasti { " lasti" } else { "" }));
+        }
+    }
+    for c in &u.consts {
+        if let ConstValue::Code(c) = c {
+            out.push('\n');
+            out.push_str(&disassemble(c));
+        }
+    }
+    out
+}

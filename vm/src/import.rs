@@ -329,9 +329,11 @@ fn load(abs: &str, path: Option<&PyObj>) -> PyResult {
     let is_pkg = search.is_some();
     let package = if is_pkg { abs.to_string() } else { abs.rsplit_once('.').map(|(p, _)| p.to_string()).unwrap_or_default() };
     dict::set_item_rs(&d, "__package__", unicode::new(&package));
-    if let Some(f) = &file {
-        dict::set_item_rs(&d, "__file__", unicode::new(f));
+    match &file {
+        Some(f) => dict::set_item_rs(&d, "__file__", unicode::new(f)),
+        None => dict::set_item_rs(&d, "__file__", none::none()),
     }
+    dict::set_item_rs(&d, "__cached__", none::none());
     if let Some(s) = &search {
         dict::set_item_rs(&d, "__path__", list::new(s.iter().map(|x| unicode::new(x)).collect()));
     }

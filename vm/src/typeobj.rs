@@ -192,6 +192,11 @@ pub fn compute_mro(tp: *mut PyTypeObject) -> PyResult<Vec<PyObj>> {
         } else {
             tuple::items(PyObj::borrow(&(*tp).tp_bases)).to_vec()
         };
+        for (i, b) in bases.iter().enumerate() {
+            if bases[..i].iter().any(|x| x.is(b)) {
+                return Err(err::type_error(format!("duplicate base class {}", type_name(as_type(b)))));
+            }
+        }
         let mut seqs: Vec<Vec<PyObj>> = Vec::new();
         for b in &bases {
             let bt = as_type(b);
@@ -771,8 +776,9 @@ pub unsafe extern "C" fn type_vectorcall(
     kwnames: *mut PyObject,
 ) -> *mut PyObject {
     let n = nargsf & !PY_VECTORCALL_ARGUMENTS_OFFSET;
-    let a = PyObj::slice(args, n);
     let kw = if kwnames.is_null() { None } else { Some(PyObj::borrow(&kwnames)) };
+    let nk = kw.map(tuple::len).unwrap_or(0);
+    let a = PyObj::slice(args, n + nk);
     let (t, d) = crate::abstract_::args_to_tuple_dict(a, kw);
     let dp = d.as_ref().map(|d| d.as_ptr()).unwrap_or(std::ptr::null_mut());
     type_call(callable, t.as_ptr(), dp)

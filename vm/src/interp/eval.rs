@@ -1246,10 +1246,11 @@ unsafe fn run(f: *mut PyFrameObject, throw: Option<PyErr>) -> PyResult {
                     }
                 }
             }
-            // `pending` set by a re-raise: handled below without a new traceback entry.
+            // `pending` set by a re-raise: handled below without a new traceback
+            // entry, unwinding from the re-raising instruction itself (RERAISE
+            // may have restored f_lasti for the traceback's line only).
             let e = pending.take().unwrap();
-            // Jump straight to unwinding.
-            match unwind(f, cd, &mut sp, stack_base, e) {
+            match unwind(f, cd, &mut sp, stack_base, e, (pc - 1) as u32) {
                 Ok(target) => {
                     pc = target;
                     continue 'outer;
@@ -1262,7 +1263,8 @@ unsafe fn run(f: *mut PyFrameObject, throw: Option<PyErr>) -> PyResult {
             chain_context(&error);
         }
         add_traceback(&error, f);
-        match unwind(f, cd, &mut sp, stack_base, error) {
+        let at = (*f).lasti as u32;
+        match unwind(f, cd, &mut sp, stack_base, error, at) {
             Ok(target) => {
                 pc = target;
             }
@@ -1281,8 +1283,10 @@ unsafe fn unwind(
     sp: &mut *mut *mut PyObject,
     stack_base: *mut *mut PyObject,
     e: PyErr,
+    at: u32,
 ) -> Result<usize, PyErr> {
-    let lasti = (*f).lasti as u32;
+    let _ = f;
+    let lasti = at;
     let entry = cd.exception_table.iter().find(|x| x.start <= lasti && lasti < x.end);
     match entry {
         Some(h) => {

@@ -37,7 +37,7 @@ pub fn match_keys(subject: &PyObj, keys: &PyObj) -> PyResult {
 /// then the keyword names; None when the subject does not match.
 pub fn match_class(subject: &PyObj, cls: &PyObj, nargs: usize, names: &PyObj) -> PyResult {
     if !crate::typeobj::is_type(cls) {
-        return Err(err::type_error("called match pattern must be a class"));
+        return Err(err::type_error("called match pattern must be a type"));
     }
     if !crate::abstract_::isinstance(subject, cls)? {
         return Ok(none::none());

@@ -250,7 +250,12 @@ pub fn run_source(source: &str, filename: &str, globals: &PyObj, mode: crate::co
 /// errors into SyntaxError exceptions.
 pub fn compile_to_code(source: &str, filename: &str, mode: crate::compiler::CompileMode) -> PyResult {
     match crate::compiler::compile_source(source, filename, mode, 0) {
-        Ok(unit) => Ok(crate::objects::code::from_unit(std::rc::Rc::new(unit))),
+        Ok(unit) => {
+            if std::env::var_os("PYRITE_DIS").is_some() {
+                eprintln!("{}", crate::bytecode::disassemble(&unit));
+            }
+            Ok(crate::objects::code::from_unit(std::rc::Rc::new(unit)))
+        }
         Err(e) => Err(syntax_error_from(&e, filename)),
     }
 }

@@ -148,6 +148,14 @@ unsafe extern "C" fn ellipsis_repr(_o: *mut PyObject) -> *mut PyObject {
     crate::objects::unicode::new("Ellipsis").into_ptr()
 }
 
+unsafe extern "C" fn ellipsis_new(_tp: *mut PyTypeObject, args: *mut PyObject, kw: *mut PyObject) -> *mut PyObject {
+    if crate::objects::tuple::len(PyObj::borrow(&args)) > 0 || crate::objects::methodobject::kwargs_dict(kw).is_some() {
+        err::restore(err::type_error("ellipsis() takes no arguments"));
+        return std::ptr::null_mut();
+    }
+    ellipsis().into_ptr()
+}
+
 pub fn bigint_unused(_: BigInt) -> PyObj {
     long::from_i64(0)
 }
@@ -158,5 +166,6 @@ pub unsafe fn init_type() {
     (*t).tp_repr = Some(slice_repr);
     let e = &raw mut PyEllipsis_Type;
     (*e).tp_repr = Some(ellipsis_repr);
+    (*e).tp_new = Some(ellipsis_new);
     crate::objects::slice_methods::init(t);
 }

@@ -1,0 +1,77 @@
+# list/tuple edge cases: in-place ops, slicing, sort errors, repr recursion, hashing, messages.
+n = 1e400 - 1e400
+a = [1]; a += (2,); a += range(3, 5); print(a); a *= 2; print(a); a *= 0; print(a)
+b = [1, 2]; c = b; b += b; print(b, c is b, 2 * [1], [1] * -1, (1,) * 3, 3 * (0,))
+try: [1] + (2,)
+except TypeError as e: print(e)
+try: (1,) + [2]
+except TypeError as e: print(e)
+try: [1, "a", 2].sort()
+except TypeError as e: print(e)
+l = [3, 1, 2, "x", 0]
+try: l.sort()
+except TypeError as e: print(e, l)
+try: sorted([1, 2], key=lambda x: [][1])
+except IndexError as e: print("zde", e)
+l = [5, 4, 3]
+try: l.sort(key=lambda x: [][0] if x == 3 else x)
+except IndexError as e: print(e, l)
+l = list(range(10)); del l[::3]; print(l); del l[1:3]; print(l); del l[-1]; print(l)
+l = list(range(10)); l[2:5] = []; print(l); l[:0] = "ab"; print(l); l[100:] = [9]; print(l); l[-100:-99] = [7]; print(l)
+l = [1, 2, 3]; l[1:2] = l; print(l)
+l = [1, 2, 3]; l[::-1] = l; print(l)
+try: l[::2] = 5
+except TypeError as e: print(e)
+try: l[1:2] = 5
+except TypeError as e: print(e)
+l = [1, 2, 3]
+l.insert(-100, 0); l.insert(100, 9); l.insert(2, 5); print(l, l.pop(), l.pop(0), l.pop(-2), l)
+try: [].pop()
+except IndexError as e: print(e)
+try: [1].pop(5)
+except IndexError as e: print(e)
+print([1, 2, 3, 2].index(2, 2), [1, 2, 3].index(3, -1), [1, 2, 3, 2].count(2))
+try: [1, 2, 3].index(1, 1, 2)
+except ValueError as e: print(e)
+print([1, [2]] == [1, [2]], [1, 2] < [1, 2, 3], [] == [], [1] > [], (1, 2) >= (1, 2), (1, "a") < (1, "b"), [n] == [n])
+print([n] == [n], (n,) == (n,), n in [n], [n].count(n), [n].index(n))
+x = []; x.append(x); print(x, repr(x), str(x))
+t = (1, [2]); t[1].append(t); print(t)
+print(sorted([3, 1, 2], reverse=True), sorted([1.5, -2.0, 3.25, 1e400]), sorted(["b", "a", "é", "A"]), sorted([2**70, 1, -2**70]))
+print(sorted([(2, "a"), (1, "b"), (2, "0")]), sorted([[2], [1, 5], [1]]), sorted([True, False, 0, 1]))
+import sys
+data = [(i * 37) % 101 for i in range(300)]
+print(sorted(data) == sorted(data, key=lambda v: v) == sorted(data, reverse=True)[::-1])
+pairs = [(i % 7, i) for i in range(200)]
+s = sorted(pairs, key=lambda p: p[0]); print(s[:5], s[-3:])
+s = sorted(pairs, key=lambda p: p[0], reverse=True); print(s[:5], s[-3:])
+print(list(reversed([])), [].__sizeof__() > 0, list.__hash__, tuple.__hash__ is not None)
+print(len([0] * 1000), [1, 2, 3][::-2], [1, 2, 3][5:], [1, 2, 3][-5:2], list(range(20))[3:17:4], list(range(20))[17:3:-5])
+l = [0, 1, 2, 3]; it = iter(l); next(it); print(it.__length_hint__(), list(it), it.__length_hint__())
+r = reversed(l); print(r.__length_hint__(), next(r), r.__length_hint__())
+l = [1]; it = iter(l); l.append(2); print(list(it))
+print(tuple(x for x in range(3)), tuple(), (1, 2, 3)[1:2], (1, 2, 3)[::-1], ((1, 2) * 0))
+print(hash(()), hash((1,)), hash((1, 2)), hash((-1, -2)), hash(((1, 2), 3)), hash((1.5, None)) == hash((1.5, None)))
+try: hash((1, []))
+except TypeError as e: print(e)
+try: [1][n]
+except TypeError as e: print(e)
+try: (1,)[2**100]
+except IndexError as e: print(e)
+try: [1][2**100] = 0
+except IndexError as e: print(e)
+print([1, 2, 3, 4][True], (5, 6)[False])
+try: [1, 2].index(1, "a")
+except TypeError as e: print(e)
+try: [].sort(1)
+except TypeError as e: print(e)
+try: [].sort(reverse="x")
+except TypeError as e: print(e)
+try: sorted([], foo=1)
+except TypeError as e: print(e)
+try: list(1, 2)
+except TypeError as e: print(e)
+try: list(x=1)
+except TypeError as e: print(e)
+l = [1, 2]; l.__init__([5]); print(l)
+print(list.__class_getitem__ is not None, tuple((1, 2)) , [] is not [])
