@@ -2124,7 +2124,10 @@ fn width_fill(fname: &str, args: &[PyObj]) -> PyResult<(isize, u32)> {
         None => 0x20,
         Some(f) => {
             if !unicode::is_str(f) {
-                return Err(err::type_error(format!("{}() argument 2 must be str, not {}", fname, tname(f))));
+                return Err(err::type_error(format!(
+                    "The fill character must be a unicode character, not {}",
+                    tname(f)
+                )));
             }
             if s_len(f) != 1 {
                 return Err(err::type_error("The fill character must be exactly one character long"));
@@ -2254,7 +2257,11 @@ crate::onearg!(str_translate, |slf, a| {
     Ok(unicode::from_codepoints(&out))
 });
 
-crate::fastcall!(str_maketrans, |slf, args| {
+unsafe extern "C" fn str_maketrans(_s: *mut PyObject, a: *const *mut PyObject, n: isize) -> *mut PyObject {
+    err::into_ptr(maketrans_impl(PyObj::slice(a, n as usize)))
+}
+
+fn maketrans_impl(args: &[PyObj]) -> PyResult {
     crate::objects::methodobject::check_nargs("maketrans", args, 1, 3)?;
     let r = dict::new();
     if args.len() == 1 {
@@ -2300,7 +2307,7 @@ crate::fastcall!(str_maketrans, |slf, args| {
         }
     }
     Ok(r)
-});
+}
 
 // ---------------------------------------------------------------- encode, misc
 
