@@ -2178,7 +2178,7 @@ crate::onearg!(str_zfill, |slf, a| {
     let mut v: Vec<u32> = Vec::with_capacity(w as usize);
     v.resize(fill, 0x30);
     v.extend(unicode::data(slf).iter());
-    if v[fill] == b'+' as u32 || v[fill] == b'-' as u32 {
+    if n > 0 && v[fill] == b'+' as u32 || v[fill] == b'-' as u32 {
         v[0] = v[fill];
         v[fill] = 0x30;
     }
@@ -2757,7 +2757,7 @@ fn percent_format(fmt_obj: &PyObj, args: &PyObj) -> PyResult {
     use fmt::percent::{self as pc, Conversion, Piece};
     let f = unicode::to_string_lossy(fmt_obj);
     let is_tuple = tuple::is_tuple(args);
-    let mapping = !is_tuple && !unicode::is_str(args) && ab::has_mapping_protocol(args);
+    let mapping = !is_tuple && !unicode::is_str(args) && (dict::is_dict(args) || ab::has_mapping_protocol(args));
     let mut src = PercentSrc {
         args,
         items: if is_tuple { Some(tuple::items(args)) } else { None },
@@ -2813,6 +2813,8 @@ fn percent_format(fmt_obj: &PyObj, args: &PyObj) -> PyResult {
                     Conversion::Float => {
                         let x = if float::is_float(&v) {
                             float::value(&v)
+                        } else if long::is_int(&v) {
+                            fmt::bigint_to_f64(&long::to_bigint(&v)).map_err(ferr)?
                         } else {
                             if !has_nb(&v, |n| n.nb_float.is_some() || n.nb_index.is_some()) {
                                 return Err(err::type_error(format!("must be real number, not {}", tname(&v))));
