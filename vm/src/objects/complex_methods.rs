@@ -82,6 +82,10 @@ fn c_pow(a: Py_complex, b: Py_complex) -> Option<Py_complex> {
         len /= (at * b.imag).exp();
         phase += b.imag * vabs.ln();
     }
+    if phase.is_infinite() {
+        // cos/sin of an infinity set errno EDOM in C.
+        return None;
+    }
     Some(Py_complex { real: len * phase.cos(), imag: len * phase.sin() })
 }
 
@@ -328,6 +332,9 @@ pub fn parse_complex(s: &str) -> PyResult<(f64, f64)> {
         }
     }
     if buf.contains(&b'_') {
+        let malformed = || {
+            err::value_error(format!("could not convert string to complex: {}", format::py_str_repr(s)))
+        };
         let mut out = Vec::with_capacity(buf.len());
         let mut prev = 0u8;
         for &c in &buf {

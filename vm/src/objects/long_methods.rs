@@ -644,7 +644,7 @@ crate::onearg!(int_format, |slf, spec| {
 
 crate::fastcall!(int_round, |slf, args| {
     crate::objects::methodobject::check_nargs("__round__", args, 0, 1)?;
-    if args.is_empty() || none::is_none(&args[0]) {
+    if args.is_empty() {
         return Ok(exact(slf));
     }
     let nd = ab::index(&args[0])?;
@@ -693,6 +693,15 @@ fn split_kw<'a>(
 ) -> PyResult<(Vec<Option<PyObj>>, Vec<Option<PyObj>>)> {
     let nk = kwnames.map(tuple::len).unwrap_or(0);
     let np = args.len() - nk;
+    let maxall = names.len() + kwonly.len();
+    if args.len() > maxall {
+        return Err(err::type_error(format!(
+            "{}() takes at most {} arguments ({} given)",
+            fname,
+            maxall,
+            args.len()
+        )));
+    }
     if np > maxpos {
         return Err(err::type_error(format!(
             "{}() takes at most {} positional argument{} ({} given)",
