@@ -372,7 +372,8 @@ pub fn number_float(x: &PyObj) -> PyResult {
 unsafe extern "C" fn float_new(tp: *mut PyTypeObject, args: *mut PyObject, kwargs: *mut PyObject) -> *mut PyObject {
     let args = PyObj::borrow(&args);
     let r = (|| -> PyResult {
-        if !kwargs.is_null() && dict::len(PyObj::borrow(&kwargs)) > 0 && tp == float::float_type() {
+        let plain_init = tp == float::float_type() || (*tp).tp_init == (*float::float_type()).tp_init;
+        if !kwargs.is_null() && dict::len(PyObj::borrow(&kwargs)) > 0 && plain_init {
             return Err(err::type_error("float() takes no keyword arguments"));
         }
         let items = tuple::items(args);
