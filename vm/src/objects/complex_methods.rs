@@ -12,6 +12,7 @@ use crate::objref::PyObj;
 use crate::typeobj::{self, type_name};
 use std::os::raw::{c_int, c_void};
 
+
 #[inline]
 fn not_impl() -> *mut PyObject {
     none::not_implemented().into_ptr()
@@ -566,13 +567,6 @@ crate::onearg!(complex_format, |slf, spec| {
     Ok(unicode::new(&format::format_complex(c.real, c.imag, &fs, &tn).map_err(fmt_err)?))
 });
 
-unsafe extern "C" fn get_real(o: *mut PyObject, _: *mut c_void) -> *mut PyObject {
-    float::new(complex::value(PyObj::borrow(&o)).real).into_ptr()
-}
-unsafe extern "C" fn get_imag(o: *mut PyObject, _: *mut c_void) -> *mut PyObject {
-    float::new(complex::value(PyObj::borrow(&o)).imag).into_ptr()
-}
-
 static mut COMPLEX_AS_NUMBER: PyNumberMethods = EMPTY_NUMBER_METHODS;
 
 pub unsafe fn init_type() {
@@ -601,8 +595,15 @@ pub unsafe fn init_type() {
             ("__format__", complex_format as *const c_void, meth::O, "Convert to a string according to format_spec."),
         ],
     );
-    crate::objects::descr::set_getsets(
-        t,
-        &[("real", get_real as *const c_void, std::ptr::null()), ("imag", get_imag as *const c_void, std::ptr::null())],
-    );
+    {
+        use crate::objects::descr::{set_members, READONLY, T_DOUBLE};
+        let base = std::mem::offset_of!(complex::PyComplexObject, cval);
+        set_members(
+            t,
+            &[
+                ("real", T_DOUBLE, base + std::mem::offset_of!(Py_complex, real), READONLY),
+                ("imag", T_DOUBLE, base + std::mem::offset_of!(Py_complex, imag), READONLY),
+            ],
+        );
+    }
 }

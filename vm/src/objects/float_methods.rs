@@ -372,7 +372,7 @@ pub fn number_float(x: &PyObj) -> PyResult {
 unsafe extern "C" fn float_new(tp: *mut PyTypeObject, args: *mut PyObject, kwargs: *mut PyObject) -> *mut PyObject {
     let args = PyObj::borrow(&args);
     let r = (|| -> PyResult {
-        let plain_init = tp == float::float_type() || (*tp).tp_init == (*float::float_type()).tp_init;
+        let plain_init = tp == float::float_type() || (*tp).tp_init.map(|f| f as usize) == (*float::float_type()).tp_init.map(|f| f as usize);
         if !kwargs.is_null() && dict::len(PyObj::borrow(&kwargs)) > 0 && plain_init {
             return Err(err::type_error("float() takes no keyword arguments"));
         }

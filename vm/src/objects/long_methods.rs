@@ -616,8 +616,8 @@ crate::onearg!(int_as_integer_ratio, |slf, _a| { Ok(tuple::pair(exact(slf), long
 
 crate::onearg!(int_sizeof, |slf, _a| {
     let n = long::ob_size(slf).unsigned_abs().max(1);
-    let base = unsafe { (*slf.ob_type()).tp_basicsize } as usize;
-    Ok(long::from_usize(base + 4 * n))
+    // offsetof(PyLongObject, ob_digit), whatever the subclass.
+    Ok(long::from_usize(std::mem::size_of::<PyVarObject>() + 4 * n))
 });
 
 crate::onearg!(int_format, |slf, spec| {
