@@ -194,8 +194,18 @@ crate::fastcall!(sys_getswitchinterval, |slf, args| { Ok(float::new(0.005)) });
 crate::fastcall!(sys_setswitchinterval, |slf, args| { Ok(none::none()) });
 crate::fastcall!(sys_audit, |slf, args| { Ok(none::none()) });
 crate::fastcall!(sys_addaudithook, |slf, args| { Ok(none::none()) });
-crate::fastcall!(sys_get_int_max_str_digits, |slf, args| { Ok(long::from_i64(4300)) });
-crate::fastcall!(sys_set_int_max_str_digits, |slf, args| { Ok(none::none()) });
+crate::fastcall!(sys_get_int_max_str_digits, |slf, args| {
+    Ok(long::from_usize(crate::objects::long_methods::max_str_digits()))
+});
+crate::fastcall_kw!(sys_set_int_max_str_digits, |slf, args, kw| {
+    let a = crate::objects::methodobject::bind_args("set_int_max_str_digits", args, kw, &["maxdigits"], 1, 0)?;
+    let n = crate::abstract_::index_to_ssize(a[0].as_ref().unwrap(), None)?;
+    if n != 0 && n < 640 {
+        return Err(crate::err::value_error("maxdigits must be 0 or larger than 640"));
+    }
+    long::MAX_STR_DIGITS.store(n as usize, std::sync::atomic::Ordering::Relaxed);
+    Ok(none::none())
+});
 
 /// A read-only record with named fields (a stand-in for struct sequences
 /// such as `sys.version_info` until `structseq` exists): a tuple subclass
@@ -348,7 +358,7 @@ pub fn create(cfg: &Config) -> PyObj {
         ("audit", sys_audit as *const c_void, meth::FASTCALL),
         ("addaudithook", sys_addaudithook as *const c_void, meth::FASTCALL),
         ("get_int_max_str_digits", sys_get_int_max_str_digits as *const c_void, meth::FASTCALL),
-        ("set_int_max_str_digits", sys_set_int_max_str_digits as *const c_void, meth::FASTCALL),
+        ("set_int_max_str_digits", sys_set_int_max_str_digits as *const c_void, meth::FASTCALL | meth::KEYWORDS),
     ];
     add_functions(&m, fns);
     set("__displayhook__", dict::get_item_rs(&d, "displayhook").unwrap());

@@ -45,3 +45,21 @@ pub unsafe fn init_type() {
     let t = complex_type();
     (*t).tp_flags |= flags::BASETYPE | flags::MATCH_SELF;
 }
+
+/// Allocates an instance of the complex subtype `tp` (through its
+/// `tp_alloc`) holding `real + imag*j`.
+pub unsafe fn new_subtype(tp: *mut PyTypeObject, real: f64, imag: f64) -> crate::err::PyResult<PyObj> {
+    let o = match (*tp).tp_alloc {
+        Some(a) => a(tp, 0),
+        None => crate::alloc::generic_alloc(tp, 0),
+    };
+    if o.is_null() {
+        return Err(crate::err::fetch());
+    }
+    (*(o as *mut PyComplexObject)).cval = Py_complex { real, imag };
+    Ok(PyObj::from_owned(o))
+}
+
+pub fn is_exact_complex(o: &PyObj) -> bool {
+    o.ob_type() == complex_type()
+}

@@ -58,3 +58,17 @@ pub unsafe fn init_type() {
     (*t).tp_dealloc = Some(float_dealloc);
     (*t).tp_flags |= flags::BASETYPE | flags::MATCH_SELF;
 }
+
+/// Allocates an instance of the float subtype `tp` (through its `tp_alloc`)
+/// holding `v`.
+pub unsafe fn new_subtype(tp: *mut PyTypeObject, v: f64) -> crate::err::PyResult<PyObj> {
+    let o = match (*tp).tp_alloc {
+        Some(a) => a(tp, 0),
+        None => crate::alloc::generic_alloc(tp, 0),
+    };
+    if o.is_null() {
+        return Err(crate::err::fetch());
+    }
+    (*(o as *mut PyFloatObject)).ob_fval = v;
+    Ok(PyObj::from_owned(o))
+}

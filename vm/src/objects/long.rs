@@ -210,3 +210,28 @@ pub unsafe fn init_type() {
     (*t).tp_dealloc = Some(long_dealloc);
     (*t).tp_flags |= flags::BASETYPE | flags::LONG_SUBCLASS | flags::MATCH_SELF;
 }
+
+/// `sys.get_int_max_str_digits()`: the int <-> decimal str digit limit (0 = none).
+pub static MAX_STR_DIGITS: std::sync::atomic::AtomicUsize =
+    std::sync::atomic::AtomicUsize::new(crate::format::DEFAULT_MAX_STR_DIGITS);
+
+/// Allocates an instance of the int subtype `tp` (through its `tp_alloc`, so
+/// heap subtypes are GC-tracked and get room for their dict) holding the
+/// value of the int `v`.
+pub unsafe fn new_subtype(tp: *mut PyTypeObject, v: &PyObj) -> crate::err::PyResult<PyObj> {
+    let size = ob_size(v);
+    let n = size.unsigned_abs();
+    let o = match (*tp).tp_alloc {
+        Some(a) => a(tp, n as isize),
+        None => crate::alloc::generic_alloc(tp, n as isize),
+    };
+    if o.is_null() {
+        return Err(crate::err::fetch());
+    }
+    let p = (*(o as *mut PyLongObject)).ob_digit.as_mut_ptr();
+    for (i, d) in digits(v).iter().enumerate() {
+        *p.add(i) = *d;
+    }
+    (*(o as *mut PyVarObject)).ob_size = size;
+    Ok(PyObj::from_owned(o))
+}
