@@ -68,18 +68,26 @@ static mut FREELIST: [[*mut PyFrameObject; FREELIST_DEPTH]; FREELIST_SIZES] =
     [[std::ptr::null_mut(); FREELIST_DEPTH]; FREELIST_SIZES];
 static mut FREELIST_LEN: [usize; FREELIST_SIZES] = [0; FREELIST_SIZES];
 
-unsafe fn alloc_frame(n: usize) -> *mut PyFrameObject {
+unsafe fn alloc_frame(n: usize, nlocals: usize) -> *mut PyFrameObject {
     if n < FREELIST_SIZES {
         let len = &mut (*(&raw mut FREELIST_LEN))[n];
         if *len > 0 {
             *len -= 1;
             let f = (*(&raw mut FREELIST))[n][*len];
-            // Header fields and locals must start cleared; the stack need not.
-            let hdr = std::mem::size_of::<PyFrameObject>();
-            std::ptr::write_bytes(f as *mut u8, 0, hdr + n * std::mem::size_of::<*mut PyObject>());
+            // dealloc left the header's object fields and the locals null;
+            // reset the scalar fields (the value stack need not be cleared).
             (*f).ob_base.ob_base.ob_refcnt = 1;
             (*f).ob_base.ob_base.ob_type = frame_type();
             (*f).ob_base.ob_size = n as isize;
+            (*f).lasti = 0;
+            (*f).stacktop = 0;
+            (*f).state = 0;
+            (*f).borrowed_ns = 0;
+            // Another code object may have used these slots as its stack.
+            let lp = localsplus(f);
+            for i in 0..nlocals {
+                *lp.add(i) = std::ptr::null_mut();
+            }
             crate::gc::track(f as *mut PyObject);
             return f;
         }
@@ -91,7 +99,7 @@ unsafe fn alloc_frame(n: usize) -> *mut PyFrameObject {
 pub unsafe fn new(codeobj: &PyObj, globals: &PyObj, builtins: &PyObj, locals: Option<&PyObj>, func: Option<&PyObj>) -> *mut PyFrameObject {
     let cd = code::data(codeobj);
     let n = cd.nlocalsplus + cd.stacksize as usize + 1;
-    let f = alloc_frame(n);
+    let f = alloc_frame(n, cd.nlocalsplus);
     if f.is_null() {
         panic!("out of memory allocating a frame");
     }
@@ -148,6 +156,15 @@ unsafe extern "C" fn frame_dealloc(o: *mut PyObject) {
     }
     let n = (*f).ob_base.ob_size as usize;
     if n < FREELIST_SIZES && (*o).ob_type == frame_type() {
+        (*f).f_back = std::ptr::null_mut();
+        (*f).code = std::ptr::null_mut();
+        (*f).func = std::ptr::null_mut();
+        (*f).globals = std::ptr::null_mut();
+        (*f).builtins = std::ptr::null_mut();
+        (*f).locals = std::ptr::null_mut();
+        (*f).f_trace = std::ptr::null_mut();
+        (*f).locals_snapshot = std::ptr::null_mut();
+        (*f).gen = std::ptr::null_mut();
         let len = &mut (*(&raw mut FREELIST_LEN))[n];
         if *len < FREELIST_DEPTH {
             (*(&raw mut FREELIST))[n][*len] = f;
