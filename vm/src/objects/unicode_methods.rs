@@ -1139,7 +1139,7 @@ pub fn decode(data: &[u8], encoding: &str, errors: &str) -> PyResult {
     }
 }
 
-fn decode_utf16(data: &[u8], be: Option<bool>, name: &str, errors: &str) -> PyResult {
+fn decode_utf16(data: &[u8], be: Option<bool>, _name: &str, errors: &str) -> PyResult {
     let mut i = 0;
     let be = match be {
         Some(b) => b,
@@ -1155,6 +1155,7 @@ fn decode_utf16(data: &[u8], be: Option<bool>, name: &str, errors: &str) -> PyRe
             }
         }
     };
+    let name = if be { "utf-16-be" } else { "utf-16-le" };
     let unit = |k: usize| -> u32 {
         if be {
             ((data[k] as u32) << 8) | data[k + 1] as u32
@@ -1204,7 +1205,7 @@ fn decode_utf16(data: &[u8], be: Option<bool>, name: &str, errors: &str) -> PyRe
     Ok(unicode::from_codepoints(&out))
 }
 
-fn decode_utf32(data: &[u8], be: Option<bool>, name: &str, errors: &str) -> PyResult {
+fn decode_utf32(data: &[u8], be: Option<bool>, _name: &str, errors: &str) -> PyResult {
     let mut i = 0;
     let be = match be {
         Some(b) => b,
@@ -1220,6 +1221,7 @@ fn decode_utf32(data: &[u8], be: Option<bool>, name: &str, errors: &str) -> PyRe
             }
         }
     };
+    let name = if be { "utf-32-be" } else { "utf-32-le" };
     let n = data.len();
     let mut out: Vec<u32> = Vec::with_capacity(n / 4);
     while i < n {
