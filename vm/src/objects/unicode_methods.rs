@@ -2510,7 +2510,8 @@ crate::onearg!(str_format_spec, |slf, a| {
         return Err(err::type_error(format!("__format__() argument must be str, not {}", tname(spec))));
     }
     if s_len(spec) == 0 {
-        return Ok(exact(slf));
+        // CPython's format_obj: an empty spec on a subclass instance is str(self).
+        return if unicode::is_exact_str(slf) { Ok(slf.clone()) } else { ab::str(slf) };
     }
     let spec_s = unicode::to_string_lossy(spec);
     let tn = tname(slf);
