@@ -974,6 +974,9 @@ enum Codec {
     Utf8,
     Ascii,
     Latin1,
+    /// UTF-16; `Some(big_endian)` for the -le/-be forms, None with a BOM.
+    Utf16(Option<bool>),
+    Utf32(Option<bool>),
 }
 
 fn lookup_codec(enc: &str) -> PyResult<Codec> {
@@ -988,6 +991,12 @@ fn lookup_codec(enc: &str) -> PyResult<Codec> {
         | "csascii" | "ibm367" | "iso646_us" | "iso_646.irv_1991" | "iso_ir_6" => Codec::Ascii,
         "latin_1" | "latin1" | "latin" | "l1" | "iso_8859_1" | "iso8859_1" | "8859" | "cp819" | "iso_ir_100"
         | "csisolatin1" | "ibm819" | "iso_8859_1:1987" => Codec::Latin1,
+        "utf_16" | "utf16" | "u16" => Codec::Utf16(None),
+        "utf_16_le" | "utf_16le" | "utf16le" => Codec::Utf16(Some(false)),
+        "utf_16_be" | "utf_16be" | "utf16be" => Codec::Utf16(Some(true)),
+        "utf_32" | "utf32" | "u32" => Codec::Utf32(None),
+        "utf_32_le" | "utf_32le" | "utf32le" => Codec::Utf32(Some(false)),
+        "utf_32_be" | "utf_32be" | "utf32be" => Codec::Utf32(Some(true)),
         _ => return Err(err::lookup_error(format!("unknown encoding: {}", enc))),
     })
 }
@@ -997,6 +1006,12 @@ fn codec_name(c: Codec) -> &'static str {
         Codec::Utf8 => "utf-8",
         Codec::Ascii => "ascii",
         Codec::Latin1 => "latin-1",
+        Codec::Utf16(None) => "utf-16",
+        Codec::Utf16(Some(false)) => "utf-16-le",
+        Codec::Utf16(Some(true)) => "utf-16-be",
+        Codec::Utf32(None) => "utf-32",
+        Codec::Utf32(Some(false)) => "utf-32-le",
+        Codec::Utf32(Some(true)) => "utf-32-be",
     }
 }
 
@@ -1058,6 +1073,8 @@ fn decode_handle(
 pub fn decode(data: &[u8], encoding: &str, errors: &str) -> PyResult {
     let codec = lookup_codec(encoding)?;
     match codec {
+        Codec::Utf16(be) => decode_utf16(data, be, codec_name(codec), errors),
+        Codec::Utf32(be) => decode_utf32(data, be, codec_name(codec), errors),
         Codec::Latin1 => Ok(from_latin1(data)),
         Codec::Ascii => {
             if data.is_ascii() {
@@ -1122,10 +1139,122 @@ pub fn decode(data: &[u8], encoding: &str, errors: &str) -> PyResult {
     }
 }
 
+fn decode_utf16(data: &[u8], be: Option<bool>, _name: &str, errors: &str) -> PyResult {
+    let mut i = 0;
+    let be = match be {
+        Some(b) => b,
+        None => {
+            if data.starts_with(&[0xff, 0xfe]) {
+                i = 2;
+                false
+            } else if data.starts_with(&[0xfe, 0xff]) {
+                i = 2;
+                true
+            } else {
+                false
+            }
+        }
+    };
+    let name = if be { "utf-16-be" } else { "utf-16-le" };
+    let unit = |k: usize| -> u32 {
+        if be {
+            ((data[k] as u32) << 8) | data[k + 1] as u32
+        } else {
+            ((data[k + 1] as u32) << 8) | data[k] as u32
+        }
+    };
+    let n = data.len();
+    let mut out: Vec<u32> = Vec::with_capacity(n / 2);
+    while i < n {
+        if n - i < 2 {
+            decode_handle(&mut out, name, errors, data, i, n, "truncated data")?;
+            break;
+        }
+        let u = unit(i);
+        if !(0xd800..0xe000).contains(&u) {
+            out.push(u);
+            i += 2;
+            continue;
+        }
+        if u >= 0xdc00 {
+            if errors == "surrogatepass" {
+                out.push(u);
+            } else {
+                decode_handle(&mut out, name, errors, data, i, i + 2, "illegal encoding")?;
+            }
+            i += 2;
+            continue;
+        }
+        if n - i < 4 {
+            decode_handle(&mut out, name, errors, data, i, n, "unexpected end of data")?;
+            break;
+        }
+        let u2 = unit(i + 2);
+        if (0xdc00..0xe000).contains(&u2) {
+            out.push(0x10000 + ((u - 0xd800) << 10) + (u2 - 0xdc00));
+            i += 4;
+        } else {
+            if errors == "surrogatepass" {
+                out.push(u);
+            } else {
+                decode_handle(&mut out, name, errors, data, i, i + 2, "illegal UTF-16 surrogate")?;
+            }
+            i += 2;
+        }
+    }
+    Ok(unicode::from_codepoints(&out))
+}
+
+fn decode_utf32(data: &[u8], be: Option<bool>, _name: &str, errors: &str) -> PyResult {
+    let mut i = 0;
+    let be = match be {
+        Some(b) => b,
+        None => {
+            if data.starts_with(&[0xff, 0xfe, 0, 0]) {
+                i = 4;
+                false
+            } else if data.starts_with(&[0, 0, 0xfe, 0xff]) {
+                i = 4;
+                true
+            } else {
+                false
+            }
+        }
+    };
+    let name = if be { "utf-32-be" } else { "utf-32-le" };
+    let n = data.len();
+    let mut out: Vec<u32> = Vec::with_capacity(n / 4);
+    while i < n {
+        if n - i < 4 {
+            decode_handle(&mut out, name, errors, data, i, n, "truncated data")?;
+            break;
+        }
+        let b = [data[i], data[i + 1], data[i + 2], data[i + 3]];
+        let u = if be { u32::from_be_bytes(b) } else { u32::from_le_bytes(b) };
+        if u > 0x10ffff {
+            decode_handle(&mut out, name, errors, data, i, i + 4, "code point not in range(0x110000)")?;
+        } else if (0xd800..0xe000).contains(&u) && errors != "surrogatepass" {
+            decode_handle(
+                &mut out,
+                name,
+                errors,
+                data,
+                i,
+                i + 4,
+                "code point in surrogate code point range(0xd800, 0xe000)",
+            )?;
+        } else {
+            out.push(u);
+        }
+        i += 4;
+    }
+    Ok(unicode::from_codepoints(&out))
+}
+
 /// Encodes a str to bytes (`str.encode`).
 pub fn encode(s: &PyObj, encoding: &str, errors: &str) -> PyResult {
     let codec = lookup_codec(encoding)?;
-    if let Some(a) = ascii_str(s) {
+    if let (Some(a), Codec::Utf8 | Codec::Ascii | Codec::Latin1) = (ascii_str(s), codec) {
         return Ok(bytes::new(a.as_bytes()));
     }
     if codec == Codec::Utf8 {
@@ -1138,10 +1267,11 @@ pub fn encode(s: &PyObj, encoding: &str, errors: &str) -> PyResult {
     let limit = match codec {
         Codec::Ascii => 0x80,
         Codec::Latin1 => 0x100,
-        Codec::Utf8 => 0x110000,
+        _ => 0x110000,
     };
+    let unicode_codec = limit == 0x110000;
     let bad = |c: u32| -> bool {
-        if codec == Codec::Utf8 {
+        if unicode_codec {
             (0xd800..0xe000).contains(&c)
         } else {
             c >= limit
@@ -1150,12 +1280,28 @@ pub fn encode(s: &PyObj, encoding: &str, errors: &str) -> PyResult {
     let reason = match codec {
         Codec::Ascii => "ordinal not in range(128)",
         Codec::Latin1 => "ordinal not in range(256)",
-        Codec::Utf8 => "surrogates not allowed",
+        _ => "surrogates not allowed",
     };
     let enc_name = codec_name(codec);
     let mut out: Vec<u8> = Vec::with_capacity(d.len());
+    match codec {
+        Codec::Utf16(None) => out.extend([0xff, 0xfe]),
+        Codec::Utf32(None) => out.extend([0xff, 0xfe, 0, 0]),
+        _ => {}
+    }
     let push_char = |out: &mut Vec<u8>, c: u32| {
-        if codec == Codec::Utf8 {
+        if let Codec::Utf16(be) = codec {
+            let be = be == Some(true);
+            let mut put = |u: u16| out.extend(if be { u.to_be_bytes() } else { u.to_le_bytes() });
+            if c >= 0x10000 {
+                put((0xd800 + ((c - 0x10000) >> 10)) as u16);
+                put((0xdc00 + ((c - 0x10000) & 0x3ff)) as u16);
+            } else {
+                put(c as u16);
+            }
+        } else if let Codec::Utf32(be) = codec {
+            out.extend(if be == Some(true) { c.to_be_bytes() } else { c.to_le_bytes() });
+        } else if codec == Codec::Utf8 {
             if let Some(ch) = char::from_u32(c) {
                 let mut b = [0u8; 4];
                 out.extend_from_slice(ch.encode_utf8(&mut b).as_bytes());
@@ -1203,7 +1349,7 @@ pub fn encode(s: &PyObj, encoding: &str, errors: &str) -> PyResult {
             }
             "surrogateescape" => {
                 for &c in &d[start..end] {
-                    if (0xdc80..=0xdcff).contains(&c) {
+                    if (0xdc80..=0xdcff).contains(&c) && !unicode_codec || (0xdc80..=0xdcff).contains(&c) && codec == Codec::Utf8 {
                         out.push((c - 0xdc00) as u8);
                     } else {
                         return Err(raise());
@@ -1211,7 +1357,7 @@ pub fn encode(s: &PyObj, encoding: &str, errors: &str) -> PyResult {
                 }
             }
             "surrogatepass" => {
-                if codec != Codec::Utf8 {
+                if !unicode_codec {
                     return Err(raise());
                 }
                 for &c in &d[start..end] {
@@ -2178,7 +2324,7 @@ crate::onearg!(str_zfill, |slf, a| {
     let mut v: Vec<u32> = Vec::with_capacity(w as usize);
     v.resize(fill, 0x30);
     v.extend(unicode::data(slf).iter());
-    if n > 0 && v[fill] == b'+' as u32 || v[fill] == b'-' as u32 {
+    if n > 0 && (v[fill] == b'+' as u32 || v[fill] == b'-' as u32) {
         v[0] = v[fill];
         v[fill] = 0x30;
     }
@@ -2364,7 +2510,8 @@ crate::onearg!(str_format_spec, |slf, a| {
         return Err(err::type_error(format!("__format__() argument must be str, not {}", tname(spec))));
     }
     if s_len(spec) == 0 {
-        return Ok(exact(slf));
+        // CPython's format_obj: an empty spec on a subclass instance is str(self).
+        return if unicode::is_exact_str(slf) { Ok(slf.clone()) } else { ab::str(slf) };
     }
     let spec_s = unicode::to_string_lossy(spec);
     let tn = tname(slf);
