@@ -411,9 +411,6 @@ crate::onearg!(ba_extend, |slf, a| {
     let data = if let Some(d) = buffer_data(a) {
         d
     } else {
-        if unicode::is_str(a) {
-            return Err(err::type_error("expected iterable of integers; got: 'str'"));
-        }
         let it = abstract_::get_iter(a).map_err(|e| {
             if e.matches(unsafe { exceptions::PyExc_TypeError }) {
                 err::type_error(format!("can't extend bytearray with {}", type_name(a.ob_type())))

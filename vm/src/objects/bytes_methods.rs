@@ -679,11 +679,7 @@ fn split_whitespace(data: &[u8], maxsplit: isize) -> Vec<&[u8]> {
             break;
         }
         if maxsplit >= 0 && count >= maxsplit {
-            let mut j = n;
-            while j > i && is_space(data[j - 1]) {
-                j -= 1;
-            }
-            out.push(&data[i..j]);
+            out.push(&data[i..]);
             break;
         }
         let st = i;
@@ -708,11 +704,7 @@ fn rsplit_whitespace(data: &[u8], maxsplit: isize) -> Vec<&[u8]> {
             break;
         }
         if maxsplit >= 0 && count >= maxsplit {
-            let mut j = 0;
-            while j < i && is_space(data[j]) {
-                j += 1;
-            }
-            out.push(&data[j..i]);
+            out.push(&data[..i]);
             break;
         }
         let en = i;
@@ -1622,6 +1614,9 @@ pub fn bytes_format(fmt: &[u8], args: &PyObj) -> PyResult<Vec<u8>> {
                     'd' | 'i' | 'u' | 'o' | 'x' | 'X' => {
                         let iv: PyObj = if long::is_int(&v) {
                             v.clone()
+                        } else if crate::objects::float::is_float(&v) && !matches!(spec.conv, 'o' | 'x' | 'X') {
+                            let x = crate::objects::float::value(&v);
+                            long::from_bigint(&crate::format::float_to_bigint(x.trunc()).map_err(fmt_err)?)
                         } else if matches!(spec.conv, 'o' | 'x' | 'X') {
                             if !abstract_::has_index(&v) {
                                 return Err(fmt_err(pc::int_type_error(spec.conv, &type_name(v.ob_type()))));

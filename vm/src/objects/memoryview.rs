@@ -472,6 +472,9 @@ unsafe extern "C" fn mv_new(_tp: *mut PyTypeObject, args: *mut PyObject, kwargs:
                 kwn = Some(tuple::new(names));
             }
         }
+        if all.is_empty() {
+            return Err(err::type_error("memoryview() missing required argument 'object' (pos 1)"));
+        }
         let b = crate::objects::methodobject::bind_args("memoryview", &all, kwn.as_ref(), &["object"], 1, 0)?;
         from_object(b[0].as_ref().unwrap())
     })();
@@ -918,11 +921,6 @@ getter!(g_c_contig, |m| boolobject::new(is_c_contig(m)));
 getter!(g_f_contig, |m| boolobject::new(is_c_contig(m)));
 getter!(g_contig, |m| boolobject::new(is_c_contig(m)));
 
-unsafe extern "C" fn g_released(o: *mut PyObject, _: *mut c_void) -> *mut PyObject {
-    let m = o as *mut PyMemoryViewObject;
-    boolobject::new((*m).flags & MV_RELEASED != 0 || (*(*m).mbuf).flags & MV_RELEASED != 0).into_ptr()
-}
-
 // ---------------------------------------------------------------- iterator
 
 #[repr(C)]
@@ -1023,7 +1021,6 @@ pub unsafe fn init_type() {
         ("c_contiguous", g_c_contig as *const c_void, std::ptr::null()),
         ("f_contiguous", g_f_contig as *const c_void, std::ptr::null()),
         ("contiguous", g_contig as *const c_void, std::ptr::null()),
-        ("released", g_released as *const c_void, std::ptr::null()),
     ]);
 
     let mb = &raw mut _PyManagedBuffer_Type;
