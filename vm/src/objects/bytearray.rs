@@ -43,7 +43,8 @@ pub fn as_slice(o: &PyObj) -> &[u8] {
     }
 }
 
-/// The contents of a bytes-like object (bytes, bytearray, memoryview).
+/// The contents of a bytes-like object (bytes, bytearray, memoryview, any
+/// buffer exporter).
 pub fn bytes_like_data(o: &PyObj) -> PyResult<Vec<u8>> {
     if crate::objects::bytes::is_bytes(o) {
         return Ok(crate::objects::bytes::as_slice(o).to_vec());
@@ -51,7 +52,7 @@ pub fn bytes_like_data(o: &PyObj) -> PyResult<Vec<u8>> {
     if is_bytearray(o) {
         return Ok(as_slice(o).to_vec());
     }
-    if let Some(v) = crate::objects::memoryview::data_of(o) {
+    if let Some(v) = buffer_data(o) {
         return Ok(v);
     }
     Err(err::type_error(format!(
