@@ -29,6 +29,10 @@ pub fn is_bytes(o: &PyObj) -> bool {
     }
 }
 
+pub fn is_exact_bytes(o: &PyObj) -> bool {
+    o.ob_type() == bytes_type()
+}
+
 pub fn len(o: &PyObj) -> usize {
     unsafe { (*(o.as_ptr() as *mut PyVarObject)).ob_size as usize }
 }
