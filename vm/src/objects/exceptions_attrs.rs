@@ -605,6 +605,21 @@ unsafe fn init_rich_fields(o: &PyObj) {
                 }
             }
         }
+    } else if crate::typeobj::is_subtype(tp, PyExc_UnicodeError) {
+        let e = o.as_ptr() as *mut PyUnicodeErrorObject;
+        let is_translate = crate::typeobj::is_subtype(tp, PyExc_UnicodeTranslateError);
+        let want = if is_translate { 4 } else { 5 };
+        if items.len() == want {
+            let mut i = 0;
+            if !is_translate {
+                replace(&raw mut (*e).encoding, items[0].clone());
+                i = 1;
+            }
+            replace(&raw mut (*e).object, items[i].clone());
+            (*e).start = long::as_i64(&items[i + 1]).unwrap_or(0) as isize;
+            (*e).end = long::as_i64(&items[i + 2]).unwrap_or(0) as isize;
+            replace(&raw mut (*e).reason, items[i + 3].clone());
+        }
     } else if crate::typeobj::is_subtype(tp, PyExc_BaseExceptionGroup) {
         let e = o.as_ptr() as *mut PyBaseExceptionGroupObject;
         if items.len() == 2 {
@@ -655,8 +670,89 @@ unsafe extern "C" fn rich_init(o: *mut PyObject, args_: *mut PyObject, kw: *mut 
     0
 }
 
+unsafe extern "C" fn unicode_error_str(o: *mut PyObject) -> *mut PyObject {
+    let e = o as *mut PyUnicodeErrorObject;
+    let tp = (*o).ob_type;
+    if (*e).object.is_null() || (*e).reason.is_null() {
+        return exc_str(o);
+    }
+    let r = (|| -> crate::err::PyResult {
+        let reason = crate::abstract_::str_string(&PyObj::from_borrowed((*e).reason))?;
+        let obj = PyObj::from_borrowed((*e).object);
+        let enc = if (*e).encoding.is_null() { String::new() } else { crate::abstract_::str_string(&PyObj::from_borrowed((*e).encoding))? };
+        let (start, end) = ((*e).start, (*e).end);
+        let msg = if crate::typeobj::is_subtype(tp, PyExc_UnicodeDecodeError) {
+            let data = crate::objects::bytearray::bytes_like_data(&obj).unwrap_or_default();
+            if start >= 0 && (start as usize) < data.len() && end == start + 1 {
+                format!("'{}' codec can't decode byte 0x{:02x} in position {}: {}", enc, data[start as usize], start, reason)
+            } else {
+                format!("'{}' codec can't decode bytes in position {}-{}: {}", enc, start, end - 1, reason)
+            }
+        } else {
+            let what = if crate::typeobj::is_subtype(tp, PyExc_UnicodeEncodeError) {
+                format!("'{}' codec can't encode", enc)
+            } else {
+                "can't translate".to_string()
+            };
+            let len = if unicode::is_str(&obj) { unicode::len(&obj) as isize } else { 0 };
+            if start >= 0 && start < len && end == start + 1 {
+                let c = unicode::data(&obj).get(start as usize);
+                let cs = if c < 0x100 {
+                    format!("\\x{:02x}", c)
+                } else if c < 0x10000 {
+                    format!("\\u{:04x}", c)
+                } else {
+                    format!("\\U{:08x}", c)
+                };
+                format!("{} character '{}' in position {}: {}", what, cs, start, reason)
+            } else {
+                format!("{} characters in position {}-{}: {}", what, start, end - 1, reason)
+            }
+        };
+        Ok(unicode::new(&msg))
+    })();
+    err::into_ptr(r)
+}
+
+member_getter!(ue_encoding, PyUnicodeErrorObject, encoding);
+member_getter!(ue_object, PyUnicodeErrorObject, object);
+member_getter!(ue_reason, PyUnicodeErrorObject, reason);
+member_setter!(ue_encoding_set, PyUnicodeErrorObject, encoding);
+member_setter!(ue_object_set, PyUnicodeErrorObject, object);
+member_setter!(ue_reason_set, PyUnicodeErrorObject, reason);
+
+unsafe extern "C" fn ue_start(o: *mut PyObject, _: *mut c_void) -> *mut PyObject {
+    long::from_i64((*(o as *mut PyUnicodeErrorObject)).start as i64).into_ptr()
+}
+unsafe extern "C" fn ue_end(o: *mut PyObject, _: *mut c_void) -> *mut PyObject {
+    long::from_i64((*(o as *mut PyUnicodeErrorObject)).end as i64).into_ptr()
+}
+unsafe extern "C" fn ue_start_set(o: *mut PyObject, v: *mut PyObject, _: *mut c_void) -> c_int {
+    match crate::abstract_::to_i64(PyObj::borrow(&v)) {
+        Ok(x) => { (*(o as *mut PyUnicodeErrorObject)).start = x as isize; 0 }
+        Err(e) => { err::restore(e); -1 }
+    }
+}
+unsafe extern "C" fn ue_end_set(o: *mut PyObject, v: *mut PyObject, _: *mut c_void) -> c_int {
+    match crate::abstract_::to_i64(PyObj::borrow(&v)) {
+        Ok(x) => { (*(o as *mut PyUnicodeErrorObject)).end = x as isize; 0 }
+        Err(e) => { err::restore(e); -1 }
+    }
+}
+
 pub unsafe fn init_types() {
     use crate::objects::descr::{set_getsets, set_methods};
+    set_getsets(PyExc_UnicodeError, &[
+        ("encoding", ue_encoding as *const c_void, ue_encoding_set as *const c_void),
+        ("object", ue_object as *const c_void, ue_object_set as *const c_void),
+        ("start", ue_start as *const c_void, ue_start_set as *const c_void),
+        ("end", ue_end as *const c_void, ue_end_set as *const c_void),
+        ("reason", ue_reason as *const c_void, ue_reason_set as *const c_void),
+    ]);
+    (*PyExc_UnicodeError).tp_init = Some(rich_init);
+    for t in [PyExc_UnicodeDecodeError, PyExc_UnicodeEncodeError, PyExc_UnicodeTranslateError] {
+        (*t).tp_str = Some(unicode_error_str);
+    }
     let b = PyExc_BaseException;
     (*b).tp_new = Some(exc_new);
     (*b).tp_init = Some(exc_init);
