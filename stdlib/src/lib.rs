@@ -5,8 +5,10 @@
 //! crate's public API.
 
 pub mod gcmodule;
+pub mod importlib_shim;
 
 /// Registers every Rust stdlib module with the import system.
 pub fn register_all() {
     vm::import::register_builtin("gc", gcmodule::init);
+    vm::import::register_builtin("importlib", importlib_shim::init);
 }
