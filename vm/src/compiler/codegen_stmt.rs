@@ -103,11 +103,15 @@ impl<'a> Compiler<'a> {
                 }
                 let end = self.new_label();
                 self.jump_if(test, end, true)?;
+                // CPython 3.11 attributes the raise to the asserted expression.
+                self.set_loc(test.range);
                 self.emit(LOAD_ASSERTION_ERROR, 0);
                 if let Some(m) = msg {
                     self.visit_expr(m)?;
+                    self.set_loc(test.range);
                     self.emit(CALL, 0);
                 }
+                self.set_loc(test.range);
                 self.emit(RAISE_VARARGS, 1);
                 self.bind(end);
             }

@@ -55,7 +55,8 @@ pub fn exception_only(v: &PyObj) -> String {
     } else {
         out.push_str(&format!("{}: {}\n", qual, msg));
     }
-    if let Some(notes) = exc::notes(v) {
+    let notes = crate::abstract_::getattr_str_opt(v, "__notes__").ok().flatten();
+    if let Some(notes) = notes.filter(|n| !crate::objects::none::is_none(n)) {
         if let Ok(items) = crate::abstract_::iterate(&notes) {
             for n in items {
                 let s = if unicode::is_str(&n) {
@@ -73,30 +74,66 @@ pub fn exception_only(v: &PyObj) -> String {
 
 fn syntax_error_lines(v: &PyObj) -> String {
     let get = |n: &str| crate::abstract_::getattr_str(v, n).ok().filter(|x| !crate::objects::none::is_none(x));
+    let int_of = |x: Option<PyObj>| x.and_then(|l| crate::objects::long::as_i64(&l));
     let filename = get("filename").map(|f| unicode::to_string_lossy(&f)).unwrap_or_else(|| "<string>".into());
-    let lineno = get("lineno").and_then(|l| crate::objects::long::as_i64(&l)).unwrap_or(0);
+    let lineno = int_of(get("lineno")).unwrap_or(0);
     let mut out = format!("  File \"{}\", line {}\n", filename, lineno);
-    if let Some(text) = get("text").filter(|t| unicode::is_str(t)) {
-        let text = unicode::to_string_lossy(&text);
-        let line = text.trim_end_matches(['\n', '\r']);
-        let stripped = line.trim_start_matches([' ', '\t', '\x0c']);
-        let indent = line.chars().count() - stripped.chars().count();
-        out.push_str(&format!("    {}\n", stripped));
-        let offset = get("offset").and_then(|o| crate::objects::long::as_i64(&o)).unwrap_or(0);
-        let end_offset = get("end_offset").and_then(|o| crate::objects::long::as_i64(&o)).unwrap_or(0);
-        let end_lineno = get("end_lineno").and_then(|o| crate::objects::long::as_i64(&o)).unwrap_or(lineno);
-        if offset >= 1 {
-            let len = stripped.chars().count() as i64;
-            let start = (offset - 1 - indent as i64).max(0).min(len);
-            let mut end = if end_offset > 0 && end_lineno == lineno { end_offset - 1 - indent as i64 } else { start + 1 };
-            if end <= start {
-                end = start + 1;
-            }
-            let end = end.min(len + 1);
-            let width = (end - start).max(1);
-            out.push_str(&format!("    {}{}\n", " ".repeat(start as usize), "^".repeat(width as usize)));
-        }
+    let Some(text) = get("text").filter(|t| unicode::is_str(t)) else { return out };
+    let text = unicode::to_string_lossy(&text);
+    let offset = int_of(get("offset")).unwrap_or(-1);
+    // Only an exact SyntaxError uses the end position (CPython's parse_syntax_error).
+    let exact = v.ob_type() == unsafe { exc::PyExc_SyntaxError };
+    let (end_lineno, mut end_offset) = if exact {
+        (int_of(get("end_lineno")).unwrap_or(lineno), int_of(get("end_offset")).unwrap_or(-1))
+    } else {
+        (lineno, -1)
+    };
+    let line_size = text.chars().count() as i64;
+    if end_lineno > lineno {
+        end_offset = line_size;
     }
+    if end_offset > line_size + 1 {
+        end_offset = line_size + 1;
+    }
+    let reps = if end_offset > 0 && end_offset > offset { (end_offset - offset) as usize } else { 1 };
+    let chars: Vec<char> = text.chars().collect();
+    let mut off = offset - 1;
+    let mut i = 0;
+    while i < chars.len() && matches!(chars[i], ' ' | '\t' | '\x0c') {
+        i += 1;
+        off -= 1;
+    }
+    let mut rest: Vec<char> = chars[i..].to_vec();
+    let mut len = rest.len() as i64;
+    if rest.last() == Some(&'\n') {
+        len -= 1;
+    }
+    if off > len {
+        off = len;
+    }
+    loop {
+        let Some(nl) = rest.iter().position(|c| *c == '\n') else { break };
+        let inl = nl as i64;
+        if inl >= off {
+            break;
+        }
+        rest = rest[nl + 1..].to_vec();
+        len -= inl + 1;
+        off -= inl + 1;
+    }
+    let shown: String = rest.iter().collect();
+    out.push_str("    ");
+    out.push_str(&shown);
+    if !shown.ends_with('\n') {
+        out.push('\n');
+    }
+    if off < 0 {
+        return out;
+    }
+    out.push_str("    ");
+    out.push_str(&" ".repeat(off as usize));
+    out.push_str(&"^".repeat(reps));
+    out.push('\n');
     out
 }
 
@@ -119,26 +156,86 @@ fn entry_text(e: &Entry) -> String {
     s
 }
 
-/// Caret line for an instruction's span within its (stripped) source line,
-/// or None when the span covers the whole line (CPython omits it then).
+/// Character offset of a UTF-8 byte offset within `line`.
+fn char_offset(line: &str, byte: usize) -> usize {
+    let b = byte.min(line.len());
+    String::from_utf8_lossy(&line.as_bytes()[..b]).chars().count()
+}
+
+/// CPython 3.11's caret anchors: for a binary operation the operator, for a
+/// subscript the brackets, found by parsing the highlighted segment.
+fn caret_anchors(segment: &str) -> Option<(usize, usize)> {
+    use crate::ast::{ExprKind, Mod, StmtKind};
+    let m = crate::parser::parse(segment, crate::parser::Mode::Exec).ok()?;
+    let Mod::Module { body } = m else { return None };
+    let stmt = body.first()?;
+    let StmtKind::Expr { value } = &stmt.node else { return None };
+    // Only valid on a single line: columns are within `segment`.
+    match &value.node {
+        ExprKind::BinOp { left, right, .. } => {
+            let op_start = left.range.end_col_offset as usize;
+            let op_end = right.range.col_offset as usize;
+            if left.range.end_lineno != 1 || right.range.lineno != 1 || op_end > segment.len() || op_start > op_end {
+                return None;
+            }
+            let op_str = &segment[op_start..op_end];
+            let lead = op_str.len() - op_str.trim_start().len();
+            let left_anchor = op_start + lead;
+            let mut right_anchor = left_anchor + 1;
+            let rest = op_str.as_bytes();
+            if lead + 1 < rest.len() && !(rest[lead + 1] as char).is_whitespace() {
+                right_anchor += 1;
+            }
+            Some((char_offset(segment, left_anchor), char_offset(segment, right_anchor)))
+        }
+        ExprKind::Subscript { value: v, slice, .. } => {
+            if v.range.end_lineno != 1 || slice.range.end_lineno != 1 {
+                return None;
+            }
+            let start = v.range.end_col_offset as usize;
+            let end = slice.range.end_col_offset as usize + 1;
+            Some((char_offset(segment, start), char_offset(segment, end)))
+        }
+        _ => None,
+    }
+}
+
+/// The caret line under a traceback entry's source line, as CPython 3.11's
+/// traceback printer draws it (None when it would cover the whole line).
 fn carets_for(line_full: &str, stripped: &str, loc: &crate::bytecode::Location) -> Option<String> {
-    if loc.lineno == 0 || loc.end_lineno != loc.lineno {
+    if loc.lineno == 0 || loc.end_lineno < loc.lineno || (loc.col == 0 && loc.end_col == 0) {
         return None;
     }
-    let bytes = line_full.as_bytes();
-    let col = loc.col as usize;
-    let end = loc.end_col as usize;
-    if end <= col || end > bytes.len() {
+    let stripped_chars = line_full.chars().count() - line_full.trim_start().chars().count();
+    let start = char_offset(line_full, loc.col as usize);
+    let mut anchors = None;
+    let end = if loc.lineno == loc.end_lineno {
+        let e = char_offset(line_full, loc.end_col as usize);
+        if (loc.end_col as usize) <= line_full.len() && loc.col <= loc.end_col {
+            anchors = caret_anchors(&line_full[loc.col as usize..loc.end_col as usize]);
+        }
+        e
+    } else {
+        stripped_chars + stripped.chars().count()
+    };
+    if end < start {
         return None;
     }
-    let indent_bytes = line_full.len() - line_full.trim_start().len();
-    let seg_start = String::from_utf8_lossy(&bytes[indent_bytes.min(col)..col]).chars().count();
-    let seg_len = String::from_utf8_lossy(&bytes[col..end]).chars().count();
-    let stripped_len = stripped.chars().count();
-    if seg_start == 0 && seg_len >= stripped_len {
+    let width = end - start;
+    let show = width < stripped.chars().count() || anchors.map(|(l, r)| r > l).unwrap_or(false);
+    if !show {
         return None;
     }
-    Some(format!("{}{}", " ".repeat(seg_start), "^".repeat(seg_len.max(1))))
+    let mut out = " ".repeat(start.saturating_sub(stripped_chars));
+    match anchors {
+        Some((l, r)) => {
+            out.push_str(&"~".repeat(l));
+            out.push_str(&"^".repeat(r.saturating_sub(l)));
+            out.push_str(&"~".repeat(width.saturating_sub(r)));
+        }
+        None => out.push_str(&"^".repeat(width)),
+    }
+    Some(out)
 }
 
 fn format_tb(tb: Option<PyObj>) -> String {

@@ -171,6 +171,21 @@ fn lookup_encoding(name: &str) -> Option<Enc> {
 /// Decodes source bytes as CPython does: UTF-8 BOM, PEP 263 declaration on
 /// the first two lines (utf-8, latin-1 and ascii families), else UTF-8.
 pub fn decode_source(bytes: &[u8]) -> Result<String, ParseError> {
+    if let Some(nul) = bytes.iter().position(|&b| b == 0) {
+        // CPython's tokenizer rejects NUL bytes, showing the line up to it.
+        let line_start = bytes[..nul].iter().rposition(|&b| b == b'\n').map(|i| i + 1).unwrap_or(0);
+        let lineno = bytes[..nul].iter().filter(|&&b| b == b'\n').count() as u32 + 1;
+        let text = String::from_utf8_lossy(&bytes[line_start..nul]).into_owned();
+        return Err(ParseError {
+            kind: ErrorKind::SyntaxError,
+            msg: "source code cannot contain null bytes".into(),
+            lineno,
+            offset: 0,
+            end_lineno: 0,
+            end_offset: 0,
+            text: Some(text),
+        });
+    }
     let (bom, body) = match bytes.strip_prefix(b"\xef\xbb\xbf") {
         Some(rest) => (true, rest),
         None => (false, bytes),

@@ -707,7 +707,7 @@ impl<'a> Tokenizer<'a> {
                     l,
                     ec,
                 );
-                e.end_offset = e.offset + (self.pos - start) as u32 - 1;
+                e.end_offset = e.offset + 1;
                 e.text = e.text.map(|t| t.trim_end_matches('\n').to_string());
                 return Err(e);
             }
