@@ -21,6 +21,39 @@ crate::fastcall_kw!(builtin_import, |slf, args, kw| {
     crate::import::import_module_level(&name, globals.as_ref(), &fromlist, &level)
 });
 
+crate::onearg!(builtin_aiter, |slf, x| {
+    let x = x.unwrap();
+    let am = unsafe { (*x.ob_type()).tp_as_async };
+    if am.is_null() || unsafe { (*am).am_aiter.is_none() } {
+        return Err(err::type_error(format!("'{}' object is not an async iterable", type_name(x.ob_type()))));
+    }
+    let it = unsafe { err::from_ptr(((*am).am_aiter.unwrap())(x.as_ptr()))? };
+    let am2 = unsafe { (*it.ob_type()).tp_as_async };
+    if am2.is_null() || unsafe { (*am2).am_anext.is_none() } {
+        return Err(err::type_error(format!(
+            "aiter() returned not an async iterator of type '{}'",
+            type_name(it.ob_type())
+        )));
+    }
+    Ok(it)
+});
+
+crate::fastcall!(builtin_anext, |slf, args| {
+    check_nargs("anext", args, 1, 2)?;
+    let it = &args[0];
+    let am = unsafe { (*it.ob_type()).tp_as_async };
+    if am.is_null() || unsafe { (*am).am_anext.is_none() } {
+        return Err(err::type_error(format!(
+            "'{}' object is not an async iterator",
+            type_name(it.ob_type())
+        )));
+    }
+    match args.get(1) {
+        None => unsafe { err::from_ptr(((*am).am_anext.unwrap())(it.as_ptr())) },
+        Some(d) => crate::objects::genobject::anext_awaitable_new(it, d.clone()),
+    }
+});
+
 crate::onearg!(builtin_abs, |slf, x| { ab::absolute(x.unwrap()) });
 
 crate::onearg!(builtin_all, |slf, x| {
@@ -501,6 +534,8 @@ pub fn create() -> PyObj {
         ("__build_class__", builtin_build_class as *const c_void, meth::FASTCALL | meth::KEYWORDS),
         ("__import__", builtin_import as *const c_void, meth::FASTCALL | meth::KEYWORDS),
         ("abs", builtin_abs as *const c_void, meth::O),
+        ("aiter", builtin_aiter as *const c_void, meth::O),
+        ("anext", builtin_anext as *const c_void, meth::FASTCALL),
         ("all", builtin_all as *const c_void, meth::O),
         ("any", builtin_any as *const c_void, meth::O),
         ("ascii", builtin_ascii as *const c_void, meth::O),

@@ -448,6 +448,9 @@ pub unsafe fn ready(tp: *mut PyTypeObject) -> PyResult<()> {
     crate::objects::descr::add_members(tp, &d)?;
     crate::objects::descr::add_getsets(tp, &d)?;
     crate::slots::add_operators(tp, &d)?;
+    if !is_heap(tp) && (*tp).tp_dictoffset > 0 && dict::get_item_rs(&d, "__dict__").is_none() && tp != type_type() {
+        crate::objects::descr::add_dict_getset(tp, &d);
+    }
     if !(*tp).tp_doc.is_null() && dict::get_item_rs(&d, "__doc__").is_none() {
         let doc = CStr::from_ptr((*tp).tp_doc).to_string_lossy();
         // Built-in docs start with a "name(sig)\n--\n\n" signature block.
@@ -1402,7 +1405,12 @@ pub unsafe extern "C" fn type_new_slot(meta: *mut PyTypeObject, args: *mut PyObj
         return std::ptr::null_mut();
     }
     let it = tuple::items(a);
-    err::into_ptr(type_new(meta, &it[0], &it[1], &it[2]))
+    let r = type_new(meta, &it[0], &it[1], &it[2]).and_then(|t| {
+        let kw = crate::objects::methodobject::kwargs_dict(kwargs);
+        init_subclass(&t, kw.as_ref())?;
+        Ok(t)
+    });
+    err::into_ptr(r)
 }
 
 unsafe extern "C" fn type_init_slot(_o: *mut PyObject, args: *mut PyObject, _kw: *mut PyObject) -> c_int {

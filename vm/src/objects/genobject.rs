@@ -909,6 +909,7 @@ pub unsafe fn init_types() {
     let t = &raw mut _PyAsyncGenWrappedValue_Type;
     (*t).tp_dealloc = Some(wrapped_dealloc);
     (*(&raw mut AWAITABLE_AS_ASYNC)).am_await = Some(crate::objects::iterobject::self_iter);
+    init_anext_type();
     for t in [&raw mut _PyAsyncGenASend_Type, &raw mut _PyAsyncGenAThrow_Type] {
         (*t).tp_dealloc = Some(awaitable_dealloc);
         (*t).tp_iter = Some(crate::objects::iterobject::self_iter);
@@ -920,4 +921,88 @@ pub unsafe fn init_types() {
             ("close", awaitable_close as *const c_void, meth::FASTCALL, ""),
         ]);
     }
+}
+
+/// `anext(it, default)`: an awaitable that yields like `it.__anext__()` but
+/// turns StopAsyncIteration into the default value.
+#[repr(C)]
+pub struct AnextAwaitable {
+    pub ob_base: PyObject,
+    pub wrapped: *mut PyObject,
+    pub default: *mut PyObject,
+}
+
+#[no_mangle]
+pub static mut _PyAnextAwaitable_Type: PyTypeObject =
+    PyTypeObject::empty(b"anext_awaitable\0", std::mem::size_of::<AnextAwaitable>(), 0);
+
+pub fn anext_awaitable_new(aiterator: &PyObj, default: PyObj) -> PyResult {
+    let aw = get_anext_awaitable(aiterator)?;
+    unsafe {
+        let o = crate::alloc::alloc_object(&raw mut _PyAnextAwaitable_Type, 0) as *mut AnextAwaitable;
+        (*o).wrapped = aw.into_ptr();
+        (*o).default = default.into_ptr();
+        Ok(PyObj::from_owned(o as *mut PyObject))
+    }
+}
+
+unsafe fn anext_step(o: &PyObj, r: PyResult<SendResult>) -> PyResult {
+    let a = o.as_ptr() as *mut AnextAwaitable;
+    match r {
+        Ok(SendResult::Yield(v)) => Ok(v),
+        Ok(SendResult::Return(v)) => Err(exc::stop_iteration(v)),
+        Err(e) if e.matches(exc::PyExc_StopAsyncIteration) => {
+            Err(exc::stop_iteration(PyObj::from_borrowed((*a).default)))
+        }
+        Err(e) => Err(e),
+    }
+}
+
+unsafe extern "C" fn anext_iternext(o: *mut PyObject) -> *mut PyObject {
+    let obj = PyObj::borrow(&o);
+    let w = PyObj::from_borrowed((*(o as *mut AnextAwaitable)).wrapped);
+    err::into_ptr(anext_step(obj, send_to(&w, &none::none())))
+}
+
+crate::onearg!(anext_send, |slf, v| {
+    unsafe {
+        let w = PyObj::from_borrowed((*(slf.as_ptr() as *mut AnextAwaitable)).wrapped);
+        anext_step(slf, send_to(&w, v.unwrap()))
+    }
+});
+
+crate::fastcall!(anext_throw, |slf, args| {
+    crate::objects::methodobject::check_nargs("throw", args, 1, 3)?;
+    unsafe {
+        let w = PyObj::from_borrowed((*(slf.as_ptr() as *mut AnextAwaitable)).wrapped);
+        let e = make_throw_exc(args)?;
+        let r = if is_gen_like(&w) {
+            gen_throw(&w, e)
+        } else {
+            crate::abstract_::call_method(&w, "throw", &[e.value().clone()]).map(SendResult::Yield)
+        };
+        anext_step(slf, r)
+    }
+});
+
+crate::fastcall!(anext_close, |slf, args| { Ok(none::none()) });
+
+unsafe extern "C" fn anext_dealloc(o: *mut PyObject) {
+    let a = o as *mut AnextAwaitable;
+    xdecref((*a).wrapped);
+    xdecref((*a).default);
+    crate::alloc::tp_free(o);
+}
+
+pub unsafe fn init_anext_type() {
+    let t = &raw mut _PyAnextAwaitable_Type;
+    (*t).tp_dealloc = Some(anext_dealloc);
+    (*t).tp_iter = Some(crate::objects::iterobject::self_iter);
+    (*t).tp_iternext = Some(anext_iternext);
+    (*t).tp_as_async = &raw mut AWAITABLE_AS_ASYNC;
+    crate::objects::descr::set_methods(t, &[
+        ("send", anext_send as *const c_void, meth::O, ""),
+        ("throw", anext_throw as *const c_void, meth::FASTCALL, ""),
+        ("close", anext_close as *const c_void, meth::FASTCALL, ""),
+    ]);
 }

@@ -52,6 +52,7 @@ pub mod unicode;
 pub mod unicode_methods;
 pub mod unionobject;
 pub mod weakref;
+pub mod tmp_scaffold;
 
 use crate::object::PyTypeObject;
 use crate::objref::PyObj;
@@ -121,6 +122,7 @@ fn all_static_types() -> Vec<*mut PyTypeObject> {
             &raw mut genobject::_PyAsyncGenWrappedValue_Type,
             &raw mut genobject::_PyAsyncGenASend_Type,
             &raw mut genobject::_PyAsyncGenAThrow_Type,
+            &raw mut genobject::_PyAnextAwaitable_Type,
             &raw mut textio::PyTextFile_Type,
             &raw mut textio::PyBinaryFile_Type,
         ]);
@@ -186,6 +188,7 @@ pub unsafe fn init_types() -> crate::err::PyResult<()> {
     weakref::init_types();
     textio::init_types();
     structseq::init();
+    tmp_scaffold::init();
     // Exceptions: set bases, then ready in hierarchy order.
     for (tp, base, _) in exceptions::all_exceptions() {
         if !base.is_null() {
