@@ -352,7 +352,7 @@ crate::fastcall_kw!(code_replace, |slf, args, kwnames| {
             "co_code" => new_code = Some(bytes_arg(v, n)?),
             "co_linetable" => new_lines = Some(bytes_arg(v, n)?),
             "co_exceptiontable" => nd.exception_table = decode_exceptiontable(&bytes_arg(v, n)?)?,
-            _ => return Err(err::type_error(format!("replace() got an unexpected keyword argument '{}'", n))),
+            _ => return Err(err::type_error(format!("'{}' is an invalid keyword argument for replace()", n))),
         }
     }
     if let Some(c) = new_code {
