@@ -1,28 +1,78 @@
-//! The cycle collector's bookkeeping: every object with a GC header is linked
-//! into one list through `PyGC_Head`, as CPython links its generations. The
-//! collection pass (subtract internal references found by `tp_traverse`,
-//! keep what is reachable from outside, `tp_clear` the rest) lives here too.
+//! The cycle collector. Every object with a GC header is linked into one of
+//! three generation lists through `PyGC_Head`, as CPython links them. A
+//! collection of generation g (which includes the younger ones) does what
+//! CPython's `gc_collect_main` does:
+//!
+//! 1. copy each candidate's refcount to gc_refs (a side table here);
+//! 2. subtract the references candidates hold to each other (`tp_traverse`);
+//! 3. what keeps gc_refs > 0 is referenced from outside: it and everything
+//!    it reaches is reachable; the rest is unreachable;
+//! 4. weak references to unreachable objects are cleared, and callbacks of
+//!    the weak references that are themselves reachable run;
+//! 5. finalizers (`tp_finalize`, `__del__`) of unreachable objects run, at
+//!    most once per object (PEP 442);
+//! 6. objects a finalizer resurrected (and what they reach) are spared;
+//! 7. `tp_clear` breaks the cycles of the rest, which refcounting frees.
+//!
+//! The FINALIZED mark lives in bit 0 of `_gc_prev` (as in CPython), so the
+//! pointer parts of the links are masked everywhere here.
 
 use crate::object::{PyGC_Head, PyObject};
+use crate::objref::PyObj;
 use std::cell::UnsafeCell;
+use std::collections::{HashMap, HashSet};
+use std::os::raw::{c_int, c_void};
+
+const FINALIZED: usize = 1;
+const FLAGS: usize = 3;
+const PTR: usize = !FLAGS;
+pub const NUM_GENERATIONS: usize = 3;
+
+/// `gc.DEBUG_SAVEALL`: unreachable objects go to `gc.garbage` instead of
+/// being freed.
+pub const DEBUG_SAVEALL: i64 = 1 << 5;
+
+struct Generation {
+    head: PyGC_Head,
+    threshold: isize,
+    count: isize,
+}
 
 struct GcState {
-    head: PyGC_Head,
+    gens: [Generation; NUM_GENERATIONS],
+    /// Objects moved to the permanent generation by `gc.freeze()`.
+    permanent: PyGC_Head,
     enabled: bool,
-    /// Allocations of tracked objects minus deallocations since the last collection.
-    count: isize,
+    collecting: bool,
     initialized: bool,
+    debug: i64,
+    long_lived_total: isize,
+    long_lived_pending: isize,
+    garbage: Option<PyObj>,
+    callbacks: Option<PyObj>,
 }
 
 struct Global(UnsafeCell<GcState>);
 // Only touched with the GIL held.
 unsafe impl Sync for Global {}
 
+const EMPTY_HEAD: PyGC_Head = PyGC_Head { _gc_next: 0, _gc_prev: 0 };
+
 static STATE: Global = Global(UnsafeCell::new(GcState {
-    head: PyGC_Head { _gc_next: 0, _gc_prev: 0 },
+    gens: [
+        Generation { head: EMPTY_HEAD, threshold: 700, count: 0 },
+        Generation { head: EMPTY_HEAD, threshold: 10, count: 0 },
+        Generation { head: EMPTY_HEAD, threshold: 10, count: 0 },
+    ],
+    permanent: EMPTY_HEAD,
     enabled: true,
-    count: 0,
+    collecting: false,
     initialized: false,
+    debug: 0,
+    long_lived_total: 0,
+    long_lived_pending: 0,
+    garbage: None,
+    callbacks: None,
 }));
 
 #[inline(always)]
@@ -30,48 +80,137 @@ fn state() -> *mut GcState {
     STATE.0.get()
 }
 
-unsafe fn list_head() -> *mut PyGC_Head {
+unsafe fn init_heads() {
     let s = state();
-    let h = &raw mut (*s).head;
-    if !(*s).initialized {
-        (*h)._gc_next = h as usize;
-        (*h)._gc_prev = h as usize;
-        (*s).initialized = true;
-    }
-    h
-}
-
-/// Links a freshly allocated object into the collector's list.
-pub unsafe fn track(obj: *mut PyObject) {
-    let g = crate::alloc::gc_head(obj);
-    if (*g)._gc_prev != 0 {
+    if (*s).initialized {
         return;
     }
-    let h = list_head();
-    let last = (*h)._gc_prev as *mut PyGC_Head;
-    (*g)._gc_prev = last as usize;
+    for i in 0..NUM_GENERATIONS {
+        let h = &raw mut (*s).gens[i].head;
+        (*h)._gc_next = h as usize;
+        (*h)._gc_prev = h as usize;
+    }
+    let p = &raw mut (*s).permanent;
+    (*p)._gc_next = p as usize;
+    (*p)._gc_prev = p as usize;
+    (*s).initialized = true;
+}
+
+unsafe fn gen_head(i: usize) -> *mut PyGC_Head {
+    init_heads();
+    &raw mut (*state()).gens[i].head
+}
+
+unsafe fn permanent_head() -> *mut PyGC_Head {
+    init_heads();
+    &raw mut (*state()).permanent
+}
+
+#[inline(always)]
+unsafe fn prev(g: *mut PyGC_Head) -> *mut PyGC_Head {
+    ((*g)._gc_prev & PTR) as *mut PyGC_Head
+}
+#[inline(always)]
+unsafe fn set_prev(g: *mut PyGC_Head, p: *mut PyGC_Head) {
+    (*g)._gc_prev = (p as usize) | ((*g)._gc_prev & FLAGS);
+}
+#[inline(always)]
+unsafe fn next(g: *mut PyGC_Head) -> *mut PyGC_Head {
+    (*g)._gc_next as *mut PyGC_Head
+}
+
+#[inline(always)]
+unsafe fn from_gc(g: *mut PyGC_Head) -> *mut PyObject {
+    (g as *mut u8).add(std::mem::size_of::<PyGC_Head>()) as *mut PyObject
+}
+
+unsafe fn list_append(g: *mut PyGC_Head, h: *mut PyGC_Head) {
+    let last = prev(h);
+    set_prev(g, last);
     (*g)._gc_next = h as usize;
     (*last)._gc_next = g as usize;
-    (*h)._gc_prev = g as usize;
-    (*state()).count += 1;
+    set_prev(h, g);
+}
+
+unsafe fn list_remove(g: *mut PyGC_Head) {
+    let p = prev(g);
+    let n = next(g);
+    (*p)._gc_next = n as usize;
+    set_prev(n, p);
+}
+
+unsafe fn list_is_empty(h: *mut PyGC_Head) -> bool {
+    next(h) == h
+}
+
+/// Appends all of `from` to `to`, leaving `from` empty.
+unsafe fn list_merge(from: *mut PyGC_Head, to: *mut PyGC_Head) {
+    if list_is_empty(from) || from == to {
+        return;
+    }
+    let to_tail = prev(to);
+    let from_head = next(from);
+    let from_tail = prev(from);
+    (*to_tail)._gc_next = from_head as usize;
+    set_prev(from_head, to_tail);
+    (*from_tail)._gc_next = to as usize;
+    set_prev(to, from_tail);
+    (*from)._gc_next = from as usize;
+    set_prev(from, from);
+}
+
+unsafe fn list_objects(h: *mut PyGC_Head) -> Vec<*mut PyObject> {
+    let mut v = Vec::new();
+    let mut g = next(h);
+    while g != h {
+        v.push(from_gc(g));
+        g = next(g);
+    }
+    v
+}
+
+/// Links a freshly allocated object into the youngest generation (and
+/// collects first when allocations passed the threshold).
+pub unsafe fn track(obj: *mut PyObject) {
+    let g = crate::alloc::gc_head(obj);
+    if (*g)._gc_prev & PTR != 0 {
+        return;
+    }
+    let s = state();
+    (*s).gens[0].count += 1;
+    if (*s).enabled && !(*s).collecting && (*s).gens[0].threshold > 0
+        && (*s).gens[0].count > (*s).gens[0].threshold
+    {
+        collect_generations();
+    }
+    list_append(g, gen_head(0));
 }
 
 pub unsafe fn untrack(obj: *mut PyObject) {
     let g = crate::alloc::gc_head(obj);
-    if (*g)._gc_prev == 0 {
+    if (*g)._gc_prev & PTR == 0 {
         return;
     }
-    let prev = (*g)._gc_prev as *mut PyGC_Head;
-    let next = (*g)._gc_next as *mut PyGC_Head;
-    (*prev)._gc_next = next as usize;
-    (*next)._gc_prev = prev as usize;
-    (*g)._gc_prev = 0;
+    list_remove(g);
+    (*g)._gc_prev &= FLAGS;
     (*g)._gc_next = 0;
-    (*state()).count -= 1;
+    let s = state();
+    if (*s).gens[0].count > 0 {
+        (*s).gens[0].count -= 1;
+    }
 }
 
 pub unsafe fn is_tracked(obj: *mut PyObject) -> bool {
-    (*crate::alloc::gc_head(obj))._gc_prev != 0
+    (*crate::alloc::gc_head(obj))._gc_prev & PTR != 0
+}
+
+/// Whether the object's finalizer already ran (GC objects only).
+pub unsafe fn is_finalized(obj: *mut PyObject) -> bool {
+    (*crate::alloc::gc_head(obj))._gc_prev & FINALIZED != 0
+}
+
+pub unsafe fn set_finalized(obj: *mut PyObject) {
+    (*crate::alloc::gc_head(obj))._gc_prev |= FINALIZED;
 }
 
 pub fn enable() {
@@ -83,13 +222,323 @@ pub fn disable() {
 pub fn is_enabled() -> bool {
     unsafe { (*state()).enabled }
 }
+pub fn is_collecting() -> bool {
+    unsafe { (*state()).collecting }
+}
 pub fn count() -> isize {
-    unsafe { (*state()).count.max(0) }
+    unsafe { (*state()).gens[0].count.max(0) }
+}
+/// (gen0, gen1, gen2) counts, as `gc.get_count()`.
+pub fn counts() -> [isize; NUM_GENERATIONS] {
+    unsafe {
+        let s = state();
+        [(*s).gens[0].count.max(0), (*s).gens[1].count, (*s).gens[2].count]
+    }
+}
+pub fn thresholds() -> [isize; NUM_GENERATIONS] {
+    unsafe {
+        let s = state();
+        [(*s).gens[0].threshold, (*s).gens[1].threshold, (*s).gens[2].threshold]
+    }
+}
+pub fn set_thresholds(t0: isize, t1: Option<isize>, t2: Option<isize>) {
+    unsafe {
+        let s = state();
+        (*s).gens[0].threshold = t0;
+        if let Some(t) = t1 {
+            (*s).gens[1].threshold = t;
+        }
+        if let Some(t) = t2 {
+            (*s).gens[2].threshold = t;
+        }
+    }
+}
+pub fn debug_flags() -> i64 {
+    unsafe { (*state()).debug }
+}
+pub fn set_debug_flags(f: i64) {
+    unsafe { (*state()).debug = f }
 }
 
-/// Runs a collection; returns the number of unreachable objects found.
-/// (The traversal pass arrives with the cycle collector; until then no
-/// cycle is freed and 0 is reported.)
+/// `gc.garbage`: the list of uncollectable objects (one list for the
+/// interpreter's lifetime).
+pub fn garbage() -> PyObj {
+    unsafe { (*state()).garbage.get_or_insert_with(|| crate::objects::list::new(Vec::new())).clone() }
+}
+
+/// `gc.callbacks`: callables invoked as cb(phase, info) around collections.
+pub fn callbacks() -> PyObj {
+    unsafe { (*state()).callbacks.get_or_insert_with(|| crate::objects::list::new(Vec::new())).clone() }
+}
+
+/// Every tracked object (of generation `gen`, or all).
+pub fn objects(gen: Option<usize>) -> Vec<PyObj> {
+    unsafe {
+        let mut v = Vec::new();
+        for i in 0..NUM_GENERATIONS {
+            if gen.is_none() || gen == Some(i) {
+                for o in list_objects(gen_head(i)) {
+                    if (*o).ob_refcnt > 0 && !(*o).ob_type.is_null() {
+                        v.push(PyObj::from_borrowed(o));
+                    }
+                }
+            }
+        }
+        v
+    }
+}
+
+/// `gc.freeze()`: moves every tracked object to the permanent generation.
+pub fn freeze() {
+    unsafe {
+        for i in 0..NUM_GENERATIONS {
+            list_merge(gen_head(i), permanent_head());
+        }
+        (*state()).gens[0].count = 0;
+    }
+}
+
+/// `gc.unfreeze()`: returns the permanent generation to the oldest one.
+pub fn unfreeze() {
+    unsafe { list_merge(permanent_head(), gen_head(NUM_GENERATIONS - 1)) }
+}
+
+pub fn freeze_count() -> usize {
+    unsafe { list_objects(permanent_head()).len() }
+}
+
+// ------------------------------------------------------------------ traversal
+
+/// The objects `o` refers to, as its `tp_traverse` reports them.
+pub unsafe fn referents(o: *mut PyObject) -> Vec<*mut PyObject> {
+    unsafe extern "C" fn push(p: *mut PyObject, arg: *mut c_void) -> c_int {
+        if !p.is_null() {
+            (*(arg as *mut Vec<*mut PyObject>)).push(p);
+        }
+        0
+    }
+    let mut v: Vec<*mut PyObject> = Vec::new();
+    let tp = (*o).ob_type;
+    if tp.is_null() || !crate::alloc::type_is_gc(tp) {
+        return v;
+    }
+    if let Some(t) = (*tp).tp_traverse {
+        t(o, push, &mut v as *mut Vec<*mut PyObject> as *mut c_void);
+    }
+    v
+}
+
+/// Runs collections as CPython's `collect_generations`: the oldest
+/// generation whose count passed its threshold.
+unsafe fn collect_generations() {
+    let s = state();
+    for i in (0..NUM_GENERATIONS).rev() {
+        if (*s).gens[i].count > (*s).gens[i].threshold {
+            if i == NUM_GENERATIONS - 1 && (*s).long_lived_pending < (*s).long_lived_total / 4 {
+                continue;
+            }
+            collect_with_callbacks(i);
+            break;
+        }
+    }
+}
+
+/// Runs a full collection; returns the number of unreachable objects found.
 pub fn collect() -> usize {
+    collect_generation(NUM_GENERATIONS - 1)
+}
+
+/// Collects generation `gen` (and the younger ones).
+pub fn collect_generation(gen: usize) -> usize {
+    unsafe {
+        if (*state()).collecting {
+            return 0;
+        }
+        collect_with_callbacks(gen.min(NUM_GENERATIONS - 1))
+    }
+}
+
+unsafe fn invoke_callbacks(phase: &str, gen: usize, collected: usize) {
+    let cbs = match &(*state()).callbacks {
+        Some(c) if crate::objects::list::len(c) > 0 => c.clone(),
+        _ => return,
+    };
+    let saved = crate::err::take();
+    let info = crate::objects::dict::new();
+    let l = |n: usize| crate::objects::long::from_usize(n);
+    crate::objects::dict::set_item_rs(&info, "generation", l(gen));
+    crate::objects::dict::set_item_rs(&info, "collected", l(collected));
+    crate::objects::dict::set_item_rs(&info, "uncollectable", l(0));
+    let phase = crate::objects::unicode::new(phase);
+    for cb in crate::objects::list::to_vec(&cbs) {
+        if let Err(e) = crate::abstract_::call(&cb, &[phase.clone(), info.clone()], None) {
+            crate::interp::write_unraisable(&e, Some(&cb));
+        }
+    }
+    if let Some(e) = saved {
+        crate::err::restore(e);
+    }
+}
+
+unsafe fn collect_with_callbacks(gen: usize) -> usize {
+    let s = state();
+    (*s).collecting = true;
+    invoke_callbacks("start", gen, 0);
+    let n = collect_main(gen);
+    invoke_callbacks("stop", gen, n);
+    (*s).collecting = false;
+    n
+}
+
+unsafe extern "C" fn visit_decref(p: *mut PyObject, arg: *mut c_void) -> c_int {
+    let m = &mut *(arg as *mut HashMap<usize, isize>);
+    if let Some(r) = m.get_mut(&(p as usize)) {
+        *r -= 1;
+    }
     0
+}
+
+struct Reach<'a> {
+    refs: &'a HashMap<usize, isize>,
+    reachable: HashSet<usize>,
+    stack: Vec<*mut PyObject>,
+}
+
+unsafe extern "C" fn visit_reachable(p: *mut PyObject, arg: *mut c_void) -> c_int {
+    let r = &mut *(arg as *mut Reach);
+    let k = p as usize;
+    if r.refs.contains_key(&k) && r.reachable.insert(k) {
+        r.stack.push(p);
+    }
+    0
+}
+
+unsafe fn traverse(o: *mut PyObject, visit: crate::object::visitproc, arg: *mut c_void) {
+    let tp = (*o).ob_type;
+    if tp.is_null() {
+        return;
+    }
+    if let Some(t) = (*tp).tp_traverse {
+        t(o, visit, arg);
+    }
+}
+
+/// Splits `objs` into (reachable-from-outside, unreachable) given their
+/// external reference counts (`refs`, already reduced by internal ones).
+unsafe fn partition(objs: &[*mut PyObject], refs: &HashMap<usize, isize>) -> (HashSet<usize>, Vec<*mut PyObject>) {
+    let mut r = Reach { refs, reachable: HashSet::new(), stack: Vec::new() };
+    for &o in objs {
+        // gc_refs < 0 would mean a tp_traverse reported more references
+        // than the object holds: keep such objects, to be safe.
+        if refs.get(&(o as usize)).copied().unwrap_or(1) != 0 && r.reachable.insert(o as usize) {
+            r.stack.push(o);
+        }
+    }
+    while let Some(o) = r.stack.pop() {
+        traverse(o, visit_reachable, &mut r as *mut Reach as *mut c_void);
+    }
+    let unreachable = objs.iter().copied().filter(|o| !r.reachable.contains(&(*o as usize))).collect();
+    (r.reachable, unreachable)
+}
+
+unsafe fn collect_main(gen: usize) -> usize {
+    let s = state();
+    let old = if gen + 1 < NUM_GENERATIONS { gen + 1 } else { gen };
+    // The younger generations join the one collected.
+    for i in 0..gen {
+        list_merge(gen_head(i), gen_head(gen));
+    }
+    let candidates: Vec<*mut PyObject> = list_objects(gen_head(gen))
+        .into_iter()
+        .filter(|&o| (*o).ob_refcnt > 0 && !(*o).ob_type.is_null())
+        .collect();
+    // Everything examined ends up in the older generation (survivors now;
+    // objects that outlive tp_clear stay there too).
+    list_merge(gen_head(gen), gen_head(old));
+    if gen + 1 < NUM_GENERATIONS {
+        (*s).gens[gen + 1].count += 1;
+    }
+    for i in 0..=gen {
+        (*s).gens[i].count = 0;
+    }
+
+    let mut refs: HashMap<usize, isize> = HashMap::with_capacity(candidates.len());
+    for &o in &candidates {
+        refs.insert(o as usize, (*o).ob_refcnt);
+    }
+    for &o in &candidates {
+        traverse(o, visit_decref, &mut refs as *mut HashMap<usize, isize> as *mut c_void);
+    }
+    let (_reachable, unreachable) = partition(&candidates, &refs);
+    drop(refs);
+    if gen == NUM_GENERATIONS - 2 {
+        (*s).long_lived_pending += (candidates.len() - unreachable.len()) as isize;
+    } else if gen == NUM_GENERATIONS - 1 {
+        (*s).long_lived_pending = 0;
+        (*s).long_lived_total = (candidates.len() - unreachable.len()) as isize;
+    }
+    let found = unreachable.len();
+    if found == 0 {
+        return 0;
+    }
+    // Keep the garbage alive while Python code (callbacks, finalizers) runs.
+    let held: Vec<PyObj> = unreachable.iter().map(|&o| PyObj::from_borrowed(o)).collect();
+    let garbage_set: HashSet<usize> = unreachable.iter().map(|&o| o as usize).collect();
+
+    // Weak references: clear those to garbage; run the callbacks of the
+    // weak references that are not garbage themselves.
+    let mut to_call: Vec<PyObj> = Vec::new();
+    let is_garbage = |p: *mut PyObject| garbage_set.contains(&(p as usize));
+    for o in &held {
+        crate::objects::weakref::gc_clear_ref(o.as_ptr());
+        to_call.extend(crate::objects::weakref::gc_clear_for_collection(o.as_ptr(), &is_garbage));
+    }
+    for w in to_call {
+        crate::objects::weakref::gc_run_callback(&w);
+    }
+
+    // Finalizers, once per object.
+    for o in &held {
+        let p = o.as_ptr();
+        let tp = (*p).ob_type;
+        if let Some(fin) = (*tp).tp_finalize {
+            if !crate::objects::weakref::finalized(p) {
+                crate::objects::weakref::mark_finalized(p);
+                fin(p);
+                if let Some(e) = crate::err::take() {
+                    crate::interp::write_unraisable(&e, Some(o));
+                }
+            }
+        }
+    }
+
+    // Resurrection: what finalizers made reachable again is spared.
+    let mut refs: HashMap<usize, isize> = HashMap::with_capacity(held.len());
+    for o in &held {
+        refs.insert(o.as_ptr() as usize, (*o.as_ptr()).ob_refcnt - 1);
+    }
+    for o in &held {
+        traverse(o.as_ptr(), visit_decref, &mut refs as *mut HashMap<usize, isize> as *mut c_void);
+    }
+    let ptrs: Vec<*mut PyObject> = held.iter().map(|o| o.as_ptr()).collect();
+    let (_, final_unreachable) = partition(&ptrs, &refs);
+
+    if (*s).debug & DEBUG_SAVEALL != 0 {
+        let g = garbage();
+        for &o in &final_unreachable {
+            crate::objects::list::append(&g, PyObj::from_borrowed(o));
+        }
+    } else {
+        for &o in &final_unreachable {
+            let tp = (*o).ob_type;
+            if let Some(clear) = (*tp).tp_clear {
+                clear(o);
+                if let Some(e) = crate::err::take() {
+                    crate::interp::write_unraisable(&e, None);
+                }
+            }
+        }
+    }
+    drop(held);
+    found
 }

@@ -8,8 +8,6 @@ use crate::objects::{code, frame, traceback, unicode};
 use crate::objref::PyObj;
 use std::collections::HashSet;
 
-const CAUSE_MSG: &str = "\nThe above exception was the direct cause of the following exception:\n\n";
-const CONTEXT_MSG: &str = "\nDuring handling of the above exception, another exception occurred:\n\n";
 const RECURSIVE_CUTOFF: usize = 3;
 
 /// Reads line `lineno` (1-based) of a file, for traceback display.
@@ -27,6 +25,12 @@ pub fn source_line(filename: &str, lineno: u32) -> Option<String> {
 
 /// The "Type: message" line (module-qualified for non-builtin types).
 pub fn exception_only(v: &PyObj) -> String {
+    exception_only_margin(v, "")
+}
+
+/// `exception_only` with `margin` in front of each line (inside exception
+/// groups); the message's own line breaks are kept as they are.
+fn exception_only_margin(v: &PyObj, margin: &str) -> String {
     let tp = v.ob_type();
     let name = crate::typeobj::type_qualname(tp);
     let qual = match crate::typeobj::type_module(tp) {
@@ -35,7 +39,10 @@ pub fn exception_only(v: &PyObj) -> String {
     };
     let mut out = String::new();
     if unsafe { crate::typeobj::is_subtype(tp, exc::PyExc_SyntaxError) } {
-        out.push_str(&syntax_error_lines(v));
+        for l in syntax_error_lines(v).split_inclusive('\n') {
+            out.push_str(margin);
+            out.push_str(l);
+        }
     }
     let msg = match crate::abstract_::str(v) {
         Ok(s) => unicode::to_string_lossy(&s),
@@ -50,6 +57,7 @@ pub fn exception_only(v: &PyObj) -> String {
     } else {
         msg
     };
+    out.push_str(margin);
     if msg.is_empty() {
         out.push_str(&format!("{}\n", qual));
     } else {
@@ -64,7 +72,14 @@ pub fn exception_only(v: &PyObj) -> String {
                 } else {
                     crate::abstract_::repr_string(&n).unwrap_or_default()
                 };
-                out.push_str(&s);
+                if margin.is_empty() {
+                    out.push_str(&s);
+                } else {
+                    for l in s.split_inclusive(['\n', '\r']) {
+                        out.push_str(margin);
+                        out.push_str(l);
+                    }
+                }
                 out.push('\n');
             }
         }
@@ -293,33 +308,150 @@ fn format_tb(tb: Option<PyObj>) -> String {
     out
 }
 
-/// Formats an exception with its chain, as `traceback.print_exception`.
+/// Formats an exception with its chain, as `traceback.print_exception`
+/// (exception groups in CPython 3.11's boxed layout).
 pub fn format_exception(v: &PyObj) -> String {
-    let mut seen = HashSet::new();
-    format_chain(v, &mut seen)
+    let mut ctx = Ctx { seen: HashSet::new(), depth: 0, need_close: false, out: String::new() };
+    print_recursive(&mut ctx, v, 0);
+    ctx.out
 }
 
-fn format_chain(v: &PyObj, seen: &mut HashSet<usize>) -> String {
-    seen.insert(v.as_ptr() as usize);
-    let mut out = String::new();
+const MAX_GROUP_WIDTH: usize = 15;
+const MAX_GROUP_DEPTH: usize = 10;
+const GROUP_TB_HEADER: &str = "Exception Group Traceback (most recent call last):\n";
+const TB_HEADER: &str = "Traceback (most recent call last):\n";
+
+/// State of CPython's `exception_print_context`.
+struct Ctx {
+    seen: HashSet<usize>,
+    depth: usize,
+    need_close: bool,
+    out: String,
+}
+
+impl Ctx {
+    fn indent(&self) -> String {
+        " ".repeat(2 * self.depth)
+    }
+    fn margin(&self) -> String {
+        if self.depth > 0 { format!("{}| ", self.indent()) } else { String::new() }
+    }
+}
+
+fn print_recursive(ctx: &mut Ctx, v: &PyObj, rec: usize) {
+    if rec > 200 {
+        // Guard against pathological nesting (CPython raises RecursionError).
+        return;
+    }
+    print_cause_and_context(ctx, v, rec);
+    if crate::objects::exceptiongroup::is_exception_group(v) {
+        print_group(ctx, v, rec);
+    } else {
+        print_one(ctx, v);
+    }
+}
+
+fn print_chained(ctx: &mut Ctx, v: &PyObj, message: &str, rec: usize) {
+    let need_close = ctx.need_close;
+    print_recursive(ctx, v, rec + 1);
+    ctx.need_close = need_close;
+    let m = ctx.margin();
+    ctx.out.push_str(&format!("{m}\n{m}{message}{m}\n"));
+}
+
+fn print_cause_and_context(ctx: &mut Ctx, v: &PyObj, rec: usize) {
+    ctx.seen.insert(v.as_ptr() as usize);
+    if !exc::is_exception_instance(v) {
+        return;
+    }
     if let Some(cause) = exc::cause(v) {
-        if !seen.contains(&(cause.as_ptr() as usize)) {
-            out.push_str(&format_chain(&cause, seen));
-            out.push_str(CAUSE_MSG);
+        if !ctx.seen.contains(&(cause.as_ptr() as usize)) {
+            print_chained(ctx, &cause, "The above exception was the direct cause of the following exception:\n", rec);
         }
-    } else if let Some(ctx) = exc::context(v) {
-        if !exc::suppress_context(v) && !seen.contains(&(ctx.as_ptr() as usize)) {
-            out.push_str(&format_chain(&ctx, seen));
-            out.push_str(CONTEXT_MSG);
+        return;
+    }
+    if exc::suppress_context(v) {
+        return;
+    }
+    if let Some(c) = exc::context(v) {
+        if !ctx.seen.contains(&(c.as_ptr() as usize)) {
+            print_chained(ctx, &c, "During handling of the above exception, another exception occurred:\n", rec);
         }
     }
+}
+
+fn print_one(ctx: &mut Ctx, v: &PyObj) {
     let tb = exc::traceback(v);
+    let margin = ctx.margin();
     if tb.is_some() {
-        out.push_str("Traceback (most recent call last):\n");
-        out.push_str(&format_tb(tb));
+        let (header, header_margin) = if crate::objects::exceptiongroup::is_exception_group(v) {
+            (GROUP_TB_HEADER, if ctx.depth == 1 { "+ ".to_string() } else { "| ".to_string() })
+        } else {
+            (TB_HEADER, if ctx.depth > 0 { "| ".to_string() } else { String::new() })
+        };
+        ctx.out.push_str(&ctx.indent());
+        ctx.out.push_str(&header_margin);
+        ctx.out.push_str(header);
+        let body = format_tb(tb);
+        if margin.is_empty() {
+            ctx.out.push_str(&body);
+        } else {
+            for l in body.split_inclusive('\n') {
+                ctx.out.push_str(&margin);
+                ctx.out.push_str(l);
+            }
+        }
     }
-    out.push_str(&exception_only(v));
-    out
+    ctx.out.push_str(&exception_only_margin(v, &margin));
+}
+
+fn print_group(ctx: &mut Ctx, v: &PyObj, rec: usize) {
+    if ctx.depth > MAX_GROUP_DEPTH {
+        let m = ctx.margin();
+        ctx.out.push_str(&format!("{m}... (max_group_depth is {MAX_GROUP_DEPTH})\n"));
+        return;
+    }
+    if ctx.depth == 0 {
+        ctx.depth += 1;
+    }
+    print_one(ctx, v);
+    let excs = crate::objects::exceptiongroup::exceptions(v);
+    let num = excs.len();
+    let n = if num <= MAX_GROUP_WIDTH { num } else { MAX_GROUP_WIDTH + 1 };
+    ctx.need_close = false;
+    for i in 0..n {
+        let last = i + 1 == n;
+        if last {
+            ctx.need_close = true;
+        }
+        let lead = if i == 0 { "+-" } else { "  " };
+        let truncated = i >= MAX_GROUP_WIDTH;
+        let indent = ctx.indent();
+        if !truncated {
+            ctx.out.push_str(&format!("{indent}{lead}+---------------- {} ----------------\n", i + 1));
+        } else {
+            ctx.out.push_str(&format!("{indent}{lead}+---------------- ... ----------------\n"));
+        }
+        ctx.depth += 1;
+        if !truncated {
+            print_recursive(ctx, &excs[i], rec + 1);
+        } else {
+            let remaining = num - MAX_GROUP_WIDTH;
+            let m = ctx.margin();
+            ctx.out.push_str(&format!(
+                "{m}and {remaining} more exception{}\n",
+                if remaining > 1 { "s" } else { "" }
+            ));
+        }
+        if last && ctx.need_close {
+            ctx.out.push_str(&format!("{}+------------------------------------\n", ctx.indent()));
+            ctx.need_close = false;
+        }
+        ctx.depth -= 1;
+    }
+    if ctx.depth == 1 {
+        ctx.depth -= 1;
+    }
 }
 
 /// Prints an uncaught exception to `sys.stderr` (through `sys.excepthook`

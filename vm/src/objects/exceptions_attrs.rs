@@ -478,8 +478,6 @@ member_getter!(se_offset, PySyntaxErrorObject, offset);
 member_getter!(se_text, PySyntaxErrorObject, text);
 member_getter!(se_end_lineno, PySyntaxErrorObject, end_lineno);
 member_getter!(se_end_offset, PySyntaxErrorObject, end_offset);
-member_getter!(eg_msg, PyBaseExceptionGroupObject, msg);
-member_getter!(eg_excs, PyBaseExceptionGroupObject, excs);
 
 macro_rules! member_setter {
     ($name:ident, $st:ty, $field:ident) => {
@@ -619,12 +617,6 @@ unsafe fn init_rich_fields(o: &PyObj) {
             (*e).start = long::as_i64(&items[i + 1]).unwrap_or(0) as isize;
             (*e).end = long::as_i64(&items[i + 2]).unwrap_or(0) as isize;
             replace(&raw mut (*e).reason, items[i + 3].clone());
-        }
-    } else if crate::typeobj::is_subtype(tp, PyExc_BaseExceptionGroup) {
-        let e = o.as_ptr() as *mut PyBaseExceptionGroupObject;
-        if items.len() == 2 {
-            replace(&raw mut (*e).msg, items[0].clone());
-            replace(&raw mut (*e).excs, tuple::new(crate::abstract_::iterate(&items[1]).unwrap_or_default()));
         }
     }
 }
@@ -813,11 +805,7 @@ pub unsafe fn init_types() {
     ]);
     (*PyExc_SyntaxError).tp_init = Some(rich_init);
     (*PyExc_SyntaxError).tp_str = Some(syntaxerror_str);
-    gs(PyExc_BaseExceptionGroup, &[
-        ("message", eg_msg as *const c_void, std::ptr::null()),
-        ("exceptions", eg_excs as *const c_void, std::ptr::null()),
-    ]);
-    (*PyExc_BaseExceptionGroup).tp_init = Some(rich_init);
+    crate::objects::exceptiongroup::init_type();
 }
 
 /// Called from `new_with_message` for built-in types created without
