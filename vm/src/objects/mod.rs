@@ -52,7 +52,6 @@ pub mod unicode;
 pub mod unicode_methods;
 pub mod unionobject;
 pub mod weakref;
-pub mod tmp_scaffold;
 
 use crate::object::PyTypeObject;
 use crate::objref::PyObj;
@@ -188,7 +187,6 @@ pub unsafe fn init_types() -> crate::err::PyResult<()> {
     weakref::init_types();
     textio::init_types();
     structseq::init();
-    tmp_scaffold::init();
     // Exceptions: set bases, then ready in hierarchy order.
     for (tp, base, _) in exceptions::all_exceptions() {
         if !base.is_null() {
