@@ -310,12 +310,55 @@ crate::fastcall!(m_isatty, |slf, args| {
 });
 crate::fastcall!(m_readable, |slf, args| { Ok(boolobject::new(unsafe { st(slf).readable })) });
 crate::fastcall!(m_writable, |slf, args| { Ok(boolobject::new(unsafe { st(slf).writable })) });
-crate::fastcall!(m_seekable, |slf, args| { Ok(boolobject::new(false)) });
+crate::fastcall!(m_seekable, |slf, args| {
+    Ok(boolobject::new(unsafe { libc_lseek(st(slf).fd, 0, 1) } >= 0))
+});
 crate::fastcall!(m_enter, |slf, args| {
     unsafe { check_open(st(slf))? };
     Ok(slf.clone())
 });
 crate::fastcall!(m_exit, |slf, args| { close(slf).map(|_| none::none()) });
+
+extern "C" {
+    #[link_name = "lseek"]
+    fn libc_lseek(fd: c_int, off: i64, whence: c_int) -> i64;
+}
+
+crate::fastcall!(m_seek, |slf, args| {
+    crate::objects::methodobject::check_nargs("seek", args, 1, 2)?;
+    let off = crate::abstract_::to_i64(&args[0])?;
+    let whence = match args.get(1) {
+        Some(w) => crate::abstract_::to_i64(w)? as c_int,
+        None => 0,
+    };
+    unsafe {
+        let s = st(slf);
+        check_open(s)?;
+        flush_state(s)?;
+        if !s.binary && (whence != 0 || off < 0) && !(off == 0 && whence != 0) {
+            return Err(crate::objects::exceptions_attrs::unsupported_operation("can't do nonzero cur-relative seeks"));
+        }
+        let r = libc_lseek(s.fd, off, whence);
+        if r < 0 {
+            return Err(os_error(std::io::Error::last_os_error()));
+        }
+        s.rbuf.clear();
+        s.eof = false;
+        Ok(long::from_i64(r))
+    }
+});
+
+crate::fastcall!(m_tell, |slf, args| {
+    unsafe {
+        let s = st(slf);
+        check_open(s)?;
+        let r = libc_lseek(s.fd, 0, 1);
+        if r < 0 {
+            return Err(os_error(std::io::Error::last_os_error()));
+        }
+        Ok(long::from_i64(r - s.rbuf.len() as i64 + s.wbuf.len() as i64))
+    }
+});
 
 extern "C" {
     #[link_name = "isatty"]
@@ -417,6 +460,8 @@ pub unsafe fn init_types() {
             ("readable", m_readable as *const c_void, meth::FASTCALL, ""),
             ("writable", m_writable as *const c_void, meth::FASTCALL, ""),
             ("seekable", m_seekable as *const c_void, meth::FASTCALL, ""),
+            ("seek", m_seek as *const c_void, meth::FASTCALL, ""),
+            ("tell", m_tell as *const c_void, meth::FASTCALL, ""),
             ("__enter__", m_enter as *const c_void, meth::FASTCALL, ""),
             ("__exit__", m_exit as *const c_void, meth::FASTCALL, ""),
         ]);
