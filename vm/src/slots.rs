@@ -223,6 +223,11 @@ pub unsafe fn add_operators(tp: *mut PyTypeObject, d: &PyObj) -> PyResult<()> {
         if dict::get_item_rs(d, sd.name).is_some() {
             continue;
         }
+        // __getattr__ has no wrapper in CPython: it is only ever a hook that
+        // classes define, never a method of built-in types.
+        if sd.name == "__getattr__" {
+            continue;
+        }
         if sd.field == F::Hash && p == hash_not_implemented as P {
             dict::set_item_rs(d, "__hash__", none::none());
             continue;

@@ -320,7 +320,7 @@ pub fn from_char(c: u32) -> PyObj {
 struct StrCache {
     empty: *mut PyObject,
     latin1: [*mut PyObject; 256],
-    interned: HashMap<Box<str>, *mut PyObject>,
+    interned: HashMap<Box<str>, *mut PyObject, std::hash::BuildHasherDefault<FnvHasher>>,
 }
 
 static mut CACHE: Option<StrCache> = None;
@@ -328,7 +328,7 @@ static mut CACHE: Option<StrCache> = None;
 unsafe fn cache() -> &'static mut StrCache {
     let c = &mut *(&raw mut CACHE);
     if c.is_none() {
-        *c = Some(StrCache { empty: std::ptr::null_mut(), latin1: [std::ptr::null_mut(); 256], interned: HashMap::new() });
+        *c = Some(StrCache { empty: std::ptr::null_mut(), latin1: [std::ptr::null_mut(); 256], interned: HashMap::default() });
     }
     c.as_mut().unwrap()
 }
@@ -358,9 +358,51 @@ pub fn latin1_char(b: u8) -> PyObj {
     }
 }
 
+/// FNV-1a: the interning table only needs a fast hash of short names.
+#[derive(Default)]
+pub struct FnvHasher(u64);
+
+impl std::hash::Hasher for FnvHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf29ce484222325 } else { self.0 };
+        for &b in bytes {
+            h ^= b as u64;
+            h = h.wrapping_mul(0x100000001b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// Direct-mapped cache in front of the interning table, keyed by the text's
+/// address and length (Rust code interns the same literals over and over);
+/// a hit is confirmed by comparing the text.
+const RECENT_SIZE: usize = 512;
+static mut RECENT: [(usize, usize, *mut PyObject); RECENT_SIZE] = [(0, 0, std::ptr::null_mut()); RECENT_SIZE];
+
 /// The interned str for an identifier: the same object for equal text, so
 /// attribute and global lookups can compare by pointer first.
+#[inline]
 pub fn intern(s: &str) -> PyObj {
+    unsafe {
+        let key = s.as_ptr() as usize;
+        let slot = &mut (*(&raw mut RECENT))[(key >> 3 ^ s.len()) & (RECENT_SIZE - 1)];
+        if slot.0 == key && slot.1 == s.len() {
+            let o = PyObj::borrow(&slot.2);
+            if as_str_fast(o) == Some(s) {
+                return o.clone();
+            }
+        }
+        let o = intern_slow(s);
+        *slot = (key, s.len(), o.as_ptr());
+        o
+    }
+}
+
+#[inline(never)]
+fn intern_slow(s: &str) -> PyObj {
     unsafe {
         let c = cache();
         if let Some(&p) = c.interned.get(s) {
