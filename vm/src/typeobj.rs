@@ -771,8 +771,9 @@ pub unsafe extern "C" fn type_vectorcall(
     kwnames: *mut PyObject,
 ) -> *mut PyObject {
     let n = nargsf & !PY_VECTORCALL_ARGUMENTS_OFFSET;
-    let a = PyObj::slice(args, n);
     let kw = if kwnames.is_null() { None } else { Some(PyObj::borrow(&kwnames)) };
+    let nk = kw.map(tuple::len).unwrap_or(0);
+    let a = PyObj::slice(args, n + nk);
     let (t, d) = crate::abstract_::args_to_tuple_dict(a, kw);
     let dp = d.as_ref().map(|d| d.as_ptr()).unwrap_or(std::ptr::null_mut());
     type_call(callable, t.as_ptr(), dp)
