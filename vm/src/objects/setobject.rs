@@ -1103,11 +1103,9 @@ crate::onearg!(m_sizeof, |slf, _a| {
 });
 crate::onearg!(m_class_getitem, |slf, a| { generic_alias(slf, a.unwrap()) });
 
-/// `cls[args]` for built-in generic classes: `types.GenericAlias` when the
-/// runtime has it, else the class itself is returned unchanged.
+/// `cls[args]` for built-in generic classes: a `types.GenericAlias`.
 pub fn generic_alias(cls: &PyObj, args: &PyObj) -> PyResult {
-    let _ = args;
-    Ok(cls.clone())
+    crate::objects::unionobject::generic_alias(cls, args)
 }
 
 // ---------------------------------------------------------------- new / init
