@@ -314,6 +314,11 @@ pub fn set_item_rs(d: &PyObj, key: &str, value: PyObj) {
 /// Removes `key`; returns the old value, or None when absent.
 pub fn pop_item(d: &PyObj, key: &PyObj) -> PyResult<Option<PyObj>> {
     let hash = crate::abstract_::hash(key)?;
+    pop_item_hashed(d, key, hash)
+}
+
+/// Removes `key` with a known hash; returns the old value, or None.
+pub fn pop_item_hashed(d: &PyObj, key: &PyObj, hash: isize) -> PyResult<Option<PyObj>> {
     unsafe {
         let dp = d.as_ptr() as *mut PyDictObject;
         match lookup(d.as_ptr(), key, hash)? {
@@ -383,6 +388,30 @@ pub fn items_vec(d: &PyObj) -> Vec<(PyObj, PyObj)> {
         unsafe { out.push((PyObj::from_borrowed(k), PyObj::from_borrowed(v))) };
     }
     out
+}
+
+/// The live entry at dense position `ix` (key, value, hash), borrowed;
+/// None for a hole or past the end. `n_entries` bounds the positions.
+pub fn entry_at(d: &PyObj, ix: usize) -> Option<(*mut PyObject, *mut PyObject, isize)> {
+    unsafe {
+        let dp = d.as_ptr() as *mut PyDictObject;
+        if (*dp).ma_keys.is_null() {
+            return None;
+        }
+        let t = &*(*dp).ma_keys;
+        match t.entries.get(ix) {
+            Some(e) if !e.key.is_null() => Some((e.key, e.value, e.hash)),
+            _ => None,
+        }
+    }
+}
+
+/// Number of dense entry positions (live entries and holes).
+pub fn n_entries(d: &PyObj) -> usize {
+    unsafe {
+        let dp = d.as_ptr() as *mut PyDictObject;
+        if (*dp).ma_keys.is_null() { 0 } else { (*(*dp).ma_keys).entries.len() }
+    }
 }
 
 pub fn keys_vec(d: &PyObj) -> Vec<PyObj> {
