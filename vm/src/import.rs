@@ -287,9 +287,17 @@ fn make_spec(name: &str, origin: Option<&str>, search: Option<Vec<String>>, is_b
     let ssl = search
         .map(|v| list::new(v.iter().map(|s| unicode::new(s)).collect()))
         .unwrap_or_else(none::none);
+    let loader = if is_builtin {
+        crate::objects::namespace::new(&[("name", unicode::new("BuiltinImporter"))])
+    } else {
+        match origin {
+            Some(o) => crate::objects::namespace::new(&[("name", unicode::new(name)), ("path", unicode::new(o))]),
+            None => none::none(),
+        }
+    };
     crate::objects::namespace::new_spec(&[
         ("name", unicode::new(name)),
-        ("loader", none::none()),
+        ("loader", loader),
         ("origin", origin_obj),
         ("loader_state", none::none()),
         ("submodule_search_locations", ssl),
@@ -338,6 +346,9 @@ fn load(abs: &str, path: Option<&PyObj>) -> PyResult {
         dict::set_item_rs(&d, "__path__", list::new(s.iter().map(|x| unicode::new(x)).collect()));
     }
     let spec = make_spec(abs, file.as_deref(), search.clone(), false);
+    if let Ok(l) = crate::abstract_::getattr_str(&spec, "loader") {
+        dict::set_item_rs(&d, "__loader__", l);
+    }
     dict::set_item_rs(&d, "__spec__", spec);
     dict::set_item_rs(&d, "__builtins__", crate::interp::interp().builtins.clone());
     dict::set_item(&mods, unicode::new(abs), m.clone())?;

@@ -257,7 +257,7 @@ pub fn compute_mro(tp: *mut PyTypeObject) -> PyResult<Vec<PyObj>> {
             let bt = as_type(b);
             if (*bt).tp_mro.is_null() {
                 return Err(err::type_error(format!(
-                    "Cannot create a consistent method resolution order (MRO) for bases {}",
+                    "Cannot create a consistent method resolution\norder (MRO) for bases {}",
                     type_name(bt)
                 )));
             }
@@ -296,7 +296,7 @@ pub fn compute_mro(tp: *mut PyTypeObject) -> PyResult<Vec<PyObj>> {
                         }
                     }
                     return Err(err::type_error(format!(
-                        "Cannot create a consistent method resolution order (MRO) for bases {}",
+                        "Cannot create a consistent method resolution\norder (MRO) for bases {}",
                         names.join(", ")
                     )));
                 }

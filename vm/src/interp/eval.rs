@@ -1353,11 +1353,7 @@ fn unpack_iterable(seq: &PyObj, before: usize, after: Option<usize>) -> PyResult
     match after {
         None => {
             if ab::next(&it)?.is_some() {
-                let extra = if tuple::is_exact_tuple(seq) || list::is_exact_list(seq) {
-                    format!(" (expected {}, got {})", before, ab::len(seq)?)
-                } else {
-                    format!(" (expected {})", before)
-                };
+                let extra = format!(" (expected {})", before);
                 return Err(err::value_error(format!("too many values to unpack{}", extra)));
             }
         }

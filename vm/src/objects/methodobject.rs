@@ -150,7 +150,18 @@ unsafe extern "C" fn cfunction_vectorcall(
     let a = PyObj::slice(args, n);
     let kw = if kwnames.is_null() { None } else { Some(PyObj::borrow(&kwnames)) };
     let ml = (*f).m_ml;
-    err::into_ptr(call_method_def(ml, (*f).m_self, std::ptr::null_mut(), a, kw, &|| method_name(ml)))
+    let slf = (*f).m_self;
+    // Errors name the method as CPython's __qualname__ does ("D.__init_subclass__").
+    let qual = || {
+        if slf.is_null() || crate::objects::module::is_module(PyObj::borrow(&slf)) {
+            method_name(ml)
+        } else {
+            let so = PyObj::borrow(&slf);
+            let tp = if crate::typeobj::is_type(so) { slf as *mut PyTypeObject } else { so.ob_type() };
+            format!("{}.{}", crate::typeobj::type_qualname(tp), method_name(ml))
+        }
+    };
+    err::into_ptr(call_method_def(ml, slf, std::ptr::null_mut(), a, kw, &qual))
 }
 
 unsafe extern "C" fn cfunction_dealloc(o: *mut PyObject) {

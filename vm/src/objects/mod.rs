@@ -187,6 +187,12 @@ pub unsafe fn init_types() -> crate::err::PyResult<()> {
     weakref::init_types();
     textio::init_types();
     structseq::init();
+    // Types whose class patterns match the subject itself (`case str(x):`).
+    for t in [unicode::str_type(), bytes::bytes_type(), bytearray::bytearray_type(), list::list_type(),
+              tuple::tuple_type(), dict::dict_type(), setobject::set_type(), setobject::frozenset_type(),
+              long::long_type(), float::float_type(), boolobject::bool_type()] {
+        (*t).tp_flags |= crate::object::flags::MATCH_SELF;
+    }
     // Exceptions: set bases, then ready in hierarchy order.
     for (tp, base, _) in exceptions::all_exceptions() {
         if !base.is_null() {
@@ -210,6 +216,12 @@ pub unsafe fn init_types() -> crate::err::PyResult<()> {
 pub fn funcname_for_errors(f: &PyObj) -> String {
     if let Ok(Some(q)) = crate::abstract_::getattr_str_opt(f, "__qualname__") {
         if unicode::is_str(&q) {
+            // CPython's _PyObject_FunctionStr: module-qualified unless builtins.
+            if let Ok(Some(m)) = crate::abstract_::getattr_str_opt(f, "__module__") {
+                if unicode::is_str(&m) && !unicode::eq_str(&m, "builtins") {
+                    return format!("{}.{}()", unicode::to_string_lossy(&m), unicode::to_string_lossy(&q));
+                }
+            }
             return format!("{}()", unicode::to_string_lossy(&q));
         }
     }

@@ -226,9 +226,11 @@ unsafe extern "C" fn type_get_qualname(o: *mut PyObject, _: *mut c_void) -> *mut
 unsafe extern "C" fn type_set_qualname(o: *mut PyObject, v: *mut PyObject, _: *mut c_void) -> c_int {
     let t = tp(o);
     if !typeobj::is_heap(t) || v.is_null() || !unicode::is_str(PyObj::borrow(&v)) {
+        let got = if v.is_null() { "NoneType".to_string() } else { type_name((*v).ob_type) };
         err::restore(err::type_error(format!(
-            "can only assign string to {}.__qualname__",
-            type_name(t)
+            "can only assign string to {}.__qualname__, not '{}'",
+            type_name(t),
+            got
         )));
         return -1;
     }
