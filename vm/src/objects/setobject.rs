@@ -1283,7 +1283,7 @@ pub unsafe fn init_types() {
         (*t).tp_as_number = num;
         (*t).tp_as_sequence = sq;
         (*t).tp_weaklistoffset = std::mem::offset_of!(PySetObject, weakreflist) as isize;
-        (*t).tp_flags |= flags::BASETYPE | flags::HAVE_GC;
+        (*t).tp_flags |= flags::BASETYPE | flags::HAVE_GC | flags::MATCH_SELF;
         crate::objects::descr::set_methods(t, &methods);
     }
     (*set_type()).tp_new = Some(set_new);
