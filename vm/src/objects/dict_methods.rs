@@ -764,6 +764,7 @@ pub unsafe fn init_type() {
     (*t).tp_hash = Some(crate::slots::hash_not_implemented);
     (*t).tp_new = Some(dict_new);
     (*t).tp_init = Some(dict_init);
+    (*t).tp_flags |= flags::MATCH_SELF;
     crate::objects::descr::set_methods(
         t,
         &[

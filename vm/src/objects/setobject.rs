@@ -223,23 +223,70 @@ unsafe fn table_resize(s: *mut PySetObject, minused: usize) {
     }
 }
 
-/// Adds `key` (a new reference is taken) with a known hash.
+/// Adds `key` (a new reference is taken) with a known hash. As in CPython
+/// 3.11, the first dummy met on the probe chain is reused.
 unsafe fn add_entry(s: *mut PySetObject, key: &PyObj, hash: isize) -> PyResult<()> {
-    let entry = lookkey(s, key, hash)?;
-    if !(*entry).key.is_null() {
+    'restart: loop {
+        let mut mask = (*s).mask as usize;
+        let mut perturb = hash as usize;
+        let mut i = (hash as usize) & mask;
+        let mut freeslot: *mut SetEntry = std::ptr::null_mut();
+        let entry: *mut SetEntry = 'search: loop {
+            let mut entry = (*s).table.add(i);
+            let mut probes = if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
+            loop {
+                if (*entry).hash == 0 && (*entry).key.is_null() {
+                    break 'search entry;
+                }
+                if (*entry).hash == hash {
+                    let startkey = (*entry).key;
+                    if startkey == key.as_ptr() {
+                        return Ok(());
+                    }
+                    let sk = PyObj::from_borrowed(startkey);
+                    if unicode::is_exact_str(&sk) && unicode::is_exact_str(key) {
+                        if unicode::eq(&sk, key) {
+                            return Ok(());
+                        }
+                    } else {
+                        let table = (*s).table;
+                        let cmp = abstract_::rich_compare_bool(&sk, key, PY_EQ)?;
+                        if cmp {
+                            return Ok(());
+                        }
+                        if table != (*s).table || (*entry).key != startkey {
+                            continue 'restart;
+                        }
+                        mask = (*s).mask as usize;
+                    }
+                } else if (*entry).hash == -1 && freeslot.is_null() {
+                    freeslot = entry;
+                }
+                if probes == 0 {
+                    break;
+                }
+                probes -= 1;
+                entry = entry.add(1);
+            }
+            perturb >>= PERTURB_SHIFT;
+            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb)) & mask;
+        };
+        incref(key.as_ptr());
+        if !freeslot.is_null() {
+            (*s).used += 1;
+            *freeslot = SetEntry { key: key.as_ptr(), hash };
+            return Ok(());
+        }
+        (*s).fill += 1;
+        (*s).used += 1;
+        *entry = SetEntry { key: key.as_ptr(), hash };
+        if ((*s).fill as usize) * 5 < mask * 3 {
+            return Ok(());
+        }
+        let used = (*s).used as usize;
+        table_resize(s, if used > 50000 { used * 2 } else { used * 4 });
         return Ok(());
     }
-    incref(key.as_ptr());
-    (*s).fill += 1;
-    (*s).used += 1;
-    *entry = SetEntry { key: key.as_ptr(), hash };
-    let mask = (*s).mask as usize;
-    if ((*s).fill as usize) * 5 < mask * 3 {
-        return Ok(());
-    }
-    let used = (*s).used as usize;
-    table_resize(s, if used > 50000 { used * 2 } else { used * 4 });
-    Ok(())
 }
 
 unsafe fn add_key(s: *mut PySetObject, key: &PyObj) -> PyResult<()> {
@@ -1236,7 +1283,7 @@ pub unsafe fn init_types() {
         (*t).tp_as_number = num;
         (*t).tp_as_sequence = sq;
         (*t).tp_weaklistoffset = std::mem::offset_of!(PySetObject, weakreflist) as isize;
-        (*t).tp_flags |= flags::BASETYPE | flags::HAVE_GC;
+        (*t).tp_flags |= flags::BASETYPE | flags::HAVE_GC | flags::MATCH_SELF;
         crate::objects::descr::set_methods(t, &methods);
     }
     (*set_type()).tp_new = Some(set_new);

@@ -151,6 +151,11 @@ pub fn get_type(type_name: &str, fields: &[&str]) -> PyResult<*mut PyTypeObject>
             Info { tp: tp as usize, fields: fields.iter().map(|s| s.to_string()).collect() },
         );
         crate::typeobj::ready(tp)?;
+        if type_name.starts_with("sys.") {
+            // Not instantiable from Python (Py_TPFLAGS_DISALLOW_INSTANTIATION).
+            (*tp).tp_new = None;
+            (*tp).tp_flags |= flags::DISALLOW_INSTANTIATION;
+        }
         let d = crate::typeobj::type_dict(tp);
         let n = long::from_usize(fields.len());
         dict::set_item_rs(&d, "n_sequence_fields", n.clone());
