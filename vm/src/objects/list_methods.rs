@@ -1080,8 +1080,8 @@ crate::onearg!(l_sizeof, |slf, _a| {
     ))
 });
 
-// `__class_getitem__` (returns the class itself until types.GenericAlias exists).
-crate::onearg!(class_getitem, |cls, _arg| { Ok(cls.clone()) });
+// `__class_getitem__`: `list[int]` is a types.GenericAlias.
+crate::onearg!(class_getitem, |cls, arg| { crate::objects::unionobject::generic_alias(cls, arg.unwrap()) });
 
 pub fn types() -> Vec<*mut PyTypeObject> {
     vec![&raw mut PyListIter_Type, &raw mut PyListRevIter_Type]

@@ -288,7 +288,7 @@ crate::onearg!(t_getnewargs, |slf, _a| {
     Ok(tuple::new(vec![tuple::from_slice(tuple::items(slf))]))
 });
 
-crate::onearg!(class_getitem, |cls, _arg| { Ok(cls.clone()) });
+crate::onearg!(class_getitem, |cls, arg| { crate::objects::unionobject::generic_alias(cls, arg.unwrap()) });
 
 pub fn types() -> Vec<*mut PyTypeObject> {
     vec![&raw mut PyTupleIter_Type]
