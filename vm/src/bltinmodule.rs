@@ -144,7 +144,8 @@ crate::fastcall!(builtin_getattr, |slf, args| {
     check_nargs("getattr", args, 2, 3)?;
     if !unicode::is_str(&args[1]) {
         return Err(err::type_error(format!(
-            "getattr(): attribute name must be string"
+            "attribute name must be string, not '{}'",
+            type_name(args[1].ob_type())
         )));
     }
     if args.len() == 3 {
@@ -156,7 +157,10 @@ crate::fastcall!(builtin_getattr, |slf, args| {
 crate::fastcall!(builtin_hasattr, |slf, args| {
     check_nargs("hasattr", args, 2, 2)?;
     if !unicode::is_str(&args[1]) {
-        return Err(err::type_error("hasattr(): attribute name must be string"));
+        return Err(err::type_error(format!(
+            "attribute name must be string, not '{}'",
+            type_name(args[1].ob_type())
+        )));
     }
     Ok(boolobject::new(ab::hasattr(&args[0], &args[1])?))
 });
@@ -375,7 +379,7 @@ crate::fastcall_kw!(builtin_print, |slf, args, kw| {
                 "flush" => flush = Some(v),
                 other => {
                     return Err(err::type_error(format!(
-                        "print() got an unexpected keyword argument '{}'",
+                        "'{}' is an invalid keyword argument for print()",
                         other
                     )))
                 }

@@ -104,7 +104,7 @@ pub fn import_name(name: &PyObj, globals: &PyObj, fromlist: &PyObj, level: &PyOb
 
 pub fn import_module_level(name: &PyObj, globals: Option<&PyObj>, fromlist: &PyObj, level: &PyObj) -> PyResult {
     if !unicode::is_str(name) {
-        return Err(err::type_error("module name must be str, not ".to_string() + &crate::typeobj::type_name(name.ob_type())));
+        return Err(err::type_error("module name must be a string"));
     }
     let level = long::as_i64(level).unwrap_or(0);
     if level < 0 {
@@ -195,7 +195,12 @@ pub fn import_absolute(abs: &str) -> PyResult {
     let mods = modules();
     if let Some(m) = dict::get_item_rs(&mods, abs) {
         if none::is_none(&m) {
-            return Err(module_not_found(abs));
+            let e = err::new(
+                unsafe { exc::PyExc_ModuleNotFoundError },
+                &format!("import of {} halted; None in sys.modules", abs),
+            );
+            crate::objects::exceptions_attrs::set_import_error_fields(&e, Some(unicode::new(abs)), None);
+            return Err(e);
         }
         return Ok(m);
     }
@@ -353,7 +358,16 @@ fn load(abs: &str, path: Option<&PyObj>) -> PyResult {
     dict::set_item_rs(&d, "__builtins__", crate::interp::interp().builtins.clone());
     dict::set_item(&mods, unicode::new(abs), m.clone())?;
     if let Some(p) = code_path {
+        // `_initializing` marks a module still running its body, for the
+        // "partially initialized module" ImportError of circular imports.
+        let spec = dict::get_item_rs(&d, "__spec__");
+        if let Some(sp) = &spec {
+            let _ = crate::abstract_::setattr_str(sp, "_initializing", crate::objects::boolobject::new(true));
+        }
         let r = exec_source_file(&p, &d);
+        if let Some(sp) = &spec {
+            let _ = crate::abstract_::setattr_str(sp, "_initializing", crate::objects::boolobject::new(false));
+        }
         if let Err(e) = r {
             let _ = dict::pop_item(&mods, &unicode::new(abs));
             return Err(e);

@@ -370,7 +370,13 @@ pub fn split_for_except_star(exc: &PyObj, match_type: &PyObj) -> PyResult<(PyObj
     }
     if given_exception_matches(exc, match_type) {
         // Full match of the exception itself.
-        let m = if is_exception_group(exc) { exc.clone() } else { create("", vec![exc.clone()])? };
+        // A naked exception is wrapped with a 1-tuple, as CHECK_EG_MATCH does.
+        let m = if is_exception_group(exc) {
+            exc.clone()
+        } else {
+            let t = unsafe { PyObj::from_borrowed(PyExc_BaseExceptionGroup as *mut PyObject) };
+            crate::abstract_::call(&t, &[unicode::new(""), tuple::new(vec![exc.clone()])], None)?
+        };
         return Ok((none::none(), Some(m)));
     }
     if is_exception_group(exc) {

@@ -183,6 +183,16 @@ unsafe extern "C" fn module_new(tp: *mut PyTypeObject, _a: *mut PyObject, _k: *m
     o
 }
 
+/// `module.__dir__`: a module-level `__dir__()` if defined, else the keys
+/// of the module dict.
+crate::fastcall!(module_dir, |slf, args| {
+    let d = get_dict(slf);
+    if let Some(f) = dict::get_item_rs(&d, "__dir__") {
+        return crate::abstract_::call0(&f);
+    }
+    Ok(crate::objects::list::new(dict::keys_vec(&d)))
+});
+
 pub unsafe fn init_type() {
     let t = module_type();
     (*t).tp_dealloc = Some(module_dealloc);
@@ -196,6 +206,7 @@ pub unsafe fn init_type() {
     (*t).tp_weaklistoffset = std::mem::offset_of!(PyModuleObject, md_weaklist) as isize;
     (*t).tp_flags |= flags::HAVE_GC | flags::BASETYPE;
     crate::objects::descr::set_getsets(t, &[("__dict__", module_dict_get as *const c_void, std::ptr::null())]);
+    crate::objects::descr::set_methods(t, &[("__dir__", module_dir as *const c_void, crate::object::meth::FASTCALL, "")]);
 }
 
 pub fn _unused() -> PyResult<()> {
