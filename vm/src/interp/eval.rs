@@ -914,7 +914,21 @@ unsafe fn run(f: *mut PyFrameObject, throw: Option<PyErr>) -> PyResult {
                     Opcode::CALL => {
                         let n = arg as usize;
                         let kw = kwnames.take();
-                        let below = *sp.sub(n + 2);
+                        let mut below = *sp.sub(n + 2);
+                        if below.is_null() {
+                            // A bound method in the callable slot: call its function
+                            // with `self` in the free slot below, allocating nothing.
+                            let c = *sp.sub(n + 1);
+                            if (*c).ob_type == crate::objects::classobject::method_type() {
+                                let m = PyObj::borrow(&c);
+                                let func = crate::objects::classobject::func(m).clone();
+                                let slf = crate::objects::classobject::self_(m).clone();
+                                *sp.sub(n + 2) = func.into_ptr();
+                                *sp.sub(n + 1) = slf.into_ptr();
+                                decref(c);
+                                below = *sp.sub(n + 2);
+                            }
+                        }
                         let (callable, args_start, nargs) = if below.is_null() {
                             (*sp.sub(n + 1), sp.sub(n), n)
                         } else {

@@ -55,11 +55,23 @@ unsafe extern "C" fn method_vectorcall(
     let nk = if kwnames.is_null() { 0 } else { crate::objects::tuple::len(PyObj::borrow(&kwnames)) };
     let np = nargsf & !PY_VECTORCALL_ARGUMENTS_OFFSET;
     let a = PyObj::slice(args, np + nk);
+    let kw = if kwnames.is_null() { None } else { Some(PyObj::borrow(&kwnames)) };
+    let func = PyObj::borrow(&(*m).im_func);
+    // Prepend self without a heap allocation for the common small calls.
+    const SMALL: usize = 8;
+    if a.len() < SMALL {
+        let mut buf: [*mut PyObject; SMALL] = [std::ptr::null_mut(); SMALL];
+        buf[0] = (*m).im_self;
+        for (i, x) in a.iter().enumerate() {
+            buf[i + 1] = x.as_ptr();
+        }
+        let v = PyObj::slice(buf.as_ptr(), a.len() + 1);
+        return err::into_ptr(crate::abstract_::call(func, v, kw));
+    }
     let mut v: Vec<PyObj> = Vec::with_capacity(a.len() + 1);
     v.push(PyObj::from_borrowed((*m).im_self));
     v.extend_from_slice(a);
-    let kw = if kwnames.is_null() { None } else { Some(PyObj::borrow(&kwnames)) };
-    err::into_ptr(crate::abstract_::call(PyObj::borrow(&(*m).im_func), &v, kw))
+    err::into_ptr(crate::abstract_::call(func, &v, kw))
 }
 
 unsafe extern "C" fn method_dealloc(o: *mut PyObject) {
