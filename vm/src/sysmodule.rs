@@ -178,6 +178,7 @@ crate::fastcall!(sys_getframe, |slf, args| {
         if f.is_null() {
             return Err(err::value_error("call stack is not deep enough"));
         }
+        crate::objects::frame::ensure_tracked(f as *mut crate::objects::frame::PyFrameObject);
         Ok(PyObj::from_borrowed(f))
     }
 });

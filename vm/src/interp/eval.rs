@@ -83,6 +83,7 @@ fn add_traceback(e: &PyErr, f: *mut PyFrameObject) {
     unsafe {
         let v = e.value();
         let tb = exc::traceback(v);
+        frame::ensure_tracked(f);
         let fo = PyObj::from_borrowed(f as *mut PyObject);
         let lasti = (*f).lasti;
         let line = frame::lineno(f);

@@ -88,11 +88,23 @@ unsafe fn alloc_frame(n: usize, nlocals: usize) -> *mut PyFrameObject {
             for i in 0..nlocals {
                 *lp.add(i) = std::ptr::null_mut();
             }
-            crate::gc::track(f as *mut PyObject);
             return f;
         }
     }
-    crate::alloc::alloc_object(frame_type(), n as isize) as *mut PyFrameObject
+    let f = crate::alloc::alloc_object(frame_type(), n as isize) as *mut PyFrameObject;
+    if !f.is_null() {
+        crate::gc::untrack(f as *mut PyObject);
+    }
+    f
+}
+
+/// Frames start untracked by the cycle collector (most die when their call
+/// returns); one that escapes — into a traceback, a generator, or
+/// `sys._getframe` — is tracked from then on.
+pub unsafe fn ensure_tracked(f: *mut PyFrameObject) {
+    if !crate::gc::is_tracked(f as *mut PyObject) {
+        crate::gc::track(f as *mut PyObject);
+    }
 }
 
 /// Allocates a frame for `code` (localsplus and stack zeroed).

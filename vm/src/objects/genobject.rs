@@ -124,6 +124,7 @@ pub fn new_for_frame(fr: PyObj, func: &PyObj, flags: u32) -> PyObj {
         (*o).name = PyObj::from_borrowed((*fo).func_name).into_ptr();
         (*o).qualname = PyObj::from_borrowed((*fo).func_qualname).into_ptr();
         let fp = fr.as_ptr() as *mut PyFrameObject;
+        frame::ensure_tracked(fp);
         (*fp).gen = o as *mut PyObject;
         (*o).frame = fr.into_ptr();
         PyObj::from_owned(o as *mut PyObject)
