@@ -20,7 +20,30 @@
 use crate::object::{PyGC_Head, PyObject};
 use crate::objref::PyObj;
 use std::cell::UnsafeCell;
-use std::collections::{HashMap, HashSet};
+use std::collections::{HashMap as StdHashMap, HashSet as StdHashSet};
+
+/// Object addresses are already well spread: hash them with one multiply
+/// instead of SipHash (the side tables are hit once per reference).
+#[derive(Default, Clone, Copy)]
+pub struct AddrHasher(u64);
+
+impl std::hash::Hasher for AddrHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8 | b as u64).wrapping_mul(0x9E3779B97F4A7C15);
+        }
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.0 = ((n as u64) >> 4).wrapping_mul(0x9E3779B97F4A7C15);
+    }
+}
+
+type BuildAddr = std::hash::BuildHasherDefault<AddrHasher>;
+type HashMap<K, V> = StdHashMap<K, V, BuildAddr>;
+type HashSet<K> = StdHashSet<K, BuildAddr>;
 use std::os::raw::{c_int, c_void};
 
 const FINALIZED: usize = 1;
@@ -426,7 +449,7 @@ unsafe fn traverse(o: *mut PyObject, visit: crate::object::visitproc, arg: *mut 
 /// Splits `objs` into (reachable-from-outside, unreachable) given their
 /// external reference counts (`refs`, already reduced by internal ones).
 unsafe fn partition(objs: &[*mut PyObject], refs: &HashMap<usize, isize>) -> (HashSet<usize>, Vec<*mut PyObject>) {
-    let mut r = Reach { refs, reachable: HashSet::new(), stack: Vec::new() };
+    let mut r = Reach { refs, reachable: HashSet::default(), stack: Vec::new() };
     for &o in objs {
         // gc_refs < 0 would mean a tp_traverse reported more references
         // than the object holds: keep such objects, to be safe.
@@ -462,7 +485,7 @@ unsafe fn collect_main(gen: usize) -> usize {
         (*s).gens[i].count = 0;
     }
 
-    let mut refs: HashMap<usize, isize> = HashMap::with_capacity(candidates.len());
+    let mut refs: HashMap<usize, isize> = HashMap::with_capacity_and_hasher(candidates.len(), Default::default());
     for &o in &candidates {
         refs.insert(o as usize, (*o).ob_refcnt);
     }
@@ -513,7 +536,7 @@ unsafe fn collect_main(gen: usize) -> usize {
     }
 
     // Resurrection: what finalizers made reachable again is spared.
-    let mut refs: HashMap<usize, isize> = HashMap::with_capacity(held.len());
+    let mut refs: HashMap<usize, isize> = HashMap::with_capacity_and_hasher(held.len(), Default::default());
     for o in &held {
         refs.insert(o.as_ptr() as usize, (*o.as_ptr()).ob_refcnt - 1);
     }
