@@ -168,6 +168,11 @@ unsafe fn keys_equal(stored: *mut PyObject, key: &PyObj) -> PyResult<bool> {
     if unicode::is_exact_str(s) && unicode::is_exact_str(key) {
         return Ok(unicode::eq(s, key));
     }
+    // Exact ints compare by sign/size and digits without a rich comparison.
+    if crate::objects::long::is_exact_int(s) && crate::objects::long::is_exact_int(key) {
+        return Ok(crate::objects::long::ob_size(s) == crate::objects::long::ob_size(key)
+            && crate::objects::long::digits(s) == crate::objects::long::digits(key));
+    }
     let s = s.clone();
     crate::abstract_::rich_compare_bool(&s, key, PY_EQ)
 }
