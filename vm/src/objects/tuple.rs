@@ -63,10 +63,26 @@ pub fn empty() -> PyObj {
     }
 }
 
+/// Freed small tuples by length, reused as CPython's tuple free lists are.
+const FREELIST_SIZES: usize = 20;
+const FREELIST_DEPTH: usize = 2000;
+static mut FREELIST: [Vec<*mut PyObject>; FREELIST_SIZES] = [const { Vec::new() }; FREELIST_SIZES];
+
 /// A tuple of `n` null items, to be filled with `set_new_item` (`PyTuple_New`).
 pub unsafe fn new_uninit(n: usize) -> PyObj {
     if n == 0 {
         return empty();
+    }
+    if n < FREELIST_SIZES {
+        if let Some(o) = (*(&raw mut FREELIST))[n].pop() {
+            (*o).ob_refcnt = 1;
+            let p = items_ptr(o);
+            for i in 0..n {
+                *p.add(i) = std::ptr::null_mut();
+            }
+            crate::gc::track(o);
+            return PyObj::from_owned(o);
+        }
     }
     let o = crate::alloc::alloc_object(tuple_type(), n as isize);
     if o.is_null() {
@@ -111,6 +127,14 @@ unsafe extern "C" fn tuple_dealloc(o: *mut PyObject) {
         let it = *p.add(i);
         if !it.is_null() {
             decref(it);
+        }
+    }
+    if (*o).ob_type == tuple_type() && n > 0 && n < FREELIST_SIZES && o != EMPTY {
+        let fl = &mut (*(&raw mut FREELIST))[n];
+        if fl.len() < FREELIST_DEPTH {
+            crate::gc::untrack(o);
+            fl.push(o);
+            return;
         }
     }
     crate::alloc::tp_free(o);
