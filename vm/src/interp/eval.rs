@@ -205,8 +205,9 @@ pub fn eval_frame(f: *mut PyFrameObject, throw: Option<PyErr>) -> PyResult {
 }
 
 unsafe fn run(f: *mut PyFrameObject, throw: Option<PyErr>) -> PyResult {
-    let codeobj = PyObj::from_borrowed((*f).code);
-    let cd: &code::CodeData = code::data(&codeobj);
+    // The frame owns its code object for as long as this loop runs.
+    let codeobj: &PyObj = PyObj::borrow(&(*f).code);
+    let cd: &code::CodeData = code::data(codeobj);
     let instrs = cd.instrs.as_ptr();
     let consts = &cd.consts;
     let names = &cd.names;
