@@ -552,8 +552,39 @@ fn real_main() -> i32 {
         let d = vm::interp::interp().main_dict.clone();
         code = repl(true, d);
     }
+    finalize_main();
     vm::objects::textio::flush_std_streams();
     code
+}
+
+/// Interpreter shutdown as CPython does it for `__main__`: names starting
+/// with one underscore are cleared first, then the others (so objects'
+/// `__del__` methods run at exit), with cycle collections before and after.
+fn finalize_main() {
+    let Some(d) = vm::interp::interp().main_dict.clone() else { return };
+    // Garbage first, while module globals still exist (CPython collects
+    // before clearing module dicts).
+    let _ = vm::gc::collect();
+    let keys = dict::keys_vec(&d);
+    for pass in 0..2 {
+        for k in &keys {
+            if !unicode::is_str(k) {
+                continue;
+            }
+            let name = unicode::to_string_lossy(k);
+            if name == "__builtins__" {
+                continue;
+            }
+            let underscore = name.starts_with('_') && !name.starts_with("__");
+            if (pass == 0) == underscore {
+                let _ = dict::set_item(&d, k.clone(), none::none());
+                if let Some(e) = vm::err::take() {
+                    drop(e);
+                }
+            }
+        }
+    }
+    let _ = vm::gc::collect();
 }
 
 fn main() {
