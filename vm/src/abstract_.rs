@@ -209,6 +209,15 @@ pub fn call_tuple_dict(callable: &PyObj, args: &PyObj, kwargs: Option<&PyObj>) -
             return call(callable, &v, names.as_ref());
         }
         let f = (*tp).tp_call.unwrap();
+        if let Some(d) = kwargs {
+            // As CPython's callees validate with PyArg_ValidateKeywordArguments.
+            let mut pos = 0;
+            while let Some((k, _, _)) = dict::next_entry(d, &mut pos) {
+                if !unicode::is_str(PyObj::borrow(&k)) {
+                    return Err(err::type_error("keywords must be strings"));
+                }
+            }
+        }
         let dp = kwargs.map(|d| d.as_ptr()).unwrap_or(std::ptr::null_mut());
         crate::interp::enter_recursive_call(" while calling a Python object")?;
         let r = f(callable.as_ptr(), args.as_ptr(), dp);

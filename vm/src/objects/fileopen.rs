@@ -25,10 +25,33 @@ pub fn open(args: &[PyObj], kw: Option<&PyObj>) -> PyResult {
         }
         _ => "r".to_string(),
     };
-    let valid = mode.chars().all(|c| "rwxabt+".contains(c))
-        && mode.chars().filter(|c| "rwxa".contains(*c)).count() == 1;
-    if !valid || (mode.contains('b') && mode.contains('t')) {
-        return Err(err::value_error(format!("invalid mode: '{}'", mode)));
+    // _io.open's validation, in CPython's order and words.
+    let chars: Vec<char> = mode.chars().collect();
+    for (i, c) in chars.iter().enumerate() {
+        if !"xrwa+tb".contains(*c) || chars[i + 1..].contains(c) {
+            return Err(err::value_error(format!("invalid mode: '{}'", mode)));
+        }
+    }
+    let has = |c: char| chars.contains(&c);
+    if has('t') && has('b') {
+        return Err(err::value_error("can't have text and binary mode at once"));
+    }
+    let kinds = ['x', 'r', 'w', 'a'].iter().filter(|c| has(**c)).count();
+    if kinds > 1 {
+        return Err(err::value_error("must have exactly one of create/read/write/append mode"));
+    }
+    let present = |i: usize| a[i].as_ref().map(|v| !none::is_none(v)).unwrap_or(false);
+    if has('b') && present(3) {
+        return Err(err::value_error("binary mode doesn't take an encoding argument"));
+    }
+    if has('b') && present(4) {
+        return Err(err::value_error("binary mode doesn't take an errors argument"));
+    }
+    if has('b') && present(5) {
+        return Err(err::value_error("binary mode doesn't take a newline argument"));
+    }
+    if kinds == 0 {
+        return Err(err::value_error("Must have exactly one of create/read/write/append mode and at most one plus"));
     }
     if crate::objects::long::is_int(&file) {
         let fd = crate::abstract_::to_i64(&file)? as i32;
