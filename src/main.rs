@@ -327,7 +327,7 @@ fn run_file(path: &str, skip_first: bool) -> vm::err::PyResult<()> {
             bytes = bytes[i..].to_vec();
         }
     }
-    let text = vm::parser::decode_source(&bytes).map_err(|e| vm::interp::syntax_error_from(&e, &abs))?;
+    let text = vm::interp::decode_file_source(&bytes, &abs)?;
     vm::import::remember_source(&abs, &text);
     let code = vm::interp::compile_to_code(&text, &abs, vm::compiler::CompileMode::Exec)?;
     vm::interp::run_code(&code, &d, None)?;

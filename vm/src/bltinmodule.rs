@@ -524,6 +524,20 @@ crate::fastcall_kw!(builtin_help, |slf, args, kw| {
     Ok(none::none())
 });
 
+/// `copyright()`, `credits()`, `license()` as `site` installs them.
+crate::fastcall!(builtin_copyright, |slf, args| {
+    crate::sysmodule::write_to_sys_stream("stdout", "Copyright (c) Pyrite developers.\nPython is Copyright (c) 2001-2023 Python Software Foundation.\n").ok();
+    Ok(none::none())
+});
+crate::fastcall!(builtin_credits, |slf, args| {
+    crate::sysmodule::write_to_sys_stream("stdout", "Pyrite is a Python 3.11 runtime written in Rust; Python is developed by the Python community.\n").ok();
+    Ok(none::none())
+});
+crate::fastcall!(builtin_license, |slf, args| {
+    crate::sysmodule::write_to_sys_stream("stdout", "See https://www.python.org/psf/license/ for Python's license.\n").ok();
+    Ok(none::none())
+});
+
 /// `exit()`/`quit()` as installed by `site` (raise SystemExit).
 crate::fastcall!(builtin_exit, |slf, args| {
     check_nargs("exit", args, 0, 1)?;
@@ -582,6 +596,9 @@ pub fn create() -> PyObj {
         ("sum", builtin_sum as *const c_void, meth::FASTCALL | meth::KEYWORDS),
         ("vars", builtin_vars as *const c_void, meth::FASTCALL),
         ("exit", builtin_exit as *const c_void, meth::FASTCALL),
+        ("copyright", builtin_copyright as *const c_void, meth::FASTCALL),
+        ("credits", builtin_credits as *const c_void, meth::FASTCALL),
+        ("license", builtin_license as *const c_void, meth::FASTCALL),
         ("quit", builtin_exit as *const c_void, meth::FASTCALL),
     ];
     crate::sysmodule::add_functions(&m, fns);

@@ -381,10 +381,7 @@ fn load(abs: &str, path: Option<&PyObj>) -> PyResult {
 pub fn exec_source_file(p: &Path, globals: &PyObj) -> PyResult<()> {
     let filename = p.to_string_lossy().into_owned();
     let bytes = std::fs::read(p).map_err(|e| crate::objects::exceptions_attrs::os_error_from_io(&e, Some(&filename)))?;
-    let text = match crate::parser::decode_source(&bytes) {
-        Ok(t) => t,
-        Err(e) => return Err(crate::interp::syntax_error_from(&e, &filename)),
-    };
+    let text = crate::interp::decode_file_source(&bytes, &filename)?;
     remember_source(&filename, &text);
     let code = crate::interp::compile_to_code(&text, &filename, crate::compiler::CompileMode::Exec)?;
     crate::interp::run_code(&code, globals, None)?;

@@ -267,6 +267,31 @@ pub fn compile_to_code(source: &str, filename: &str, mode: crate::compiler::Comp
     }
 }
 
+/// Decodes a source file, with CPython's error for undeclared non-UTF-8
+/// bytes ("Non-UTF-8 code starting with ...").
+pub fn decode_file_source(bytes: &[u8], filename: &str) -> PyResult<String> {
+    match crate::parser::decode_source(bytes) {
+        Ok(t) => Ok(t),
+        Err(e) => {
+            if let Err(u) = std::str::from_utf8(bytes) {
+                if e.msg.contains("'utf-8' codec can't decode") {
+                    let pos = u.valid_up_to();
+                    let line = bytes[..pos].iter().filter(|&&b| b == b'\n').count() + 1;
+                    let msg = format!(
+                        "Non-UTF-8 code starting with '\\x{:02x}' in file {} on line {}, but no encoding declared; see https://peps.python.org/pep-0263/ for details",
+                        bytes[pos], filename, line
+                    );
+                    return Err(crate::objects::exceptions::new_with_args(
+                        unsafe { crate::objects::exceptions::PyExc_SyntaxError },
+                        &[unicode::new(&msg)],
+                    ));
+                }
+            }
+            Err(syntax_error_from(&e, filename))
+        }
+    }
+}
+
 /// Converts a parser/compiler error to a SyntaxError (or subclass) object.
 pub fn syntax_error_from(e: &crate::parser::ParseError, filename: &str) -> PyErr {
     use crate::objects::exceptions as ex;

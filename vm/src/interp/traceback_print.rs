@@ -91,7 +91,8 @@ fn syntax_error_lines(v: &PyObj) -> String {
     let get = |n: &str| crate::abstract_::getattr_str(v, n).ok().filter(|x| !crate::objects::none::is_none(x));
     let int_of = |x: Option<PyObj>| x.and_then(|l| crate::objects::long::as_i64(&l));
     let filename = get("filename").map(|f| unicode::to_string_lossy(&f)).unwrap_or_else(|| "<string>".into());
-    let lineno = int_of(get("lineno")).unwrap_or(0);
+    // Without a line number CPython prints the message alone.
+    let Some(lineno) = int_of(get("lineno")) else { return String::new() };
     let mut out = format!("  File \"{}\", line {}\n", filename, lineno);
     let Some(text) = get("text").filter(|t| unicode::is_str(t)) else { return out };
     let text = unicode::to_string_lossy(&text);
