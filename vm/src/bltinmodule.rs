@@ -100,7 +100,8 @@ crate::onearg!(builtin_chr, |slf, x| {
         return Err(err::type_error(format!("'{}' object cannot be interpreted as an integer", type_name(x.ob_type()))));
     }
     let i = ab::index(x)?;
-    match long::as_i64(&i) {
+    // The argument is a C int, as in CPython.
+    match long::as_i64(&i).filter(|v| i32::try_from(*v).is_ok()) {
         Some(v) if (0..=0x10ffff).contains(&v) => Ok(unicode::from_char(v as u32)),
         Some(_) => Err(err::value_error("chr() arg not in range(0x110000)")),
         None => Err(err::overflow_error("Python int too large to convert to C int")),

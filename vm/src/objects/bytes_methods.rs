@@ -183,6 +183,13 @@ fn decode_utf16_32(data: &[u8], codec: Codec, errors: &str) -> PyResult<Vec<u32>
             }
         }
     }
+    // Errors name the concrete codec the BOM (or its absence) selected, as
+    // CPython's utf-16/utf-32 decoders do ('utf-16-le', ...).
+    let codec = match codec {
+        Codec::Utf16(None) => Codec::Utf16(Some(be)),
+        Codec::Utf32(None) => Codec::Utf32(Some(be)),
+        c => c,
+    };
     let rd = |p: usize| -> u32 {
         let mut v = 0u32;
         for k in 0..unit {
