@@ -193,6 +193,10 @@ pub unsafe fn init_types() -> crate::err::PyResult<()> {
               long::long_type(), float::float_type(), boolobject::bool_type()] {
         (*t).tp_flags |= crate::object::flags::MATCH_SELF;
     }
+    // Sequences for `match` (Py_TPFLAGS_SEQUENCE) among the types above.
+    for t in [memoryview::memoryview_type(), rangeobject::range_type()] {
+        (*t).tp_flags |= crate::object::flags::SEQUENCE;
+    }
     // Exceptions: set bases, then ready in hierarchy order.
     for (tp, base, _) in exceptions::all_exceptions() {
         if !base.is_null() {
