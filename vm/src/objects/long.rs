@@ -61,10 +61,20 @@ static mut SMALL: [*mut PyObject; (NSMALLNEG + NSMALLPOS) as usize] =
 
 /// Allocates an int of `ndigits` digits (zeroed), with ob_size set to ndigits.
 pub unsafe fn alloc_digits(ndigits: usize) -> PyObj {
-    // CPython always allocates at least one digit.
-    let o = crate::alloc::alloc_object(long_type(), ndigits.max(1) as isize);
-    (*(o as *mut PyVarObject)).ob_size = ndigits as isize;
-    PyObj::from_owned(o)
+    // CPython always allocates at least one digit. Exact ints are the most
+    // allocated objects: set the header directly instead of the generic
+    // (zeroing, type-inspecting) allocator; only the digits are cleared.
+    let n = ndigits.max(1);
+    let size = (std::mem::size_of::<PyVarObject>() + n * std::mem::size_of::<u32>() + 7) & !7;
+    let o = crate::alloc::mem_malloc(size) as *mut PyLongObject;
+    if o.is_null() {
+        panic!("out of memory allocating an int of {ndigits} digits");
+    }
+    (*o).ob_base.ob_base.ob_refcnt = 1;
+    (*o).ob_base.ob_base.ob_type = long_type();
+    (*o).ob_base.ob_size = ndigits as isize;
+    std::ptr::write_bytes((*o).ob_digit.as_mut_ptr(), 0, n);
+    PyObj::from_owned(o as *mut PyObject)
 }
 
 unsafe fn make_from_i64(v: i64) -> PyObj {
