@@ -643,7 +643,7 @@ unsafe extern "C" fn slot_tp_iternext(o: *mut PyObject) -> *mut PyObject {
     err::into_ptr(call_dunder_req(PyObj::borrow(&o), "__next__", &[]))
 }
 
-unsafe extern "C" fn slot_tp_init(o: *mut PyObject, args: *mut PyObject, kw: *mut PyObject) -> c_int {
+pub unsafe extern "C" fn slot_tp_init(o: *mut PyObject, args: *mut PyObject, kw: *mut PyObject) -> c_int {
     let obj = PyObj::borrow(&o);
     let Some(f) = typeobj::lookup_str(obj.ob_type(), "__init__") else { return 0 };
     let r = crate::abstract_::bind(&f, obj).and_then(|b| {

@@ -839,6 +839,42 @@ pub unsafe extern "C" fn type_vectorcall(
     let kw = if kwnames.is_null() { None } else { Some(PyObj::borrow(&kwnames)) };
     let nk = kw.map(tuple::len).unwrap_or(0);
     let a = PyObj::slice(args, n + nk);
+    let tp = callable as *mut PyTypeObject;
+    // Fast path for instantiating a class that inherits object.__new__ and
+    // defines __init__ in Python: call __init__(self, *args) directly with the
+    // argument vector (no args tuple, kwargs dict or bound method).
+    if (*tp).tp_new == Some(object_new as newfunc)
+        && (*tp).tp_init.map(|f| f as usize) == Some(crate::slots::slot_tp_init as usize)
+        && (*tp).tp_flags & flags::IS_ABSTRACT == 0
+    {
+        if let Some(init) = lookup_ptr(tp, &unicode::intern("__init__")) {
+            let init = PyObj::from_borrowed(init);
+            if crate::objects::function::is_function(&init) {
+                let obj = alloc_instance(tp);
+                if obj.is_null() {
+                    return obj;
+                }
+                let obj = PyObj::from_owned(obj);
+                let mut v: Vec<PyObj> = Vec::with_capacity(a.len() + 1);
+                v.push(obj.clone());
+                v.extend_from_slice(a);
+                return match crate::interp::call_function(&init, &v, kw) {
+                    Ok(r) if crate::objects::none::is_none(&r) => obj.into_ptr(),
+                    Ok(r) => {
+                        err::restore(err::type_error(format!(
+                            "__init__() should return None, not '{}'",
+                            type_name(r.ob_type())
+                        )));
+                        std::ptr::null_mut()
+                    }
+                    Err(e) => {
+                        err::restore(e);
+                        std::ptr::null_mut()
+                    }
+                };
+            }
+        }
+    }
     let (t, d) = crate::abstract_::args_to_tuple_dict(a, kw);
     let dp = d.as_ref().map(|d| d.as_ptr()).unwrap_or(std::ptr::null_mut());
     type_call(callable, t.as_ptr(), dp)
