@@ -1210,3 +1210,34 @@ pub fn has_mapping_protocol(o: &PyObj) -> bool {
 pub fn has_mapping_keys(o: &PyObj) -> bool {
     dict::is_dict(o) || matches!(getattr_str_opt(o, "keys"), Ok(Some(_)))
 }
+
+thread_local! {
+    /// Containers being repr'd on this thread (recursion guard).
+    static REPR_STACK: std::cell::RefCell<Vec<usize>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// `Py_ReprEnter`: true when `o` is already being repr'd on this thread
+/// (the caller then prints its "[...]" form and must not call `repr_leave`).
+pub fn repr_enter(o: &PyObj) -> bool {
+    REPR_STACK.with(|s| {
+        let mut s = s.borrow_mut();
+        let p = o.as_ptr() as usize;
+        if s.contains(&p) {
+            true
+        } else {
+            s.push(p);
+            false
+        }
+    })
+}
+
+/// `Py_ReprLeave`.
+pub fn repr_leave(o: &PyObj) {
+    REPR_STACK.with(|s| {
+        let mut s = s.borrow_mut();
+        let p = o.as_ptr() as usize;
+        if let Some(i) = s.iter().rposition(|&x| x == p) {
+            s.remove(i);
+        }
+    })
+}

@@ -7,40 +7,11 @@ use crate::object::*;
 use crate::objects::{boolobject, exceptions, float, list, long, none, slice, tuple, unicode};
 use crate::objref::{decref, PyObj};
 use crate::typeobj::type_name;
-use std::cell::RefCell;
 use std::os::raw::{c_int, c_void};
 
 // ---------------------------------------------------------------- helpers
 
-thread_local! {
-    static REPR_STACK: RefCell<Vec<usize>> = const { RefCell::new(Vec::new()) };
-}
-
-/// `Py_ReprEnter`: true when `o` is already being repr'd on this thread
-/// (the caller then prints its "[...]" form and must not call `repr_leave`).
-pub fn repr_enter(o: &PyObj) -> bool {
-    REPR_STACK.with(|s| {
-        let mut s = s.borrow_mut();
-        let p = o.as_ptr() as usize;
-        if s.contains(&p) {
-            true
-        } else {
-            s.push(p);
-            false
-        }
-    })
-}
-
-/// `Py_ReprLeave`.
-pub fn repr_leave(o: &PyObj) {
-    REPR_STACK.with(|s| {
-        let mut s = s.borrow_mut();
-        let p = o.as_ptr() as usize;
-        if let Some(i) = s.iter().rposition(|&x| x == p) {
-            s.remove(i);
-        }
-    })
-}
+pub use crate::abstract_::{repr_enter, repr_leave};
 
 /// A `Py_ssize_t` argument (`__index__`, OverflowError when too large).
 pub fn ssize_arg(o: &PyObj) -> PyResult<isize> {

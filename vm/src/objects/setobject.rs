@@ -546,34 +546,7 @@ unsafe extern "C" fn set_len(o: *mut PyObject) -> Py_ssize_t {
     (*(o as *mut PySetObject)).used
 }
 
-thread_local! {
-    static REPR_STACK: std::cell::RefCell<Vec<usize>> = const { std::cell::RefCell::new(Vec::new()) };
-}
-
-/// `Py_ReprEnter`: true if `o` is already being repr'd on this thread.
-pub fn repr_enter(o: &PyObj) -> bool {
-    REPR_STACK.with(|s| {
-        let mut s = s.borrow_mut();
-        let p = o.as_ptr() as usize;
-        if s.contains(&p) {
-            true
-        } else {
-            s.push(p);
-            false
-        }
-    })
-}
-
-/// `Py_ReprLeave`.
-pub fn repr_leave(o: &PyObj) {
-    REPR_STACK.with(|s| {
-        let mut s = s.borrow_mut();
-        let p = o.as_ptr() as usize;
-        if let Some(i) = s.iter().rposition(|&x| x == p) {
-            s.remove(i);
-        }
-    })
-}
+pub use crate::abstract_::{repr_enter, repr_leave};
 
 fn tp_name_of(o: &PyObj) -> String {
     unsafe {
