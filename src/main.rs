@@ -524,7 +524,6 @@ fn real_main() -> i32 {
     }
     opts.cfg.stdlib_dir = find_stdlib(&opts.cfg);
     stdlib::register_all();
-    vm::objects::weakref::register();
     capi::link();
     if let Err(e) = vm::initialize(&opts.cfg) {
         eprintln!("Fatal Python error: initialization failed: {:?}", e.value());

@@ -11,4 +11,6 @@ pub mod importlib_shim;
 pub fn register_all() {
     vm::import::register_builtin("gc", gcmodule::init);
     vm::import::register_builtin("importlib", importlib_shim::init);
+    // `_weakref` (and the temporary Rust `weakref`) live beside the weakref type in vm.
+    vm::objects::weakref::register();
 }
