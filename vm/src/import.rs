@@ -5,7 +5,7 @@
 
 use crate::err::{self, PyErr, PyResult};
 use crate::objects::exceptions as exc;
-use crate::objects::{dict, list, long, module, none, tuple, unicode};
+use crate::objects::{dict, list, long, module, none, unicode};
 use crate::objects::frame::PyFrameObject;
 use crate::objref::PyObj;
 use std::collections::HashMap;
@@ -478,6 +478,3 @@ pub fn import_module(name: &str, package: Option<&str>) -> PyResult {
     import_absolute(name)
 }
 
-pub fn _unused() -> PyObj {
-    tuple::empty()
-}

@@ -6,8 +6,7 @@
 //! (`slot_nb_add` calls `__add__`/`__radd__` with CPython's reflected-operand
 //! rules), so the VM only ever calls slots.
 
-use crate::bytecode;
-use crate::err::{self, PyErr, PyResult};
+use crate::err::{self, PyResult};
 use crate::object::*;
 use crate::objects::{boolobject, dict, exceptions, long, none, tuple, unicode};
 use crate::objref::PyObj;
@@ -1182,6 +1181,3 @@ pub unsafe fn update_slot(tp: *mut PyTypeObject, name: &str) {
     }
 }
 
-pub fn unused(_: PyErr) {
-    let _ = bytecode::NB_ADD;
-}

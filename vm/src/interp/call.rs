@@ -7,7 +7,7 @@ use crate::err::{self, PyResult};
 use crate::object::*;
 use crate::objects::code::{self, CodeData};
 use crate::objects::frame::{self, PyFrameObject};
-use crate::objects::{dict, function, none, tuple, unicode};
+use crate::objects::{dict, function, tuple, unicode};
 use crate::objref::PyObj;
 
 /// Frees a frame that never started (or finished) when its owner drops it.
@@ -380,6 +380,3 @@ pub fn build_class(args: &[PyObj], kwnames: Option<&PyObj>) -> PyResult {
     Ok(cls)
 }
 
-pub fn _unused() -> PyObj {
-    none::none()
-}

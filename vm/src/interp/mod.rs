@@ -11,7 +11,6 @@ pub mod traceback_print;
 pub use call::{build_class, call_function, run_code};
 
 use crate::err::{self, PyErr, PyResult};
-use crate::object::*;
 use crate::objects::frame::PyFrameObject;
 use crate::objects::{dict, none, unicode};
 use crate::objref::PyObj;
@@ -318,4 +317,3 @@ pub fn syntax_error_from(e: &crate::parser::ParseError, filename: &str) -> PyErr
     ex::new_with_args(tp, &[unicode::new(&e.msg), details])
 }
 
-pub fn _unused(_: *mut PyObject) {}

@@ -784,7 +784,3 @@ pub fn wrapper_descr_parts(o: &PyObj) -> Option<(*const c_void, *mut c_void)> {
     }
 }
 
-pub fn _unused(_: &PyObj) -> PyResult<()> {
-    let _ = tuple::empty();
-    Ok(())
-}

@@ -9,7 +9,6 @@ use crate::objects::long_methods::{self as lm, fmt_err};
 use crate::objects::{boolobject, bytearray, bytes, complex, dict, exceptions, float, long, none, tuple, unicode};
 use crate::objref::PyObj;
 use crate::typeobj::{self, type_name};
-use num_bigint::BigInt;
 use std::os::raw::{c_int, c_void};
 
 #[inline]
@@ -492,7 +491,6 @@ unsafe extern "C" fn get_imag(_o: *mut PyObject, _: *mut c_void) -> *mut PyObjec
 }
 
 #[allow(dead_code)]
-fn _unused(_: BigInt) {}
 
 static mut FLOAT_AS_NUMBER: PyNumberMethods = EMPTY_NUMBER_METHODS;
 

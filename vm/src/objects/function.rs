@@ -1,7 +1,7 @@
 //! `function`: `PyFunctionObject` with CPython 3.11's layout. Calling one
 //! binds the arguments into a new frame and runs it (`interp::call_function`).
 
-use crate::err::{self, PyResult};
+use crate::err;
 use crate::object::*;
 use crate::objects::{dict, none, tuple, unicode};
 use crate::objref::{xdecref, PyObj};
@@ -307,6 +307,3 @@ pub unsafe fn init_type() {
     ]);
 }
 
-pub fn _unused() -> PyResult<()> {
-    Ok(())
-}

@@ -3,7 +3,7 @@
 use crate::abstract_;
 use crate::err::{self, PyResult};
 use crate::object::*;
-use crate::objects::{dict, list, none, tuple};
+use crate::objects::{dict, list, tuple};
 use crate::objref::{xdecref, PyObj};
 use std::os::raw::{c_int, c_void};
 

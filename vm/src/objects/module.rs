@@ -1,7 +1,7 @@
 //! `module`: `PyModuleObject` (CPython 3.11 layout: dict, def, state,
 //! weaklist, name) and module attribute access.
 
-use crate::err::{self, PyResult};
+use crate::err;
 use crate::object::*;
 use crate::objects::{dict, none, unicode};
 use crate::objref::{xdecref, PyObj};
@@ -209,6 +209,3 @@ pub unsafe fn init_type() {
     crate::objects::descr::set_methods(t, &[("__dir__", module_dir as *const c_void, crate::object::meth::FASTCALL, "")]);
 }
 
-pub fn _unused() -> PyResult<()> {
-    Ok(())
-}

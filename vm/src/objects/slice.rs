@@ -2,9 +2,8 @@
 
 use crate::err::{self, PyResult};
 use crate::object::*;
-use crate::objects::{long, none};
+use crate::objects::none;
 use crate::objref::{xdecref, PyObj};
-use num_bigint::BigInt;
 
 #[repr(C)]
 pub struct PySliceObject {
@@ -156,9 +155,6 @@ unsafe extern "C" fn ellipsis_new(_tp: *mut PyTypeObject, args: *mut PyObject, k
     ellipsis().into_ptr()
 }
 
-pub fn bigint_unused(_: BigInt) -> PyObj {
-    long::from_i64(0)
-}
 
 pub unsafe fn init_type() {
     let t = slice_type();

@@ -5,7 +5,7 @@
 //! `__dict__`, `__doc__`, `mro()`, `__subclasses__()`, `__prepare__`,
 //! `__instancecheck__`, `__subclasscheck__`.
 
-use crate::err::{self, PyResult};
+use crate::err;
 use crate::object::*;
 use crate::objects::{boolobject, dict, list, long, none, tuple, unicode};
 use crate::objref::PyObj;
