@@ -1462,9 +1462,8 @@ unsafe extern "C" fn type_dealloc(o: *mut PyObject) {
     let tp = o as *mut PyTypeObject;
     let ht = o as *mut PyHeapTypeObject;
     crate::gc::untrack(o);
-    if (*tp).tp_weaklistoffset != 0 || true {
-        crate::objects::weakref::clear_weakrefs_of_type(o);
-    }
+    // Weak references to the type itself (types always accept them).
+    crate::objects::weakref::clear_weakrefs_of_type(o);
     if !(*tp).tp_bases.is_null() {
         for b in tuple::items(PyObj::borrow(&(*tp).tp_bases)).to_vec() {
             remove_subclass(as_type(&b), tp);

@@ -1290,9 +1290,7 @@ unsafe fn run(f: *mut PyFrameObject, throw: Option<PyErr>) -> PyResult {
             }
         };
         // A new exception raised in this frame.
-        if !(*f).gen.is_null() || true {
-            chain_context(&error);
-        }
+        chain_context(&error);
         add_traceback(&error, f);
         let at = (*f).lasti as u32;
         match unwind(f, cd, &mut sp, stack_base, error, at) {

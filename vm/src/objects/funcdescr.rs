@@ -174,7 +174,7 @@ fn opt(p: *mut PyObject) -> Option<PyObj> {
 }
 
 unsafe extern "C" fn property_get(o: *mut PyObject, obj: *mut PyObject, _tp: *mut PyObject) -> *mut PyObject {
-    if obj.is_null() || obj == none::none_ptr() && false {
+    if obj.is_null() {
         return PyObj::from_borrowed(o).into_ptr();
     }
     let p = prop(o);

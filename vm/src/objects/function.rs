@@ -161,7 +161,7 @@ unsafe extern "C" fn function_clear(o: *mut PyObject) -> c_int {
 }
 
 unsafe extern "C" fn function_descr_get(f: *mut PyObject, obj: *mut PyObject, _tp: *mut PyObject) -> *mut PyObject {
-    if obj.is_null() || obj == none::none_ptr() && false {
+    if obj.is_null() {
         return PyObj::from_borrowed(f).into_ptr();
     }
     crate::objects::classobject::method_new(PyObj::borrow(&f).clone(), PyObj::borrow(&obj).clone()).into_ptr()
