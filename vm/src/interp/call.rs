@@ -44,6 +44,31 @@ pub fn call_function(func: &PyObj, args: &[PyObj], kwnames: Option<&PyObj>) -> P
     }
 }
 
+/// Creates the frame of a call to a plain (non-generator) Python function
+/// with its arguments bound, for the dispatch loop to run inline; `None`
+/// when the function makes a generator or coroutine.
+#[inline(always)]
+pub unsafe fn prepare_inline_frame(func: &PyObj, args: &[PyObj], kwnames: Option<&PyObj>) -> Option<PyResult<*mut PyFrameObject>> {
+    let fo = function::raw(func);
+    let codeobj = PyObj::borrow(&(*fo).func_code);
+    let cd = code::data(codeobj);
+    if cd.flags & (co_flags::GENERATOR | co_flags::COROUTINE | co_flags::ASYNC_GENERATOR) != 0 {
+        return None;
+    }
+    let f = frame::new(
+        codeobj,
+        PyObj::borrow(&(*fo).func_globals),
+        PyObj::borrow(&(*fo).func_builtins),
+        None,
+        Some(func),
+    );
+    if let Err(e) = bind_args(f, func, cd, args, kwnames) {
+        crate::objref::decref(f as *mut PyObject);
+        return Some(Err(e));
+    }
+    Some(Ok(f))
+}
+
 /// Runs a module or class body code object with the given namespaces.
 pub fn run_code(codeobj: &PyObj, globals: &PyObj, locals: Option<&PyObj>) -> PyResult {
     run_code_closure(codeobj, globals, locals, None)

@@ -205,21 +205,54 @@ pub fn eval_frame(f: *mut PyFrameObject, throw: Option<PyErr>) -> PyResult {
 }
 
 unsafe fn run(f: *mut PyFrameObject, throw: Option<PyErr>) -> PyResult {
-    // The frame owns its code object for as long as this loop runs.
-    let codeobj: &PyObj = PyObj::borrow(&(*f).code);
-    let cd: &code::CodeData = code::data(codeobj);
-    let instrs = cd.instrs.as_ptr();
-    let consts = &cd.consts;
-    let names = &cd.names;
-    let lp = frame::localsplus(f);
-    let stack_base = lp.add(cd.nlocalsplus);
-    let globals = PyObj::borrow(&(*f).globals);
-    let builtins = PyObj::borrow(&(*f).builtins);
-
+    // Python-to-Python calls run in this same loop: `f` is the innermost
+    // frame, `depth` counts the frames entered inline above the entry frame.
+    // The loop owns one reference to each inlined frame; each frame's f_back
+    // holds its caller. Everything below is reloaded when `f` changes.
+    let mut f = f;
+    let mut depth: usize = 0;
+    let mut cd: &code::CodeData = code::data(PyObj::borrow(&(*f).code));
+    let mut instrs = cd.instrs.as_ptr();
+    let mut consts = &cd.consts;
+    let mut names = &cd.names;
+    let mut lp = frame::localsplus(f);
+    let mut stack_base = lp.add(cd.nlocalsplus);
+    let mut globals = PyObj::borrow(&(*f).globals);
+    let mut builtins = PyObj::borrow(&(*f).builtins);
+    macro_rules! load_frame {
+        () => {{
+            cd = code::data(PyObj::borrow(&(*f).code));
+            instrs = cd.instrs.as_ptr();
+            consts = &cd.consts;
+            names = &cd.names;
+            lp = frame::localsplus(f);
+            stack_base = lp.add(cd.nlocalsplus);
+            globals = PyObj::borrow(&(*f).globals);
+            builtins = PyObj::borrow(&(*f).builtins);
+        }};
+    }
     let mut pc: usize;
     let mut sp: *mut *mut PyObject;
     let mut kwnames: Option<PyObj> = None;
     let mut pending: Option<PyErr> = throw;
+    // Leaves an inlined frame for its caller, whose stack is restored.
+    macro_rules! pop_inline_frame {
+        () => {{
+            let callee = f;
+            f = (*callee).f_back as *mut PyFrameObject;
+            (*callee).state = FRAME_COMPLETED;
+            let ts = super::tstate();
+            ts.frame = f;
+            ts.recursion_depth -= 1;
+            decref(callee as *mut PyObject);
+            depth -= 1;
+            load_frame!();
+            sp = stack_base.add((*f).stacktop as usize);
+            (*f).stacktop = 0;
+            pc = ((*f).lasti + 1) as usize;
+        }};
+    }
+
     let resumed = (*f).state == FRAME_SUSPENDED;
 
     if resumed {
@@ -262,6 +295,7 @@ unsafe fn run(f: *mut PyFrameObject, throw: Option<PyErr>) -> PyResult {
     }
 
     'outer: loop {
+        let mut reraised = false;
         let error: PyErr = 'inner: loop {
             if let Some(e) = pending.take() {
                 break 'inner e;
@@ -908,7 +942,11 @@ unsafe fn run(f: *mut PyFrameObject, throw: Option<PyErr>) -> PyResult {
                     Opcode::RETURN_VALUE => {
                         let v = pop!();
                         debug_assert!(sp == stack_base);
-                        return Ok(v);
+                        if depth == 0 {
+                            return Ok(v);
+                        }
+                        pop_inline_frame!();
+                        push!(v);
                     }
                     Opcode::KW_NAMES => {
                         kwnames = Some(consts[arg as usize].clone());
@@ -938,19 +976,42 @@ unsafe fn run(f: *mut PyFrameObject, throw: Option<PyErr>) -> PyResult {
                         };
                         let c = PyObj::borrow(&callable);
                         let args = PyObj::slice(args_start, nargs);
-                        let r = if function::is_function(c) {
-                            super::call::call_function(c, args, kw.as_ref())
-                        } else {
-                            ab::call(c, args, kw.as_ref())
-                        };
                         // Pop args, callable and the NULL/self slot.
-                        let end = sp;
-                        sp = sp.sub(n + 2);
-                        let mut p = sp;
-                        while p < end {
-                            crate::objref::xdecref(*p);
-                            p = p.add(1);
+                        macro_rules! pop_call {
+                            () => {{
+                                let end = sp;
+                                sp = sp.sub(n + 2);
+                                let mut p = sp;
+                                while p < end {
+                                    crate::objref::xdecref(*p);
+                                    p = p.add(1);
+                                }
+                            }};
                         }
+                        if function::is_function(c) {
+                            if let Some(prepared) = super::call::prepare_inline_frame(c, args, kw.as_ref()) {
+                                pop_call!();
+                                let nf = tri!(prepared);
+                                if let Err(e) = super::enter_recursive_call("") {
+                                    decref(nf as *mut PyObject);
+                                    break 'inner e;
+                                }
+                                // Enter the callee in this loop.
+                                (*f).stacktop = sp.offset_from(stack_base) as i32;
+                                crate::objref::incref(f as *mut PyObject);
+                                (*nf).f_back = f as *mut PyObject;
+                                (*nf).state = FRAME_EXECUTING;
+                                super::tstate().frame = nf;
+                                f = nf;
+                                depth += 1;
+                                load_frame!();
+                                sp = stack_base;
+                                pc = 0;
+                                continue;
+                            }
+                        }
+                        let r = ab::call(c, args, kw.as_ref());
+                        pop_call!();
                         push!(tri!(r));
                     }
                     Opcode::CALL_FUNCTION_EX => {
@@ -1280,24 +1341,36 @@ unsafe fn run(f: *mut PyFrameObject, throw: Option<PyErr>) -> PyResult {
             // `pending` set by a re-raise: handled below without a new traceback
             // entry, unwinding from the re-raising instruction itself (RERAISE
             // may have restored f_lasti for the traceback's line only).
-            let e = pending.take().unwrap();
-            match unwind(f, cd, &mut sp, stack_base, e, (pc - 1) as u32) {
+            reraised = true;
+            break 'inner pending.take().unwrap();
+        };
+        let mut error = error;
+        let mut at = if reraised {
+            (pc - 1) as u32
+        } else {
+            // A new exception raised in this frame.
+            chain_context(&error);
+            add_traceback(&error, f);
+            (*f).lasti as u32
+        };
+        loop {
+            let (r, nsp) = unwind(cd, sp, stack_base, error, at);
+            sp = nsp;
+            match r {
                 Ok(target) => {
                     pc = target;
                     continue 'outer;
                 }
-                Err(e) => return Err(e),
+                Err(e) if depth == 0 => return Err(e),
+                Err(e) => {
+                    // Escaped an inlined callee: raised in its caller by the CALL.
+                    pop_inline_frame!();
+                    error = e;
+                    chain_context(&error);
+                    add_traceback(&error, f);
+                    at = (*f).lasti as u32;
+                }
             }
-        };
-        // A new exception raised in this frame.
-        chain_context(&error);
-        add_traceback(&error, f);
-        let at = (*f).lasti as u32;
-        match unwind(f, cd, &mut sp, stack_base, error, at) {
-            Ok(target) => {
-                pc = target;
-            }
-            Err(e) => return Err(e),
         }
     }
 }
@@ -1306,38 +1379,37 @@ unsafe fn run(f: *mut PyFrameObject, throw: Option<PyErr>) -> PyResult {
 /// unwinds the value stack to the handler's depth, pushes lasti (when asked)
 /// and the exception, and returns the handler's index; or clears the stack
 /// and returns the exception when no handler covers the instruction.
+#[inline(never)]
 unsafe fn unwind(
-    f: *mut PyFrameObject,
     cd: &code::CodeData,
-    sp: &mut *mut *mut PyObject,
+    mut sp: *mut *mut PyObject,
     stack_base: *mut *mut PyObject,
     e: PyErr,
     at: u32,
-) -> Result<usize, PyErr> {
-    let _ = f;
+) -> (Result<usize, PyErr>, *mut *mut PyObject) {
     let lasti = at;
     let entry = cd.exception_table.iter().find(|x| x.start <= lasti && lasti < x.end);
     match entry {
         Some(h) => {
             let target_sp = stack_base.add(h.depth as usize);
-            while *sp > target_sp {
-                *sp = (*sp).sub(1);
-                crate::objref::xdecref(**sp);
+            while sp > target_sp {
+                sp = sp.sub(1);
+                crate::objref::xdecref(*sp);
             }
             if h.lasti {
-                **sp = long::from_i64(lasti as i64).into_ptr();
-                *sp = (*sp).add(1);
+                *sp = long::from_i64(lasti as i64).into_ptr();
+                sp = sp.add(1);
             }
-            **sp = e.0.into_ptr();
-            *sp = (*sp).add(1);
-            Ok(h.target as usize)
+            *sp = e.0.into_ptr();
+            sp = sp.add(1);
+            (Ok(h.target as usize), sp)
         }
         None => {
-            while *sp > stack_base {
-                *sp = (*sp).sub(1);
-                crate::objref::xdecref(**sp);
+            while sp > stack_base {
+                sp = sp.sub(1);
+                crate::objref::xdecref(*sp);
             }
-            Err(e)
+            (Err(e), sp)
         }
     }
 }
