@@ -4,6 +4,7 @@
 //! they pass through each frame.
 
 use crate::abstract_ as ab;
+use super::attr_cache;
 use crate::bytecode::{Opcode, NB_ADD, NB_SUBTRACT, NB_INPLACE_OFFSET, NB_MULTIPLY};
 use crate::err::{self, PyErr, PyResult};
 use crate::object::*;
@@ -300,6 +301,27 @@ unsafe fn run(f: *mut PyFrameObject, throw: Option<PyErr>) -> PyResult {
             if let Some(e) = pending.take() {
                 break 'inner e;
             }
+            // Enters a prepared callee frame in this loop; its return value will be
+            // pushed on the current stack, as it is now.
+            macro_rules! enter_frame {
+                ($nf:expr) => {{
+                    let nf = $nf;
+                    if let Err(e) = super::enter_recursive_call("") {
+                        decref(nf as *mut PyObject);
+                        break 'inner e;
+                    }
+                    (*f).stacktop = sp.offset_from(stack_base) as i32;
+                    crate::objref::incref(f as *mut PyObject);
+                    (*nf).f_back = f as *mut PyObject;
+                    (*nf).state = FRAME_EXECUTING;
+                    super::tstate().frame = nf;
+                    f = nf;
+                    depth += 1;
+                    load_frame!();
+                    sp = stack_base;
+                    pc = 0;
+                }};
+            }
             macro_rules! tri {
                 ($e:expr) => {
                     match $e {
@@ -520,12 +542,41 @@ unsafe fn run(f: *mut PyFrameObject, throw: Option<PyErr>) -> PyResult {
                     }
                     Opcode::LOAD_ATTR => {
                         let o = top!();
-                        let v = tri!(ab::getattr(o, &names[arg as usize]));
-                        set_top!(v);
+                        let name = &names[arg as usize];
+                        let cache = cd.attr_cache.get_unchecked(pc - 1);
+                        match attr_cache::load(o, name, cache) {
+                            attr_cache::Load::Hit(v) => set_top!(v),
+                            attr_cache::Load::Property(p) if !(*p).fget.is_null() => {
+                                let fget = PyObj::borrow(&(*p).fget);
+                                let o = pop!();
+                                let args = std::slice::from_ref(&o);
+                                if function::is_function(fget) {
+                                    if let Some(prepared) = super::call::prepare_inline_frame(fget, args, None) {
+                                        let nf = tri!(prepared);
+                                        drop(o);
+                                        enter_frame!(nf);
+                                        continue;
+                                    }
+                                }
+                                let v = tri!(ab::call(fget, args, None));
+                                push!(v);
+                            }
+                            _ => {
+                                let v = tri!(ab::getattr(o, name));
+                                attr_cache::fill_load(o, name, cache);
+                                set_top!(v);
+                            }
+                        }
                     }
                     Opcode::LOAD_METHOD => {
                         let name = &names[arg as usize];
                         let o = pop!();
+                        let cache = cd.attr_cache.get_unchecked(pc - 1);
+                        if let Some(m) = attr_cache::load_method(&o, name, cache) {
+                            push!(PyObj::from_borrowed(m));
+                            push!(o);
+                            continue;
+                        }
                         let tp = o.ob_type();
                         let mut done = false;
                         if (*tp).tp_getattro.map(|g| g as usize) == Some(crate::typeobj::generic_getattro_slot as usize) {
@@ -537,6 +588,7 @@ unsafe fn run(f: *mut PyFrameObject, throw: Option<PyErr>) -> PyResult {
                                     let shadowed = !dp.is_null() && !(*dp).is_null()
                                         && dict::get_str(PyObj::borrow(&*dp), name).is_some();
                                     if !shadowed {
+                                        attr_cache::fill_method(&o, name, cache);
                                         push!(PyObj::from_borrowed(m));
                                         push!(o.clone());
                                         done = true;
@@ -554,7 +606,12 @@ unsafe fn run(f: *mut PyFrameObject, throw: Option<PyErr>) -> PyResult {
                     Opcode::STORE_ATTR => {
                         let o = pop!();
                         let v = pop!();
-                        tri!(ab::setattr(&o, &names[arg as usize], Some(&v)));
+                        let name = &names[arg as usize];
+                        let cache = cd.attr_cache.get_unchecked(pc - 1);
+                        if let Err(v) = attr_cache::store(&o, name, v, cache) {
+                            tri!(ab::setattr(&o, name, Some(&v)));
+                            attr_cache::fill_store(&o, name, cache);
+                        }
                     }
                     Opcode::DELETE_ATTR => {
                         let o = pop!();
@@ -992,21 +1049,7 @@ unsafe fn run(f: *mut PyFrameObject, throw: Option<PyErr>) -> PyResult {
                             if let Some(prepared) = super::call::prepare_inline_frame(c, args, kw.as_ref()) {
                                 pop_call!();
                                 let nf = tri!(prepared);
-                                if let Err(e) = super::enter_recursive_call("") {
-                                    decref(nf as *mut PyObject);
-                                    break 'inner e;
-                                }
-                                // Enter the callee in this loop.
-                                (*f).stacktop = sp.offset_from(stack_base) as i32;
-                                crate::objref::incref(f as *mut PyObject);
-                                (*nf).f_back = f as *mut PyObject;
-                                (*nf).state = FRAME_EXECUTING;
-                                super::tstate().frame = nf;
-                                f = nf;
-                                depth += 1;
-                                load_frame!();
-                                sp = stack_base;
-                                pc = 0;
+                                enter_frame!(nf);
                                 continue;
                             }
                         }

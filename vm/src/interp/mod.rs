@@ -3,6 +3,7 @@
 //! points that run code. The dispatch loop is in `eval.rs`, argument binding
 //! and calls in `call.rs`, traceback printing in `traceback_print.rs`.
 
+pub mod attr_cache;
 pub mod call;
 pub mod matching;
 pub mod eval;

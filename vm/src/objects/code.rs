@@ -42,6 +42,9 @@ pub struct CodeData {
     /// Inline caches for LOAD_GLOBAL, one slot per instruction: valid while
     /// both the globals and builtins dicts keep the recorded versions.
     pub global_cache: Vec<std::cell::Cell<GlobalCache>>,
+    /// Inline caches for LOAD_ATTR, STORE_ATTR and LOAD_METHOD, one slot per
+    /// instruction (see `interp::attr_cache`).
+    pub attr_cache: Vec<std::cell::Cell<crate::interp::attr_cache::AttrCache>>,
 }
 
 #[derive(Clone, Copy, Default)]
@@ -135,6 +138,7 @@ pub fn from_unit(unit: Rc<CodeUnit>) -> PyObj {
         exception_table: unit.exception_table.clone(),
         has_docstring,
         global_cache: (0..unit.instructions.len()).map(|_| std::cell::Cell::new(GlobalCache::default())).collect(),
+        attr_cache: (0..unit.instructions.len()).map(|_| std::cell::Cell::new(Default::default())).collect(),
         unit: unit.clone(),
     };
     unsafe {

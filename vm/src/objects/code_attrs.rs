@@ -309,6 +309,7 @@ crate::fastcall_kw!(code_replace, |slf, args, kwnames| {
         has_docstring: d.has_docstring,
         unit: d.unit.clone(),
         global_cache: (0..d.instrs.len()).map(|_| std::cell::Cell::new(Default::default())).collect(),
+        attr_cache: (0..d.instrs.len()).map(|_| std::cell::Cell::new(Default::default())).collect(),
     };
     let mut new_code: Option<Vec<u8>> = None;
     let mut new_lines: Option<Vec<u8>> = None;

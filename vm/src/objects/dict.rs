@@ -257,6 +257,83 @@ pub fn get_str(d: &PyObj, key: &PyObj) -> Option<*mut PyObject> {
     }
 }
 
+/// Entry index of an exact-str `key` found by identity or text: the hint
+/// that attribute inline caches keep.
+pub fn str_entry_index(d: &PyObj, key: &PyObj) -> Option<usize> {
+    unsafe {
+        let dp = d.as_ptr() as *mut PyDictObject;
+        if (*dp).ma_keys.is_null() {
+            return None;
+        }
+        let t = &*(*dp).ma_keys;
+        let hash = unicode::hash(key);
+        let mask = t.mask();
+        let mut perturb = hash as usize;
+        let mut i = (hash as usize) & mask;
+        loop {
+            let ix = *t.indices.get_unchecked(i);
+            if ix == EMPTY {
+                return None;
+            }
+            if ix >= 0 {
+                let e = t.entries.get_unchecked(ix as usize);
+                if e.key == key.as_ptr() {
+                    return Some(ix as usize);
+                }
+                if e.hash == hash && !e.key.is_null() {
+                    let k = PyObj::borrow(&e.key);
+                    if !unicode::is_exact_str(k) {
+                        return None;
+                    }
+                    if unicode::eq(k, key) {
+                        return Some(ix as usize);
+                    }
+                }
+            }
+            perturb >>= PERTURB_SHIFT;
+            i = (i * 5 + perturb + 1) & mask;
+        }
+    }
+}
+
+/// The value of entry `ix` when that entry's key is `key` itself (an
+/// inline cache's hint check: one bounds check and one compare).
+#[inline(always)]
+pub fn value_at_if_key(d: &PyObj, ix: usize, key: *mut PyObject) -> Option<*mut PyObject> {
+    unsafe {
+        let dp = d.as_ptr() as *mut PyDictObject;
+        if (*dp).ma_keys.is_null() {
+            return None;
+        }
+        let e = (&(*(*dp).ma_keys).entries).get(ix)?;
+        if e.key == key {
+            Some(e.value)
+        } else {
+            None
+        }
+    }
+}
+
+/// Replaces the value of entry `ix` when its key is `key` itself; hands
+/// the value back when the hint no longer holds.
+#[inline(always)]
+pub fn replace_at_if_key(d: &PyObj, ix: usize, key: *mut PyObject, value: PyObj) -> Result<(), PyObj> {
+    unsafe {
+        let dp = d.as_ptr() as *mut PyDictObject;
+        if (*dp).ma_keys.is_null() {
+            return Err(value);
+        }
+        let Some(e) = (&mut (*(*dp).ma_keys).entries).get_mut(ix) else { return Err(value) };
+        if e.key != key {
+            return Err(value);
+        }
+        let old = std::mem::replace(&mut e.value, value.into_ptr());
+        (*dp).ma_version_tag = next_version();
+        decref(old);
+        Ok(())
+    }
+}
+
 pub fn get_item(d: &PyObj, key: &PyObj) -> PyResult<Option<PyObj>> {
     let hash = crate::abstract_::hash(key)?;
     get_item_hashed(d, key, hash)
