@@ -101,20 +101,20 @@ impl Args {
         for (i, v) in self.pos.iter().enumerate() {
             out[i] = Some(v.clone());
         }
+        // As argument clinic: a missing argument is reported before a
+        // duplicate or unknown keyword.
+        let mut kw_err = None;
         for (k, v) in &self.kw {
             match names.iter().position(|n| n == k) {
+                Some(i) if out[i].is_none() => out[i] = Some(v.clone()),
                 Some(i) => {
-                    if out[i].is_some() {
-                        return Err(err::type_error(format!(
-                            "argument for {}() given by name ('{}') and position ({})",
-                            fname,
-                            k,
-                            i + 1
-                        )));
-                    }
-                    out[i] = Some(v.clone());
+                    kw_err.get_or_insert_with(|| {
+                        format!("argument for {}() given by name ('{}') and position ({})", fname, k, i + 1)
+                    });
                 }
-                None => return Err(err::type_error(format!("'{}' is an invalid keyword argument for {}()", k, fname))),
+                None => {
+                    kw_err.get_or_insert_with(|| format!("'{}' is an invalid keyword argument for {}()", k, fname));
+                }
             }
         }
         for i in 0..required {
@@ -126,6 +126,9 @@ impl Args {
                     i + 1
                 )));
             }
+        }
+        if let Some(m) = kw_err {
+            return Err(err::type_error(m));
         }
         Ok(out)
     }

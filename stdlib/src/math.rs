@@ -28,6 +28,9 @@ mod libm {
         pub fn atan(x: f64) -> f64;
         pub fn atan2(y: f64, x: f64) -> f64;
         pub fn atanh(x: f64) -> f64;
+        // Rust's compiler-builtins defines its own (weak) `cbrt`, which the
+        // linker prefers; glibc's `cbrtf64` alias is the libm function.
+        #[cfg_attr(all(target_os = "linux", target_env = "gnu"), link_name = "cbrtf64")]
         pub fn cbrt(x: f64) -> f64;
         pub fn cos(x: f64) -> f64;
         pub fn cosh(x: f64) -> f64;
@@ -458,30 +461,32 @@ vm::fastcall_kw!(math_isclose, |slf, args, kw| {
     for (i, a) in args[..np].iter().enumerate() {
         slots[i] = Some(a.clone());
     }
+    // As argument clinic: a missing argument is reported before a
+    // duplicate or unknown keyword.
+    let mut kw_err = None;
     if let Some(k) = kw {
         for (j, name) in tuple::items(k).iter().enumerate() {
             let n = unicode::to_string_lossy(name);
-            let i = match n.as_str() {
-                "a" => 0,
-                "b" => 1,
-                "rel_tol" => 2,
-                "abs_tol" => 3,
-                _ => return Err(err::type_error(format!("'{}' is an invalid keyword argument for isclose()", n))),
-            };
-            if slots[i].is_some() {
-                return Err(err::type_error(format!(
-                    "argument for isclose() given by name ('{}') and position ({})",
-                    n,
-                    i + 1
-                )));
+            match ["a", "b", "rel_tol", "abs_tol"].iter().position(|x| *x == n) {
+                Some(i) if slots[i].is_none() => slots[i] = Some(args[np + j].clone()),
+                Some(i) => {
+                    kw_err.get_or_insert_with(|| {
+                        format!("argument for isclose() given by name ('{}') and position ({})", n, i + 1)
+                    });
+                }
+                None => {
+                    kw_err.get_or_insert_with(|| format!("'{}' is an invalid keyword argument for isclose()", n));
+                }
             }
-            slots[i] = Some(args[np + j].clone());
         }
     }
     for (i, n) in ["a", "b"].iter().enumerate() {
         if slots[i].is_none() {
             return Err(err::type_error(format!("isclose() missing required argument '{}' (pos {})", n, i + 1)));
         }
+    }
+    if let Some(m) = kw_err {
+        return Err(err::type_error(m));
     }
     let get = |i: usize, d: f64| -> PyResult<f64> {
         match &slots[i] {
