@@ -7,7 +7,8 @@
 //! Each type is a static `PyTypeObject` whose instances are `ItObj<S>`: the
 //! object head and a boxed Rust state `S` (null until `tp_new` fills it, and
 //! again after `tp_clear`, which then reads as an exhausted iterator).
-//! `__reduce__`/`__setstate__` (pickling and copying) are not implemented.
+//! Of `__reduce__`/`__setstate__` (pickling and copying) only count's and
+//! repeat's `__reduce__` exist; the stateful iterators have neither.
 
 use crate::itertools_comb;
 use std::os::raw::{c_int, c_void};
@@ -25,6 +26,8 @@ use vm::typeobj::type_name;
 pub struct ItObj<S> {
     pub ob_base: PyObject,
     pub state: Option<Box<S>>,
+    /// Weak references (used by `_tee`, the one weakly referenceable type).
+    pub weakreflist: *mut PyObject,
 }
 
 /// The Rust side of an itertools type.
@@ -172,6 +175,9 @@ unsafe extern "C" fn it_next<S: ItState>(o: *mut PyObject) -> *mut PyObject {
 
 unsafe extern "C" fn it_dealloc<S: ItState>(o: *mut PyObject) {
     vm::gc::untrack(o);
+    if (*S::tp()).tp_weaklistoffset != 0 {
+        vm::objects::weakref::clear_weakrefs(o);
+    }
     let st = (*(o as *mut ItObj<S>)).state.take();
     drop(st);
     vm::alloc::tp_free(o);
@@ -341,6 +347,17 @@ unsafe extern "C" fn count_repr(o: *mut PyObject) -> *mut PyObject {
     err::into_ptr(r)
 }
 
+vm::onearg!(count_reduce, |slf, _a| {
+    let tp = slf.type_obj();
+    let Some(s) = state::<Count>(slf) else { return Ok(tuple::pair(tp, tuple::empty())) };
+    let args = match (s.fast, &s.cnt) {
+        (Some(v), _) => tuple::new(vec![long::from_i64(v)]),
+        (None, Some(c)) => tuple::pair(c.clone(), s.step.clone()),
+        (None, None) => tuple::empty(),
+    };
+    Ok(tuple::pair(tp, args))
+});
+
 // ---------------------------------------------------------------- cycle
 
 pub struct Cycle {
@@ -453,6 +470,17 @@ vm::onearg!(repeat_length_hint, |slf, _a| {
         Some(_) => Err(err::type_error("len() of unsized object")),
         None => Ok(long::from_i64(0)),
     }
+});
+
+vm::onearg!(repeat_reduce, |slf, _a| {
+    let tp = slf.type_obj();
+    let Some(s) = state::<Repeat>(slf) else { return Ok(tuple::pair(tp, tuple::empty())) };
+    let args = if s.cnt < 0 {
+        tuple::new(vec![s.element.clone()])
+    } else {
+        tuple::pair(s.element.clone(), long::from_i64(s.cnt as i64))
+    };
+    Ok(tuple::pair(tp, args))
 });
 
 // ---------------------------------------------------------------- accumulate
@@ -1297,12 +1325,17 @@ unsafe fn init_types() -> PyResult<()> {
     (*TeeData::tp()).tp_iter = None;
     (*TeeData::tp()).tp_iternext = None;
     use vm::objects::descr::set_methods;
-    set_methods(Repeat::tp(), &[("__length_hint__", repeat_length_hint as *const c_void, meth::NOARGS, "")]);
+    set_methods(Repeat::tp(), &[
+        ("__length_hint__", repeat_length_hint as *const c_void, meth::NOARGS, ""),
+        ("__reduce__", repeat_reduce as *const c_void, meth::NOARGS, ""),
+    ]);
+    set_methods(Count::tp(), &[("__reduce__", count_reduce as *const c_void, meth::NOARGS, "")]);
     set_methods(Chain::tp(), &[
         ("from_iterable", chain_from_iterable as *const c_void, meth::O | meth::CLASS, ""),
         ("__class_getitem__", class_getitem as *const c_void, meth::O | meth::CLASS, ""),
     ]);
     set_methods(Tee::tp(), &[("__copy__", tee_copy as *const c_void, meth::NOARGS, "")]);
+    (*Tee::tp()).tp_weaklistoffset = std::mem::offset_of!(ItObj<Tee>, weakreflist) as isize;
     itertools_comb::init_types();
     for t in all_types() {
         vm::typeobj::ready(t)?;

@@ -14,6 +14,9 @@ print(repr(c), next(c), repr(c))
 c = it.count(2 ** 63 - 1)
 print(next(c), next(c), repr(c))
 
+print(it.count(5).__reduce__(), it.count(5, 2).__reduce__(), it.count(1.5).__reduce__(), c.__reduce__())
+print(it.repeat(1, 3).__reduce__(), it.repeat("a").__reduce__())
+
 # cycle
 cy = it.cycle("abc")
 print(take(8, cy), take(3, it.cycle([])), take(5, it.cycle(iter([1, 2]))))

@@ -45,6 +45,14 @@ class Copyable:
 r = it.tee(Copyable(), 3)
 print([type(o).__name__ for o in r], [list(o) for o in r])
 
+# tee objects are weakly referenceable.
+import weakref
+t = it.tee([1])[0]
+wr = weakref.ref(t)
+print(wr() is t, list(wr()))
+del t
+print(wr())
+
 # groupby
 print([(k, list(g)) for k, g in it.groupby("AAAABBBCCDAABBB")])
 print([k for k, g in it.groupby("AAAABBBCCD")], [list(g) for k, g in it.groupby([])])
