@@ -6,11 +6,16 @@
 
 pub mod gcmodule;
 pub mod importlib_shim;
+pub mod itertools;
+pub mod itertools_comb;
+pub mod math;
 
 /// Registers every Rust stdlib module with the import system.
 pub fn register_all() {
     vm::import::register_builtin("gc", gcmodule::init);
     vm::import::register_builtin("importlib", importlib_shim::init);
+    vm::import::register_builtin("itertools", itertools::init);
+    vm::import::register_builtin("math", math::init);
     // `_weakref` (and the temporary Rust `weakref`) live beside the weakref type in vm.
     vm::objects::weakref::register();
 }

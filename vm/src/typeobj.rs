@@ -1118,7 +1118,12 @@ unsafe fn best_base(bases: &[PyObj]) -> PyResult<*mut PyTypeObject> {
         if (*bt).tp_flags & flags::BASETYPE == 0 {
             return Err(err::type_error(format!(
                 "type '{}' is not an acceptable base type",
-                type_qualname(bt)
+                // CPython names the type by tp_name ("itertools._grouper").
+                if (*bt).tp_name.is_null() {
+                    type_qualname(bt)
+                } else {
+                    CStr::from_ptr((*bt).tp_name).to_string_lossy().into_owned()
+                }
             )));
         }
         let candidate = solid_base(bt);

@@ -151,10 +151,18 @@ unsafe extern "C" fn cfunction_vectorcall(
     let kw = if kwnames.is_null() { None } else { Some(PyObj::borrow(&kwnames)) };
     let ml = (*f).m_ml;
     let slf = (*f).m_self;
-    // Errors name the method as CPython's __qualname__ does ("D.__init_subclass__").
+    // Errors name the function as CPython's _PyObject_FunctionStr does:
+    // "math.sqrt", "D.__init_subclass__", plain "len" for builtins.
     let qual = || {
-        if slf.is_null() || crate::objects::module::is_module(PyObj::borrow(&slf)) {
+        if slf.is_null() {
             method_name(ml)
+        } else if crate::objects::module::is_module(PyObj::borrow(&slf)) {
+            let m = crate::objects::module::name(PyObj::borrow(&slf));
+            if m == "builtins" || m.is_empty() {
+                method_name(ml)
+            } else {
+                format!("{}.{}", m, method_name(ml))
+            }
         } else {
             let so = PyObj::borrow(&slf);
             let tp = if crate::typeobj::is_type(so) { slf as *mut PyTypeObject } else { so.ob_type() };
