@@ -8,6 +8,7 @@ pub mod errnomodule;
 pub mod gcmodule;
 pub mod importlib_shim;
 pub mod posixmodule;
+pub mod timemodule;
 
 /// Registers every Rust stdlib module with the import system.
 pub fn register_all() {
@@ -15,6 +16,7 @@ pub fn register_all() {
     vm::import::register_builtin("importlib", importlib_shim::init);
     vm::import::register_builtin("posix", posixmodule::init);
     vm::import::register_builtin("errno", errnomodule::init);
+    vm::import::register_builtin("time", timemodule::init);
     // `_weakref` (and the temporary Rust `weakref`) live beside the weakref type in vm.
     vm::objects::weakref::register();
 }

@@ -281,6 +281,8 @@ pub fn init() -> PyResult<PyObj> {
     module::add(&m, "pathconf_names", vm::objects::dict::new());
     module::add(&m, "stat_result", vm::typeobj::type_obj(fs::stat_result_type()?));
     module::add(&m, "terminal_size", vm::typeobj::type_obj(fileops::terminal_size_type()?));
+    module::add(&m, "uname_result", vm::typeobj::type_obj(process::uname_type()?));
+    module::add(&m, "times_result", vm::typeobj::type_obj(process::times_type()?));
     module::add(&m, "DirEntry", vm::typeobj::type_obj(scandir::direntry_type()));
     Ok(m)
 }

@@ -51,6 +51,14 @@ vm::fastcall!(posix_getlogin, |slf, args| {
     Ok(fs_decode(unsafe { CStr::from_ptr(p) }.to_bytes()))
 });
 
+pub fn uname_type() -> PyResult<*mut vm::object::PyTypeObject> {
+    structseq::get_type("posix.uname_result", &["sysname", "nodename", "release", "version", "machine"])
+}
+
+pub fn times_type() -> PyResult<*mut vm::object::PyTypeObject> {
+    structseq::get_type("posix.times_result", &["user", "system", "children_user", "children_system", "elapsed"])
+}
+
 fn cstr_field(f: &[libc::c_char]) -> PyObj {
     let b: Vec<u8> = f.iter().take_while(|&&c| c != 0).map(|&c| c as u8).collect();
     fs_decode(&b)
@@ -61,7 +69,7 @@ vm::fastcall!(posix_uname, |slf, args| {
     if unsafe { libc::uname(&mut u) } != 0 {
         return Err(last_error());
     }
-    let tp = structseq::get_type("posix.uname_result", &["sysname", "nodename", "release", "version", "machine"])?;
+    let tp = uname_type()?;
     Ok(structseq::new_from_values(
         tp,
         vec![
@@ -81,10 +89,7 @@ vm::fastcall!(posix_times, |slf, args| {
         return Err(last_error());
     }
     let tick = unsafe { libc::sysconf(libc::_SC_CLK_TCK) } as f64;
-    let tp = structseq::get_type(
-        "posix.times_result",
-        &["user", "system", "children_user", "children_system", "elapsed"],
-    )?;
+    let tp = times_type()?;
     let f = |v: libc::clock_t| float::new(v as f64 / tick);
     Ok(structseq::new_from_values(tp, vec![f(t.tms_utime), f(t.tms_stime), f(t.tms_cutime), f(t.tms_cstime), f(c)]))
 });
