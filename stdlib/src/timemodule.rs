@@ -38,12 +38,10 @@ fn secs(ns: i128) -> PyObj {
 
 macro_rules! clock_fns {
     ($f:ident, $fns:ident, $clk:expr) => {
-        vm::fastcall!($f, |slf, args| {
-            check_nargs(stringify!($f), args, 0, 0)?;
+        vm::onearg!($f, |slf, _a| {
             Ok(secs(clock_ns($clk)?))
         });
-        vm::fastcall!($fns, |slf, args| {
-            check_nargs(stringify!($fns), args, 0, 0)?;
+        vm::onearg!($fns, |slf, _a| {
             Ok(long::from_i128(clock_ns($clk)?))
         });
     };
@@ -457,8 +455,7 @@ extern "C" {
     fn tzset();
 }
 
-vm::fastcall!(time_tzset, |slf, args| {
-    check_nargs("tzset", args, 0, 0)?;
+vm::onearg!(time_tzset, |slf, _a| {
     unsafe { tzset() };
     let m = vm::import::import_module("time", None)?;
     set_zone_attrs(&m)?;
@@ -495,16 +492,16 @@ pub fn init() -> PyResult<PyObj> {
     const F: i32 = meth::FASTCALL;
     let m = module::new("time");
     let fns: &[(&str, *const c_void, i32)] = &[
-        ("time", time_time as *const c_void, F),
-        ("time_ns", time_time_ns as *const c_void, F),
-        ("monotonic", time_monotonic as *const c_void, F),
-        ("monotonic_ns", time_monotonic_ns as *const c_void, F),
-        ("perf_counter", time_perf_counter as *const c_void, F),
-        ("perf_counter_ns", time_perf_counter_ns as *const c_void, F),
-        ("process_time", time_process_time as *const c_void, F),
-        ("process_time_ns", time_process_time_ns as *const c_void, F),
-        ("thread_time", time_thread_time as *const c_void, F),
-        ("thread_time_ns", time_thread_time_ns as *const c_void, F),
+        ("time", time_time as *const c_void, meth::NOARGS),
+        ("time_ns", time_time_ns as *const c_void, meth::NOARGS),
+        ("monotonic", time_monotonic as *const c_void, meth::NOARGS),
+        ("monotonic_ns", time_monotonic_ns as *const c_void, meth::NOARGS),
+        ("perf_counter", time_perf_counter as *const c_void, meth::NOARGS),
+        ("perf_counter_ns", time_perf_counter_ns as *const c_void, meth::NOARGS),
+        ("process_time", time_process_time as *const c_void, meth::NOARGS),
+        ("process_time_ns", time_process_time_ns as *const c_void, meth::NOARGS),
+        ("thread_time", time_thread_time as *const c_void, meth::NOARGS),
+        ("thread_time_ns", time_thread_time_ns as *const c_void, meth::NOARGS),
         ("clock_gettime", time_clock_gettime as *const c_void, F),
         ("clock_gettime_ns", time_clock_gettime_ns as *const c_void, F),
         ("clock_getres", time_clock_getres as *const c_void, F),
@@ -518,7 +515,7 @@ pub fn init() -> PyResult<PyObj> {
         ("ctime", time_ctime as *const c_void, F),
         ("strftime", time_strftime as *const c_void, F),
         ("strptime", time_strptime as *const c_void, F),
-        ("tzset", time_tzset as *const c_void, F),
+        ("tzset", time_tzset as *const c_void, meth::NOARGS),
         ("get_clock_info", time_get_clock_info as *const c_void, F),
         ("pthread_getcpuclockid", time_pthread_getcpuclockid as *const c_void, F),
     ];

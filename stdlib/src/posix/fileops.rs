@@ -186,8 +186,7 @@ vm::fastcall_kw!(posix_isatty, |slf, args, kw| {
     Ok(boolobject::new(unsafe { libc::isatty(fd) } == 1))
 });
 
-vm::fastcall!(posix_pipe, |slf, args| {
-    vm::objects::methodobject::check_nargs("pipe", args, 0, 0)?;
+vm::onearg!(posix_pipe, |slf, _a| {
     let mut fds = [0i32; 2];
     if unsafe { libc::pipe2(fds.as_mut_ptr(), libc::O_CLOEXEC) } != 0 {
         return Err(last_error());

@@ -348,15 +348,11 @@ fn cwd_bytes() -> PyResult<Vec<u8>> {
     }
 }
 
-vm::fastcall!(posix_getcwd, |slf, args| {
-    vm::objects::methodobject::check_nargs("posix.getcwd", args, 0, 0)
-        .map_err(|_| err::type_error(format!("posix.getcwd() takes no arguments ({} given)", args.len())))?;
+vm::onearg!(posix_getcwd, |slf, _a| {
     Ok(fs_decode(&cwd_bytes()?))
 });
 
-vm::fastcall!(posix_getcwdb, |slf, args| {
-    vm::objects::methodobject::check_nargs("posix.getcwdb", args, 0, 0)
-        .map_err(|_| err::type_error(format!("posix.getcwdb() takes no arguments ({} given)", args.len())))?;
+vm::onearg!(posix_getcwdb, |slf, _a| {
     Ok(vm::objects::bytes::new(&cwd_bytes()?))
 });
 
@@ -384,14 +380,18 @@ vm::fastcall_kw!(posix_fchdir, |slf, args, kw| {
     Ok(none())
 });
 
-/// Names in a directory stream, without "." and "..". Closes `dir`.
-pub unsafe fn read_names(dir: *mut libc::DIR) -> Result<Vec<Vec<u8>>, i32> {
+/// Names in a directory stream, without "." and "..". Closes `dir`;
+/// `rewind` leaves a shared (dup'ed) fd's offset back at the start.
+pub unsafe fn read_names(dir: *mut libc::DIR, rewind: bool) -> Result<Vec<Vec<u8>>, i32> {
     let mut out = Vec::new();
     loop {
         *libc::__errno_location() = 0;
         let e = libc::readdir(dir);
         if e.is_null() {
             let code = errno();
+            if rewind {
+                libc::rewinddir(dir);
+            }
             libc::closedir(dir);
             if code != 0 {
                 return Err(code);
@@ -433,7 +433,7 @@ vm::fastcall_kw!(posix_listdir, |slf, args, kw| {
     if dir.is_null() {
         return Err(path_error(&p));
     }
-    let names = unsafe { read_names(dir) }.map_err(|e| os_error(e, p.filename(), None))?;
+    let names = unsafe { read_names(dir, p.fd.is_some()) }.map_err(|e| os_error(e, p.filename(), None))?;
     let as_bytes = p.is_bytes;
     Ok(list::new(names.iter().map(|n| fs_name(n, as_bytes)).collect()))
 });
@@ -461,3 +461,148 @@ vm::fastcall_kw!(posix_mkfifo, |slf, args, kw| {
 pub fn cstring(b: &[u8]) -> PyResult<CString> {
     CString::new(b.to_vec()).map_err(|_| err::value_error("embedded null byte"))
 }
+
+vm::fastcall_kw!(posix_mknod, |slf, args, kw| {
+    let a = parse("mknod", args, kw, &["path", "mode", "device", "dir_fd"], 1, 3)?;
+    let p = path_arg("mknod", "path", a[0].as_ref().unwrap(), false, false)?;
+    let mode = match &a[1] {
+        Some(m) => c_int_arg(m)?,
+        None => 0o600,
+    };
+    let dev = match &a[2] {
+        Some(d) => i64_arg(d)? as libc::dev_t,
+        None => 0,
+    };
+    if unsafe { libc::mknodat(dir_fd_arg(&a[3])?, p.ptr(), mode as libc::mode_t, dev) } != 0 {
+        return Err(path_error(&p));
+    }
+    Ok(none())
+});
+
+vm::fastcall_kw!(posix_major, |slf, args, kw| {
+    let a = posonly("major", args, kw, 1, 1)?;
+    Ok(int(libc::major(i64_arg(&a[0])? as libc::dev_t) as i64))
+});
+
+vm::fastcall_kw!(posix_minor, |slf, args, kw| {
+    let a = posonly("minor", args, kw, 1, 1)?;
+    Ok(int(libc::minor(i64_arg(&a[0])? as libc::dev_t) as i64))
+});
+
+vm::fastcall_kw!(posix_makedev, |slf, args, kw| {
+    let a = posonly("makedev", args, kw, 2, 2)?;
+    let (ma, mi) = (i64_arg(&a[0])? as u32, i64_arg(&a[1])? as u32);
+    Ok(vm::objects::long::from_u64(libc::makedev(ma, mi) as u64))
+});
+
+const STATVFS_FIELDS: [&str; 11] = [
+    "f_bsize", "f_frsize", "f_blocks", "f_bfree", "f_bavail", "f_files", "f_ffree", "f_favail", "f_flag", "f_namemax",
+    "f_fsid",
+];
+
+pub fn statvfs_result_type() -> PyResult<*mut vm::object::PyTypeObject> {
+    structseq::get_type_ex("os.statvfs_result", &STATVFS_FIELDS, 10)
+}
+
+fn statvfs_result(s: &libc::statvfs) -> PyResult {
+    let tp = statvfs_result_type()?;
+    let u = |v: u64| long::from_u64(v);
+    Ok(structseq::new_from_values(
+        tp,
+        vec![
+            u(s.f_bsize as u64),
+            u(s.f_frsize as u64),
+            u(s.f_blocks as u64),
+            u(s.f_bfree as u64),
+            u(s.f_bavail as u64),
+            u(s.f_files as u64),
+            u(s.f_ffree as u64),
+            u(s.f_favail as u64),
+            u(s.f_flag as u64),
+            u(s.f_namemax as u64),
+            u(s.f_fsid as u64),
+        ],
+    ))
+}
+
+vm::fastcall_kw!(posix_statvfs, |slf, args, kw| {
+    let a = parse("statvfs", args, kw, &["path"], 1, 1)?;
+    let p = path_arg("statvfs", "path", a[0].as_ref().unwrap(), true, false)?;
+    let mut s: libc::statvfs = unsafe { std::mem::zeroed() };
+    let r = retry(-1, || unsafe {
+        match p.fd {
+            Some(fd) => libc::fstatvfs(fd, &mut s),
+            None => libc::statvfs(p.ptr(), &mut s),
+        }
+    })?;
+    if r != 0 {
+        return Err(path_error(&p));
+    }
+    statvfs_result(&s)
+});
+
+vm::fastcall_kw!(posix_fstatvfs, |slf, args, kw| {
+    let a = posonly("fstatvfs", args, kw, 1, 1)?;
+    let fd = fd_arg(&a[0])?;
+    let mut s: libc::statvfs = unsafe { std::mem::zeroed() };
+    if retry(-1, || unsafe { libc::fstatvfs(fd, &mut s) })? != 0 {
+        return Err(last_error());
+    }
+    statvfs_result(&s)
+});
+
+pub const PATHCONF_NAMES: &[(&str, i32)] = &[
+    ("PC_LINK_MAX", libc::_PC_LINK_MAX),
+    ("PC_MAX_CANON", libc::_PC_MAX_CANON),
+    ("PC_MAX_INPUT", libc::_PC_MAX_INPUT),
+    ("PC_NAME_MAX", libc::_PC_NAME_MAX),
+    ("PC_PATH_MAX", libc::_PC_PATH_MAX),
+    ("PC_PIPE_BUF", libc::_PC_PIPE_BUF),
+    ("PC_CHOWN_RESTRICTED", libc::_PC_CHOWN_RESTRICTED),
+    ("PC_NO_TRUNC", libc::_PC_NO_TRUNC),
+    ("PC_VDISABLE", libc::_PC_VDISABLE),
+    ("PC_SYNC_IO", libc::_PC_SYNC_IO),
+    ("PC_ASYNC_IO", libc::_PC_ASYNC_IO),
+    ("PC_PRIO_IO", libc::_PC_PRIO_IO),
+    ("PC_SOCK_MAXBUF", libc::_PC_SOCK_MAXBUF),
+    ("PC_FILESIZEBITS", libc::_PC_FILESIZEBITS),
+    ("PC_REC_INCR_XFER_SIZE", libc::_PC_REC_INCR_XFER_SIZE),
+    ("PC_REC_MAX_XFER_SIZE", libc::_PC_REC_MAX_XFER_SIZE),
+    ("PC_REC_MIN_XFER_SIZE", libc::_PC_REC_MIN_XFER_SIZE),
+    ("PC_REC_XFER_ALIGN", libc::_PC_REC_XFER_ALIGN),
+    ("PC_ALLOC_SIZE_MIN", libc::_PC_ALLOC_SIZE_MIN),
+    ("PC_SYMLINK_MAX", libc::_PC_SYMLINK_MAX),
+];
+
+fn pathconf_name(o: &PyObj) -> PyResult<i32> {
+    super::process::conf_name(o, PATHCONF_NAMES)
+}
+
+vm::fastcall_kw!(posix_pathconf, |slf, args, kw| {
+    let a = parse("pathconf", args, kw, &["path", "name"], 2, 2)?;
+    let p = path_arg("pathconf", "path", a[0].as_ref().unwrap(), true, false)?;
+    let name = pathconf_name(a[1].as_ref().unwrap())?;
+    unsafe { *libc::__errno_location() = 0 };
+    let r = unsafe {
+        match p.fd {
+            Some(fd) => libc::fpathconf(fd, name),
+            None => libc::pathconf(p.ptr(), name),
+        }
+    };
+    if r == -1 && errno() != 0 {
+        return Err(path_error(&p));
+    }
+    Ok(int(r as i64))
+});
+
+vm::fastcall_kw!(posix_fpathconf, |slf, args, kw| {
+    let a = posonly("fpathconf", args, kw, 2, 2)?;
+    let fd = fd_arg(&a[0])?;
+    let name = pathconf_name(&a[1])?;
+    unsafe { *libc::__errno_location() = 0 };
+    let r = unsafe { libc::fpathconf(fd, name) };
+    if r == -1 && errno() != 0 {
+        return Err(last_error());
+    }
+    Ok(int(r as i64))
+});

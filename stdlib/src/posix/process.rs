@@ -11,8 +11,7 @@ use vm::objref::PyObj;
 
 macro_rules! id_fn {
     ($name:ident, $call:expr) => {
-        vm::fastcall!($name, |slf, args| {
-            vm::objects::methodobject::check_nargs(stringify!($name), args, 0, 0)?;
+        vm::onearg!($name, |slf, _a| {
             Ok(int(unsafe { $call } as i64))
         });
     };
@@ -26,7 +25,7 @@ id_fn!(posix_getgid, libc::getgid());
 id_fn!(posix_getegid, libc::getegid());
 id_fn!(posix_getpgrp, libc::getpgrp());
 
-vm::fastcall!(posix_getgroups, |slf, args| {
+vm::onearg!(posix_getgroups, |slf, _a| {
     let n = unsafe { libc::getgroups(0, std::ptr::null_mut()) };
     if n < 0 {
         return Err(last_error());
@@ -39,7 +38,7 @@ vm::fastcall!(posix_getgroups, |slf, args| {
     Ok(list::new(v[..n as usize].iter().map(|g| int(*g as i64)).collect()))
 });
 
-vm::fastcall!(posix_getlogin, |slf, args| {
+vm::onearg!(posix_getlogin, |slf, _a| {
     let p = unsafe { libc::getlogin() };
     if p.is_null() {
         let e = errno();
@@ -64,7 +63,7 @@ fn cstr_field(f: &[libc::c_char]) -> PyObj {
     fs_decode(&b)
 }
 
-vm::fastcall!(posix_uname, |slf, args| {
+vm::onearg!(posix_uname, |slf, _a| {
     let mut u: libc::utsname = unsafe { std::mem::zeroed() };
     if unsafe { libc::uname(&mut u) } != 0 {
         return Err(last_error());
@@ -82,7 +81,7 @@ vm::fastcall!(posix_uname, |slf, args| {
     ))
 });
 
-vm::fastcall!(posix_times, |slf, args| {
+vm::onearg!(posix_times, |slf, _a| {
     let mut t: libc::tms = unsafe { std::mem::zeroed() };
     let c = unsafe { libc::times(&mut t) };
     if c == (-1i64) as libc::clock_t {
@@ -94,7 +93,7 @@ vm::fastcall!(posix_times, |slf, args| {
     Ok(structseq::new_from_values(tp, vec![f(t.tms_utime), f(t.tms_stime), f(t.tms_cutime), f(t.tms_cstime), f(c)]))
 });
 
-vm::fastcall!(posix_cpu_count, |slf, args| {
+vm::onearg!(posix_cpu_count, |slf, _a| {
     let n = unsafe { libc::sysconf(libc::_SC_NPROCESSORS_ONLN) };
     Ok(if n < 1 { none() } else { int(n as i64) })
 });
@@ -134,8 +133,7 @@ vm::fastcall!(posix_waitpid, |slf, args| {
     Ok(tuple::new(vec![int(r as i64), int(status as i64)]))
 });
 
-vm::fastcall!(posix_wait, |slf, args| {
-    vm::objects::methodobject::check_nargs("wait", args, 0, 0)?;
+vm::onearg!(posix_wait, |slf, _a| {
     let mut status = 0;
     let r = retry(-1, || unsafe { libc::wait(&mut status) })?;
     if r < 0 {
@@ -203,7 +201,7 @@ vm::fastcall_kw!(posix_register_at_fork, |slf, args, kw| {
     let names = ["before", "after_in_child", "after_in_parent"];
     for (i, x) in a.iter().enumerate() {
         if let Some(f) = x {
-            if unsafe { (*f.ob_type()).tp_call.is_none() } {
+            if !vm::bltinmodule::is_callable(f) {
                 return Err(err::type_error(format!(
                     "'{}' must be callable, not {}",
                     names[i],
@@ -240,7 +238,7 @@ fn run_hooks(i: usize, reverse: bool) {
     }
 }
 
-vm::fastcall!(posix_fork, |slf, args| {
+vm::onearg!(posix_fork, |slf, _a| {
     run_hooks(0, true);
     let pid = unsafe { libc::fork() };
     if pid < 0 {
@@ -383,7 +381,7 @@ pub const CONFSTR_NAMES: &[(&str, i32)] = &[
     ("CS_GNU_LIBPTHREAD_VERSION", 3),
 ];
 
-fn conf_name(fname: &str, o: &PyObj, table: &[(&str, i32)]) -> PyResult<i32> {
+pub fn conf_name(o: &PyObj, table: &[(&str, i32)]) -> PyResult<i32> {
     if unicode::is_str(o) {
         let s = unicode::to_string_lossy(o);
         return table
@@ -395,7 +393,6 @@ fn conf_name(fname: &str, o: &PyObj, table: &[(&str, i32)]) -> PyResult<i32> {
     if vm::abstract_::has_index(o) {
         return c_int_arg(o);
     }
-    let _ = fname;
     Err(err::type_error(format!(
         "configuration names must be strings or integers, not {}",
         vm::typeobj::type_name(o.ob_type())
@@ -404,7 +401,7 @@ fn conf_name(fname: &str, o: &PyObj, table: &[(&str, i32)]) -> PyResult<i32> {
 
 vm::fastcall!(posix_sysconf, |slf, args| {
     vm::objects::methodobject::check_nargs("sysconf", args, 1, 1)?;
-    let name = conf_name("sysconf", &args[0], SYSCONF_NAMES)?;
+    let name = conf_name(&args[0], SYSCONF_NAMES)?;
     unsafe { *libc::__errno_location() = 0 };
     let r = unsafe { libc::sysconf(name) };
     if r == -1 && errno() != 0 {
@@ -415,7 +412,7 @@ vm::fastcall!(posix_sysconf, |slf, args| {
 
 vm::fastcall!(posix_confstr, |slf, args| {
     vm::objects::methodobject::check_nargs("confstr", args, 1, 1)?;
-    let name = conf_name("confstr", &args[0], CONFSTR_NAMES)?;
+    let name = conf_name(&args[0], CONFSTR_NAMES)?;
     unsafe { *libc::__errno_location() = 0 };
     let n = unsafe { libc::confstr(name, std::ptr::null_mut(), 0) };
     if n == 0 {
@@ -438,7 +435,7 @@ pub fn names_dict(table: &[(&str, i32)]) -> PyObj {
     d
 }
 
-vm::fastcall!(posix_getloadavg, |slf, args| {
+vm::onearg!(posix_getloadavg, |slf, _a| {
     let mut l = [0f64; 3];
     if unsafe { libc::getloadavg(l.as_mut_ptr(), 3) } != 3 {
         return Err(err::os_error("Load averages are unobtainable"));

@@ -6,7 +6,6 @@ use std::ffi::CString;
 use vm::err::{self, PyErr, PyResult};
 use vm::objects::bytes_methods::{decode_bytes, encode_str};
 use vm::objects::exceptions::PyExc_OSError;
-use vm::objects::methodobject::bind_args;
 use vm::objects::{bytes, long, none, tuple, unicode};
 use vm::objref::PyObj;
 use vm::typeobj::type_name;
@@ -232,8 +231,9 @@ pub fn bool_arg(o: &Option<PyObj>, default: bool) -> PyResult<bool> {
     }
 }
 
-/// Binds arguments like Argument Clinic: `names[..npos]` may be positional,
-/// the rest are keyword-only; the first `required` must be given.
+/// Binds arguments like Argument Clinic (with its messages):
+/// `names[..npos]` may be positional, the rest are keyword-only; the
+/// first `required` must be given.
 pub fn parse(
     fname: &str,
     args: &[PyObj],
@@ -246,31 +246,61 @@ pub fn parse(
     let np = args.len() - nk;
     if np > npos {
         let req_pos = required.min(npos);
-        let msg = if req_pos == npos {
-            format!(
-                "{}() takes exactly {} positional argument{} ({} given)",
-                fname,
-                npos,
-                if npos == 1 { "" } else { "s" },
-                np
-            )
-        } else {
-            format!(
-                "{}() takes at most {} positional argument{} ({} given)",
-                fname,
-                npos,
-                if npos == 1 { "" } else { "s" },
-                np
-            )
-        };
-        return Err(err::type_error(msg));
+        return Err(err::type_error(format!(
+            "{}() takes {} {} positional argument{} ({} given)",
+            fname,
+            if req_pos == npos { "exactly" } else { "at most" },
+            npos,
+            if npos == 1 { "" } else { "s" },
+            np
+        )));
     }
-    bind_args(fname, args, kw, names, required, 0)
+    let mut out: Vec<Option<PyObj>> = vec![None; names.len()];
+    for i in 0..np {
+        out[i] = Some(args[i].clone());
+    }
+    if let Some(k) = kw {
+        for (j, kn) in tuple::items(k).iter().enumerate() {
+            let kname = unicode::to_string_lossy(kn);
+            match names.iter().position(|n| *n == kname) {
+                Some(i) => {
+                    if out[i].is_some() {
+                        return Err(err::type_error(format!(
+                            "argument for {}() given by name ('{}') and position ({})",
+                            fname,
+                            kname,
+                            i + 1
+                        )));
+                    }
+                    out[i] = Some(args[np + j].clone());
+                }
+                None => {
+                    return Err(err::type_error(format!(
+                        "'{}' is an invalid keyword argument for {}()",
+                        kname, fname
+                    )))
+                }
+            }
+        }
+    }
+    for i in 0..required {
+        if out[i].is_none() {
+            return Err(err::type_error(format!(
+                "{}() missing required argument '{}' (pos {})",
+                fname,
+                names[i],
+                i + 1
+            )));
+        }
+    }
+    Ok(out)
 }
 
 /// Positional-only arguments (`fname expected N arguments, got M`).
 pub fn posonly<'a>(fname: &str, args: &'a [PyObj], kw: Option<&PyObj>, min: usize, max: usize) -> PyResult<&'a [PyObj]> {
-    vm::objects::methodobject::no_kwargs(fname, kw)?;
+    if kw.map(tuple::len).unwrap_or(0) > 0 {
+        return Err(err::type_error(format!("posix.{}() takes no keyword arguments", fname)));
+    }
     vm::objects::methodobject::check_nargs(fname, args, min, max)?;
     Ok(args)
 }

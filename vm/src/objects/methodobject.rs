@@ -153,8 +153,16 @@ unsafe extern "C" fn cfunction_vectorcall(
     let slf = (*f).m_self;
     // Errors name the method as CPython's __qualname__ does ("D.__init_subclass__").
     let qual = || {
-        if slf.is_null() || crate::objects::module::is_module(PyObj::borrow(&slf)) {
+        if slf.is_null() {
             method_name(ml)
+        } else if crate::objects::module::is_module(PyObj::borrow(&slf)) {
+            // As _PyObject_FunctionStr: "gc.isenabled", but "len" for builtins.
+            let m = crate::objects::module::name(PyObj::borrow(&slf));
+            if m == "builtins" || m.is_empty() {
+                method_name(ml)
+            } else {
+                format!("{}.{}", m, method_name(ml))
+            }
         } else {
             let so = PyObj::borrow(&slf);
             let tp = if crate::typeobj::is_type(so) { slf as *mut PyTypeObject } else { so.ob_type() };
