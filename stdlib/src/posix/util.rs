@@ -116,7 +116,7 @@ pub fn fspath(o: &PyObj) -> PyResult {
 
 /// A converted path argument (CPython's `path_t`).
 pub struct Path {
-    /// What the caller passed (used as the OSError filename).
+    /// The path as str/bytes (or the fd / None given), for OSError's filename.
     pub obj: PyObj,
     /// The encoded path, absent for an fd or None.
     pub c: Option<CString>,
@@ -187,7 +187,8 @@ pub fn path_arg(fname: &str, argname: &str, o: &PyObj, allow_fd: bool, nullable:
     };
     let c = CString::new(data)
         .map_err(|_| err::value_error(format!("{}: embedded null character in {}", fname, argname)))?;
-    Ok(Path { obj: o.clone(), c: Some(c), fd: None, is_bytes })
+    // The OSError filename is the fspath() result, as CPython's.
+    Ok(Path { obj: p, c: Some(c), fd: None, is_bytes })
 }
 
 /// A C int from an index-able object.
