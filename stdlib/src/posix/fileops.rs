@@ -296,3 +296,44 @@ vm::fastcall_kw!(posix_urandom, |slf, args, kw| {
     }
     Ok(bytes::new(&buf))
 });
+
+vm::fastcall_kw!(posix_sendfile, |slf, args, kw| {
+    let a = parse("sendfile", args, kw, &["out_fd", "in_fd", "offset", "count"], 4, 4)?;
+    let out_fd = fd_arg(a[0].as_ref().unwrap())?;
+    let in_fd = fd_arg(a[1].as_ref().unwrap())?;
+    let off = a[2].as_ref().unwrap();
+    let count = vm::abstract_::index_to_ssize(a[3].as_ref().unwrap(), None)?.max(0) as usize;
+    let r = if vm::objects::none::is_none(off) {
+        retry(-1, || unsafe { libc::sendfile(out_fd, in_fd, std::ptr::null_mut(), count) })?
+    } else {
+        let mut o = i64_arg(off)?;
+        retry(-1, || unsafe { libc::sendfile(out_fd, in_fd, &mut o, count) })?
+    };
+    if r < 0 {
+        return Err(last_error());
+    }
+    Ok(int(r as i64))
+});
+
+vm::fastcall_kw!(posix_posix_fallocate, |slf, args, kw| {
+    let a = posonly("posix_fallocate", args, kw, 3, 3)?;
+    let fd = fd_arg(&a[0])?;
+    let (off, len) = (i64_arg(&a[1])?, i64_arg(&a[2])?);
+    // Returns the error number instead of setting errno.
+    let r = unsafe { libc::posix_fallocate(fd, off, len) };
+    if r != 0 {
+        return Err(os_error(r, None, None));
+    }
+    Ok(none())
+});
+
+vm::fastcall_kw!(posix_posix_fadvise, |slf, args, kw| {
+    let a = posonly("posix_fadvise", args, kw, 4, 4)?;
+    let fd = fd_arg(&a[0])?;
+    let (off, len, adv) = (i64_arg(&a[1])?, i64_arg(&a[2])?, c_int_arg(&a[3])?);
+    let r = unsafe { libc::posix_fadvise(fd, off, len, adv) };
+    if r != 0 {
+        return Err(os_error(r, None, None));
+    }
+    Ok(none())
+});

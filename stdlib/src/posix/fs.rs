@@ -12,8 +12,43 @@ const STAT_FIELDS: [&str; 19] = [
     "st_ctime", "st_atime_ns", "st_mtime_ns", "st_ctime_ns", "st_blksize", "st_blocks", "st_rdev",
 ];
 
+static mut STRUCTSEQ_NEW: Option<vm::object::newfunc> = None;
+
+/// `os.stat_result(seq)`: the struct sequence constructor, then (as
+/// CPython's) float times left None are taken from the integer ones.
+unsafe extern "C" fn statresult_new(
+    tp: *mut vm::object::PyTypeObject,
+    args: *mut vm::object::PyObject,
+    kw: *mut vm::object::PyObject,
+) -> *mut vm::object::PyObject {
+    let Some(base_new) = STRUCTSEQ_NEW else { return std::ptr::null_mut() };
+    let o = base_new(tp, args, kw);
+    if o.is_null() {
+        return o;
+    }
+    let items = tuple::items_ptr(o);
+    for i in 7..10 {
+        let slot = items.add(i + 3);
+        if !(*slot).is_null() && none::is_none(PyObj::borrow(&*slot)) {
+            let v = *items.add(i);
+            vm::objref::incref(v);
+            vm::objref::decref(*slot);
+            *slot = v;
+        }
+    }
+    o
+}
+
 pub fn stat_result_type() -> PyResult<*mut vm::object::PyTypeObject> {
-    structseq::get_type_ex("os.stat_result", &STAT_FIELDS, 10)
+    let tp = structseq::get_type_ex("os.stat_result", &STAT_FIELDS, 10)?;
+    unsafe {
+        if (*(&raw const STRUCTSEQ_NEW)).is_none() {
+            STRUCTSEQ_NEW = (*tp).tp_new;
+            // The type's __new__ wrapper calls the slot, so this is enough.
+            (*tp).tp_new = Some(statresult_new);
+        }
+    }
+    Ok(tp)
 }
 
 /// `os.stat_result` from a `struct stat`.

@@ -88,3 +88,17 @@ finally:
     os.rmdir(base)
     os.umask(old_mask)
 print(os.path.exists(base))
+os.mkdir(base)
+with open(os.path.join(base, "src"), "wb") as f:
+    f.write(b"x" * 1000)
+i = os.open(os.path.join(base, "src"), os.O_RDONLY)
+o = os.open(os.path.join(base, "dst"), os.O_WRONLY | os.O_CREAT)
+print(os.sendfile(o, i, 0, 600), os.sendfile(o, i, None, 600), os.sendfile(o, i, None, 600))
+os.posix_fadvise(i, 0, 0, os.POSIX_FADV_NORMAL)
+os.posix_fallocate(o, 0, 2000)
+os.close(i)
+os.close(o)
+print(os.path.getsize(os.path.join(base, "dst")))
+for name in os.listdir(base):
+    os.remove(os.path.join(base, name))
+os.rmdir(base)

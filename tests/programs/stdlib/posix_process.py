@@ -54,3 +54,12 @@ print(sorted(f.__name__ for f in os.supports_effective_ids), os.supports_bytes_e
 print(os.stat_result(tuple(range(10))))
 print(os.stat_result(tuple(range(10))).st_blksize, os.stat_result(tuple(range(13))).st_atime)
 print(os.stat_result(tuple(range(10)), {"st_rdev": 5}).st_rdev, os.stat_result(tuple(range(10))).__reduce__()[1][1]["st_rdev"])
+print(os.stat_result(tuple(range(10))).st_atime, os.stat_result(tuple(range(10))).st_ctime_ns)
+print(os.stat_result(tuple(range(10)), {"st_atime": 1.5}).st_atime)
+import time
+for t in (os.stat_result, os.terminal_size, os.uname_result, os.times_result, time.struct_time):
+    try:
+        class Sub(t):
+            pass
+    except TypeError as e:
+        print(e)

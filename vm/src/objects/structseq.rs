@@ -227,7 +227,8 @@ pub fn get_type_ex(type_name: &str, fields: &[&str], n_sequence: usize) -> PyRes
             as *mut PyTypeObject;
         (*tp).tp_base = tt;
         (*tp).tp_repr = Some(structseq_repr);
-        (*tp).tp_flags |= flags::BASETYPE | flags::TUPLE_SUBCLASS | flags::HAVE_GC;
+        // Not subclassable (no BASETYPE), as CPython's struct sequences.
+        (*tp).tp_flags |= flags::TUPLE_SUBCLASS | flags::HAVE_GC;
         if !type_name.starts_with("sys.") {
             (*tp).tp_new = Some(structseq_new);
         }
