@@ -5,7 +5,6 @@
 use std::ffi::CString;
 use vm::err::{self, PyErr, PyResult};
 use vm::objects::bytes_methods::{decode_bytes, encode_str};
-use vm::objects::exceptions::PyExc_OSError;
 use vm::objects::{bytes, long, none, tuple, unicode};
 use vm::objref::PyObj;
 use vm::typeobj::type_name;
@@ -14,29 +13,15 @@ pub fn errno() -> i32 {
     std::io::Error::last_os_error().raw_os_error().unwrap_or(0)
 }
 
-/// `strerror(code)` as CPython shows it (without Rust's " (os error N)").
+/// `strerror(code)` as CPython shows it ("Unknown error N" for unknown codes).
 pub fn strerror(code: i32) -> String {
-    unsafe {
-        let p = libc::strerror(code);
-        if p.is_null() {
-            return format!("Unknown error {}", code);
-        }
-        std::ffi::CStr::from_ptr(p).to_string_lossy().into_owned()
-    }
+    vm::objects::exceptions_attrs::strerror_text(code)
 }
 
 /// `OSError(errno, strerror[, filename[, None, filename2]])`; OSError's
 /// constructor picks the subclass (FileNotFoundError, ...).
 pub fn os_error(code: i32, f1: Option<&PyObj>, f2: Option<&PyObj>) -> PyErr {
-    let mut args = vec![long::from_i64(code as i64), unicode::new(&strerror(code))];
-    if let Some(f) = f1 {
-        args.push(f.clone());
-        if let Some(g) = f2 {
-            args.push(none::none());
-            args.push(g.clone());
-        }
-    }
-    err::with_args(unsafe { PyExc_OSError }, &args)
+    vm::objects::exceptions_attrs::os_error_with_filenames(code, f1, f2)
 }
 
 /// OSError from the current errno, with no filename.
