@@ -220,11 +220,14 @@ vm::fastcall!(time_localtime, |slf, args| {
     tm_to_struct(&localtime_tm(time_t_arg(args)?)?)
 });
 
-/// Zone names kept alive for `tm_zone` pointers built from struct_time.
-static mut ZONES: Vec<CString> = Vec::new();
+/// A `struct tm` and the zone name its `tm_zone` points into.
+struct Tm {
+    tm: libc::tm,
+    _zone: Option<CString>,
+}
 
 /// A `struct tm` from a 9-tuple or struct_time (CPython's `gettmarg`).
-fn tm_arg(fname: &str, o: &PyObj) -> PyResult<libc::tm> {
+fn tm_arg(fname: &str, o: &PyObj) -> PyResult<Tm> {
     if !tuple::is_tuple(o) {
         return Err(err::type_error("Tuple or struct_time argument required"));
     }
@@ -252,6 +255,7 @@ fn tm_arg(fname: &str, o: &PyObj) -> PyResult<libc::tm> {
     tm.tm_yday = v[7] as i32 - 1;
     tm.tm_isdst = v[8] as i32;
     // A struct_time carries its zone; a plain tuple does not.
+    let mut zone_name = None;
     if o.ob_type() == struct_time_type()? {
         let p = unsafe { tuple::items_ptr(o.as_ptr()) };
         let zone = unsafe { *p.add(9) };
@@ -261,7 +265,7 @@ fn tm_arg(fname: &str, o: &PyObj) -> PyResult<libc::tm> {
             if unicode::is_str(z) {
                 if let Ok(c) = CString::new(unicode::to_string_lossy(z)) {
                     tm.tm_zone = c.as_ptr();
-                    unsafe { (*(&raw mut ZONES)).push(c) };
+                    zone_name = Some(c);
                 }
             }
         }
@@ -272,7 +276,7 @@ fn tm_arg(fname: &str, o: &PyObj) -> PyResult<libc::tm> {
             }
         }
     }
-    Ok(tm)
+    Ok(Tm { tm, _zone: zone_name })
 }
 
 /// CPython's `checktm`: fields in the ranges C's formatting expects; 0 is
@@ -336,9 +340,9 @@ vm::fastcall!(time_asctime, |slf, args| {
     check_nargs("asctime", args, 0, 1)?;
     let tm = match args.first() {
         Some(t) => {
-            let mut tm = tm_arg("asctime", t)?;
-            check_tm(&mut tm)?;
-            tm
+            let mut t = tm_arg("asctime", t)?;
+            check_tm(&mut t.tm)?;
+            t.tm
         }
         None => now_local()?,
     };
@@ -353,10 +357,11 @@ vm::fastcall!(time_ctime, |slf, args| {
 
 vm::fastcall!(time_mktime, |slf, args| {
     check_nargs("mktime", args, 1, 1)?;
-    let mut tm = tm_arg("mktime", &args[0])?;
+    let mut holder = tm_arg("mktime", &args[0])?;
+    let tm = &mut holder.tm;
     // -1 is also a valid result: tm_wday left at -1 tells failure apart.
     tm.tm_wday = -1;
-    let t = unsafe { libc::mktime(&mut tm) };
+    let t = unsafe { libc::mktime(tm) };
     if t == -1 && tm.tm_wday == -1 {
         return Err(err::overflow_error("mktime argument out of range"));
     }
@@ -371,12 +376,13 @@ vm::fastcall!(time_strftime, |slf, args| {
             vm::typeobj::type_name(args[0].ob_type())
         )));
     }
-    let mut tm = match args.get(1) {
+    let mut holder = match args.get(1) {
         Some(t) => tm_arg("strftime", t)?,
-        None => now_local()?,
+        None => Tm { tm: now_local()?, _zone: None },
     };
+    let tm = &mut holder.tm;
     if args.len() > 1 {
-        check_tm(&mut tm)?;
+        check_tm(tm)?;
         tm.tm_isdst = tm.tm_isdst.clamp(-1, 1);
     }
     let fmt = vm::objects::bytes_methods::encode_str(&args[0], "utf-8", "surrogateescape")?;
@@ -388,7 +394,7 @@ vm::fastcall!(time_strftime, |slf, args| {
     let mut size = 1024usize;
     loop {
         let mut buf = vec![0u8; size];
-        let n = unsafe { libc::strftime(buf.as_mut_ptr() as *mut libc::c_char, size, cfmt.as_ptr(), &tm) };
+        let n = unsafe { libc::strftime(buf.as_mut_ptr() as *mut libc::c_char, size, cfmt.as_ptr(), &*tm) };
         // 0 is ambiguous (empty result or too small): retry larger a few times.
         if n > 0 || size >= 256 * fbytes.len().max(16) {
             buf.truncate(n);
