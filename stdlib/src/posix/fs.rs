@@ -79,6 +79,22 @@ pub fn stat_result(st: &libc::stat) -> PyResult {
     Ok(structseq::new_from_values(tp, v))
 }
 
+/// CPython refuses a dir_fd for a path given as an fd.
+fn no_dir_fd_with_fd(fname: &str, p: &Path, dfd: i32) -> PyResult<()> {
+    if p.fd.is_some() && dfd != libc::AT_FDCWD {
+        return Err(err::value_error(format!("{}: can't specify dir_fd without matching path", fname)));
+    }
+    Ok(())
+}
+
+/// CPython refuses follow_symlinks=False for a path given as an fd (> 0).
+fn no_fd_with_nofollow(fname: &str, p: &Path, follow: bool) -> PyResult<()> {
+    if !follow && p.fd.is_some_and(|fd| fd > 0) {
+        return Err(err::value_error(format!("{}: cannot use fd and follow_symlinks together", fname)));
+    }
+    Ok(())
+}
+
 /// stat/lstat/fstat on a converted path, with dir_fd and follow_symlinks.
 pub fn do_stat(p: &Path, dir_fd: i32, follow: bool) -> PyResult<libc::stat> {
     let mut st: libc::stat = unsafe { std::mem::zeroed() };
@@ -97,7 +113,11 @@ pub fn do_stat(p: &Path, dir_fd: i32, follow: bool) -> PyResult<libc::stat> {
 vm::fastcall_kw!(posix_stat, |slf, args, kw| {
     let a = parse("stat", args, kw, &["path", "dir_fd", "follow_symlinks"], 1, 1)?;
     let p = path_arg("stat", "path", a[0].as_ref().unwrap(), true, false)?;
-    let st = do_stat(&p, dir_fd_arg(&a[1])?, bool_arg(&a[2], true)?)?;
+    let dfd = dir_fd_arg(&a[1])?;
+    no_dir_fd_with_fd("stat", &p, dfd)?;
+    let follow = bool_arg(&a[2], true)?;
+    no_fd_with_nofollow("stat", &p, follow)?;
+    let st = do_stat(&p, dfd, follow)?;
     stat_result(&st)
 });
 
@@ -252,6 +272,10 @@ vm::fastcall_kw!(posix_chown, |slf, args, kw| {
     let uid = id_arg(a[1].as_ref().unwrap())?;
     let gid = id_arg(a[2].as_ref().unwrap())?;
     let follow = bool_arg(&a[4], true)?;
+    if p.fd.is_some() && a[3].as_ref().is_some_and(|d| !none::is_none(d)) {
+        return Err(err::value_error("chown: can't specify both dir_fd and fd"));
+    }
+    no_fd_with_nofollow("chown", &p, follow)?;
     let r = unsafe {
         match p.fd {
             Some(fd) => libc::fchown(fd, uid, gid),
@@ -334,6 +358,9 @@ vm::fastcall_kw!(posix_utime, |slf, args, kw| {
         ts = Some([ns_timespec(&it[0])?, ns_timespec(&it[1])?]);
     }
     let follow = bool_arg(&a[4], true)?;
+    let dfd = dir_fd_arg(&a[3])?;
+    no_dir_fd_with_fd("utime", &p, dfd)?;
+    no_fd_with_nofollow("utime", &p, follow)?;
     let tp = match &ts {
         Some(t) => t.as_ptr(),
         None => std::ptr::null(),
@@ -341,7 +368,7 @@ vm::fastcall_kw!(posix_utime, |slf, args, kw| {
     let r = unsafe {
         match p.fd {
             Some(fd) => libc::futimens(fd, tp),
-            None => libc::utimensat(dir_fd_arg(&a[3])?, p.ptr(), tp, if follow { 0 } else { libc::AT_SYMLINK_NOFOLLOW }),
+            None => libc::utimensat(dfd, p.ptr(), tp, if follow { 0 } else { libc::AT_SYMLINK_NOFOLLOW }),
         }
     };
     if r != 0 {
@@ -361,7 +388,8 @@ vm::fastcall_kw!(posix_truncate, |slf, args, kw| {
         }
     };
     if r != 0 {
-        return Err(path_error(&p));
+        // An fd goes through ftruncate, whose error has no filename.
+        return Err(if p.fd.is_some() { last_error() } else { path_error(&p) });
     }
     Ok(none())
 });

@@ -54,3 +54,20 @@ try:
 finally:
     os.rmdir(base)
 print(os.path.exists(base))
+fd = os.open(".", os.O_RDONLY)
+for call in [lambda: os.stat(fd, dir_fd=fd), lambda: os.utime(fd, dir_fd=fd), lambda: os.chown(fd, -1, -1, dir_fd=fd),
+             lambda: os.truncate(2**20, 0), lambda: os.chdir(2**20), lambda: os.listdir(2**20), lambda: os.stat(2**20)]:
+    try:
+        call()
+        print("no error")
+    except (ValueError, OSError) as e:
+        print(type(e).__name__, e, repr(getattr(e, "filename", None)))
+for call in [lambda: os.stat(fd, follow_symlinks=False), lambda: os.utime(fd, follow_symlinks=False),
+             lambda: os.chown(fd, -1, -1, follow_symlinks=False)]:
+    try:
+        call()
+        print("no error")
+    except ValueError as e:
+        print(e)
+print(os.stat(0, follow_symlinks=False).st_mode == os.fstat(0).st_mode)
+os.close(fd)
