@@ -442,3 +442,122 @@ vm::onearg!(posix_getloadavg, |slf, _a| {
     }
     Ok(tuple::new(l.iter().map(|v| float::new(*v)).collect()))
 });
+
+// ------------------------------------------------------------ sessions, ids, priorities
+
+/// Calls returning -1 on error (errno set) and 0 otherwise.
+fn check0(r: libc::c_int) -> PyResult {
+    if r == -1 {
+        return Err(last_error());
+    }
+    Ok(vm::objects::none::none())
+}
+
+macro_rules! int_args_fn {
+    ($name:ident, $py:literal, $n:literal, |$a:ident| $call:expr) => {
+        vm::fastcall!($name, |slf, args| {
+            vm::objects::methodobject::check_nargs($py, args, $n, $n)?;
+            let mut v = [0i64; $n];
+            for (i, x) in args.iter().enumerate() {
+                v[i] = i64_arg(x)?;
+            }
+            let $a = v;
+            $call
+        });
+    };
+}
+
+int_args_fn!(posix_getpgid, "getpgid", 1, |a| {
+    let r = unsafe { libc::getpgid(a[0] as libc::pid_t) };
+    if r < 0 { Err(last_error()) } else { Ok(int(r as i64)) }
+});
+int_args_fn!(posix_getsid, "getsid", 1, |a| {
+    let r = unsafe { libc::getsid(a[0] as libc::pid_t) };
+    if r < 0 { Err(last_error()) } else { Ok(int(r as i64)) }
+});
+int_args_fn!(posix_setpgid, "setpgid", 2, |a| check0(unsafe { libc::setpgid(a[0] as libc::pid_t, a[1] as libc::pid_t) }));
+int_args_fn!(posix_killpg, "killpg", 2, |a| {
+    check0(unsafe { libc::killpg(a[0] as libc::pid_t, a[1] as libc::c_int) })?;
+    vm::signals::check()?;
+    Ok(vm::objects::none::none())
+});
+int_args_fn!(posix_setuid, "setuid", 1, |a| check0(unsafe { libc::setuid(a[0] as libc::uid_t) }));
+int_args_fn!(posix_setgid, "setgid", 1, |a| check0(unsafe { libc::setgid(a[0] as libc::gid_t) }));
+int_args_fn!(posix_seteuid, "seteuid", 1, |a| check0(unsafe { libc::seteuid(a[0] as libc::uid_t) }));
+int_args_fn!(posix_setegid, "setegid", 1, |a| check0(unsafe { libc::setegid(a[0] as libc::gid_t) }));
+int_args_fn!(posix_setreuid, "setreuid", 2, |a| check0(unsafe { libc::setreuid(a[0] as libc::uid_t, a[1] as libc::uid_t) }));
+int_args_fn!(posix_setregid, "setregid", 2, |a| check0(unsafe { libc::setregid(a[0] as libc::gid_t, a[1] as libc::gid_t) }));
+int_args_fn!(posix_getpriority, "getpriority", 2, |a| {
+    unsafe { *libc::__errno_location() = 0 };
+    let r = unsafe { libc::getpriority(a[0] as libc::__priority_which_t, a[1] as libc::id_t) };
+    if r == -1 && errno() != 0 { Err(last_error()) } else { Ok(int(r as i64)) }
+});
+int_args_fn!(posix_setpriority, "setpriority", 3, |a| {
+    check0(unsafe { libc::setpriority(a[0] as libc::__priority_which_t, a[1] as libc::id_t, a[2] as libc::c_int) })
+});
+int_args_fn!(posix_nice, "nice", 1, |a| {
+    unsafe { *libc::__errno_location() = 0 };
+    let r = unsafe { libc::nice(a[0] as libc::c_int) };
+    if r == -1 && errno() != 0 { Err(last_error()) } else { Ok(int(r as i64)) }
+});
+
+vm::onearg!(posix_setsid, |slf, _a| { check0(unsafe { libc::setsid() }) });
+vm::onearg!(posix_setpgrp, |slf, _a| { check0(unsafe { libc::setpgid(0, 0) }) });
+vm::onearg!(posix_sync, |slf, _a| {
+    unsafe { libc::sync() };
+    Ok(vm::objects::none::none())
+});
+vm::onearg!(posix_sched_yield, |slf, _a| { check0(unsafe { libc::sched_yield() }) });
+vm::onearg!(posix_abort, |slf, _a| { unsafe { libc::abort() } });
+
+fn id_triple(r: libc::c_int, v: [u32; 3]) -> PyResult {
+    if r != 0 {
+        return Err(last_error());
+    }
+    Ok(tuple::new(v.iter().map(|x| int(*x as i64)).collect()))
+}
+
+vm::onearg!(posix_getresuid, |slf, _a| {
+    let (mut a, mut b, mut c) = (0, 0, 0);
+    let r = unsafe { libc::getresuid(&mut a, &mut b, &mut c) };
+    id_triple(r, [a, b, c])
+});
+
+vm::onearg!(posix_getresgid, |slf, _a| {
+    let (mut a, mut b, mut c) = (0, 0, 0);
+    let r = unsafe { libc::getresgid(&mut a, &mut b, &mut c) };
+    id_triple(r, [a, b, c])
+});
+
+vm::fastcall!(posix_ttyname, |slf, args| {
+    vm::objects::methodobject::check_nargs("ttyname", args, 1, 1)?;
+    let fd = fd_arg(&args[0])?;
+    let mut buf = vec![0u8; 256];
+    let r = unsafe { libc::ttyname_r(fd, buf.as_mut_ptr() as *mut libc::c_char, buf.len()) };
+    if r != 0 {
+        return Err(os_error(r, None, None));
+    }
+    let n = buf.iter().position(|&b| b == 0).unwrap_or(buf.len());
+    Ok(fs_decode(&buf[..n]))
+});
+
+vm::fastcall_kw!(posix_chroot, |slf, args, kw| {
+    let a = parse("chroot", args, kw, &["path"], 1, 1)?;
+    let p = path_arg("chroot", "path", a[0].as_ref().unwrap(), false, false)?;
+    if unsafe { libc::chroot(p.ptr()) } != 0 {
+        return Err(path_error(&p));
+    }
+    Ok(vm::objects::none::none())
+});
+
+vm::fastcall!(posix_sched_getaffinity, |slf, args| {
+    vm::objects::methodobject::check_nargs("sched_getaffinity", args, 1, 1)?;
+    let pid = c_int_arg(&args[0])?;
+    let mut set: libc::cpu_set_t = unsafe { std::mem::zeroed() };
+    if unsafe { libc::sched_getaffinity(pid, std::mem::size_of::<libc::cpu_set_t>(), &mut set) } != 0 {
+        return Err(last_error());
+    }
+    let cpus: Vec<PyObj> =
+        (0..libc::CPU_SETSIZE as usize).filter(|&i| unsafe { libc::CPU_ISSET(i, &set) }).map(|i| int(i as i64)).collect();
+    vm::objects::setobject::new_set(&cpus)
+});
