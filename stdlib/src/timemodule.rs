@@ -117,7 +117,13 @@ fn seconds_arg(o: &PyObj) -> PyResult<(f64, bool)> {
 
 vm::fastcall!(time_sleep, |slf, args| {
     check_nargs("sleep", args, 1, 1)?;
-    let (s, _) = seconds_arg(&args[0])?;
+    let (s, is_float) = seconds_arg(&args[0])?;
+    if is_float && !(s * 1e9 < i64::MAX as f64 && s * 1e9 > i64::MIN as f64) {
+        return Err(err::overflow_error("timestamp out of range for platform time_t"));
+    }
+    if !is_float && (s * 1e9).abs() >= i64::MAX as f64 {
+        return Err(err::overflow_error("timestamp too large to convert to C _PyTime_t"));
+    }
     if s < 0.0 {
         return Err(err::value_error("sleep length must be non-negative"));
     }

@@ -31,7 +31,8 @@ checks = [
     lambda: time.sleep(-1), lambda: time.sleep("a"), lambda: time.gmtime("a"), lambda: time.gmtime(1e30),
     lambda: time.gmtime(float("nan")), lambda: time.asctime(()), lambda: time.asctime("x"),
     lambda: time.mktime((1,)), lambda: time.get_clock_info("x"), lambda: time.struct_time((1, 2)),
-    lambda: time.strftime(1), lambda: time.time(1),
+    lambda: time.strftime(1), lambda: time.time(1), lambda: time.sleep(1e300), lambda: time.sleep(2**63),
+    lambda: time.sleep(float("inf")), lambda: time.sleep(float("nan")), lambda: time.sleep(-0.0),
 ]
 for t in [(2020, 13, 1, 0, 0, 0, 0, 1, 0), (2020, 1, 32, 0, 0, 0, 0, 1, 0), (2020, 1, 1, 24, 0, 0, 0, 1, 0),
           (2020, 1, 1, 0, 60, 0, 0, 1, 0), (2020, 1, 1, 0, 0, 62, 0, 1, 0), (2020, 1, 1, 0, 0, 0, -2, 1, 0),
