@@ -286,9 +286,12 @@ pub fn new(type_name: &str, fields: &[(&str, PyObj)]) -> PyObj {
 /// (visible then hidden; missing trailing ones become None).
 pub fn new_from_values(tp: *mut PyTypeObject, values: Vec<PyObj>) -> PyObj {
     unsafe {
-        let (fields, nseq) = fields_of(tp);
+        let (n, nseq) = match info_of(tp) {
+            Some(i) => (i.fields.len(), i.n_sequence),
+            None => (values.len(), values.len()),
+        };
         let mut values = values;
-        while values.len() < fields.len() {
+        while values.len() < n {
             values.push(crate::objects::none::none());
         }
         make_instance(tp, &values, nseq)
