@@ -298,7 +298,8 @@ vm::fastcall_kw!(posix_scandir, |slf, args, kw| {
         }
     };
     let base = if p.c.is_none() && p.fd.is_none() { b".".to_vec() } else { p.bytes().to_vec() };
-    let st = Box::new(ScanState { dir, base, is_bytes: p.is_bytes, fd: p.fd.map(|_| libc::dirfd(dir)) });
+    // Entries refer to the caller's fd (the dup'ed one dies with the iterator).
+    let st = Box::new(ScanState { dir, base, is_bytes: p.is_bytes, fd: p.fd });
     let o = vm::alloc::alloc_object(scandir_type(), 0) as *mut ScandirObject;
     (*o).state = Box::into_raw(st);
     Ok(PyObj::from_owned(o as *mut PyObject))

@@ -60,7 +60,14 @@ try:
     os.close(f2)
     os.unlink("new", dir_fd=fd)
     print(sorted(os.listdir(fd)))
+    with os.scandir(fd) as it:
+        fd_entries = sorted(it, key=lambda e: e.name)
+    print([(e.name, e.path, e.is_dir(), stat.S_ISLNK(e.stat(follow_symlinks=False).st_mode)) for e in fd_entries])
     os.close(fd)
+    with open(entries[0], "rb") as f:
+        print("open(DirEntry):", f.read())
+    with open(os.fsencode(j("c.txt")), "rb") as f:
+        print("open(bytes):", f.read())
 
     os.makedirs(j("x", "y", "z"))
     os.makedirs(j("x", "y", "z"), exist_ok=True)
