@@ -64,7 +64,9 @@ try:
         fd_entries = sorted(it, key=lambda e: e.name)
     print([(e.name, e.path, e.is_dir(), stat.S_ISLNK(e.stat(follow_symlinks=False).st_mode)) for e in fd_entries])
     os.close(fd)
-    with open(entries[0], "rb") as f:
+    with os.scandir(base) as it:
+        c_entry = [e for e in it if e.name == "c.txt"][0]
+    with open(c_entry, "rb") as f:
         print("open(DirEntry):", f.read())
     with open(os.fsencode(j("c.txt")), "rb") as f:
         print("open(bytes):", f.read())
