@@ -25,6 +25,59 @@ vm::fastcall_kw!(posix_fspath_kw, |slf, args, kw| {
     util::fspath(a[0].as_ref().unwrap())
 });
 
+/// Lexical normalization of a POSIX path, code point by code point (so
+/// surrogate-escaped bytes survive); posixpath.normpath uses it.
+fn normpath(p: &[u32]) -> Vec<u32> {
+    const SLASH: u32 = '/' as u32;
+    const DOT: u32 = '.' as u32;
+    if p == [DOT] {
+        return p.to_vec();
+    }
+    let lead = p.iter().take_while(|&&c| c == SLASH).count();
+    let prefix: &[u32] = match lead {
+        0 => &[],
+        2 => &[SLASH, SLASH],
+        _ => &[SLASH],
+    };
+    let mut comps: Vec<&[u32]> = Vec::new();
+    for comp in p.split(|&c| c == SLASH) {
+        if comp.is_empty() || comp == [DOT] {
+            continue;
+        }
+        if comp == [DOT, DOT] {
+            if comps.last().is_some_and(|c| *c != [DOT, DOT]) {
+                comps.pop();
+                continue;
+            }
+            if lead > 0 {
+                continue;
+            }
+        }
+        comps.push(comp);
+    }
+    let mut out = prefix.to_vec();
+    for (i, c) in comps.iter().enumerate() {
+        if i > 0 {
+            out.push(SLASH);
+        }
+        out.extend_from_slice(c);
+    }
+    out
+}
+
+vm::fastcall_kw!(posix_path_normpath, |slf, args, kw| {
+    let a = util::parse("_path_normpath", args, kw, &["path"], 1, 1)?;
+    let p = a[0].as_ref().unwrap();
+    if !unicode::is_str(p) {
+        return Err(vm::err::type_error(format!(
+            "expected 'str', not '{}'",
+            vm::typeobj::type_name(p.ob_type())
+        )));
+    }
+    let cps: Vec<u32> = unicode::data(p).iter().collect();
+    Ok(unicode::from_codepoints(&normpath(&cps)))
+});
+
 /// Functions whose `dir_fd`/`fd`/`follow_symlinks` support os.py reads
 /// from `_have_functions`; only the ones implemented here are listed.
 const HAVE_FUNCTIONS: &[&str] = &[
@@ -278,6 +331,7 @@ pub fn init() -> PyResult<PyObj> {
         ("confstr", posix_confstr as *const c_void, F),
         ("getloadavg", posix_getloadavg as *const c_void, meth::NOARGS),
         ("fspath", posix_fspath_kw as *const c_void, FK),
+        ("_path_normpath", posix_path_normpath as *const c_void, FK),
         ("getpgid", posix_getpgid as *const c_void, F),
         ("getsid", posix_getsid as *const c_void, F),
         ("setpgid", posix_setpgid as *const c_void, F),
