@@ -4,11 +4,14 @@
 //! registration list. It must not reach into VM internals beyond the `vm`
 //! crate's public API.
 
+pub mod errnomodule;
 pub mod gcmodule;
 pub mod importlib_shim;
 pub mod itertools;
 pub mod itertools_comb;
 pub mod math;
+pub mod posixmodule;
+pub mod timemodule;
 
 /// Registers every Rust stdlib module with the import system.
 pub fn register_all() {
@@ -16,6 +19,9 @@ pub fn register_all() {
     vm::import::register_builtin("importlib", importlib_shim::init);
     vm::import::register_builtin("itertools", itertools::init);
     vm::import::register_builtin("math", math::init);
+    vm::import::register_builtin("posix", posixmodule::init);
+    vm::import::register_builtin("errno", errnomodule::init);
+    vm::import::register_builtin("time", timemodule::init);
     // `_weakref` (and the temporary Rust `weakref`) live beside the weakref type in vm.
     vm::objects::weakref::register();
 }

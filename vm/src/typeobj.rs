@@ -1116,15 +1116,9 @@ unsafe fn best_base(bases: &[PyObj]) -> PyResult<*mut PyTypeObject> {
         }
         let bt = as_type(b);
         if (*bt).tp_flags & flags::BASETYPE == 0 {
-            return Err(err::type_error(format!(
-                "type '{}' is not an acceptable base type",
-                // CPython names the type by tp_name ("itertools._grouper").
-                if (*bt).tp_name.is_null() {
-                    type_qualname(bt)
-                } else {
-                    CStr::from_ptr((*bt).tp_name).to_string_lossy().into_owned()
-                }
-            )));
+            // CPython names it by tp_name: "os.stat_result" for a static type.
+            let tn = if is_heap(bt) { type_name(bt) } else { CStr::from_ptr((*bt).tp_name).to_string_lossy().into_owned() };
+            return Err(err::type_error(format!("type '{}' is not an acceptable base type", tn)));
         }
         let candidate = solid_base(bt);
         if winner.is_null() {

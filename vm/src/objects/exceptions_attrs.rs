@@ -82,17 +82,32 @@ pub fn os_error_from_io(e: &std::io::Error, filename: Option<&str>) -> crate::er
     }
 }
 
-/// `OSError(errno, strerror[, filename])`, which picks the subclass.
-pub fn os_error_from_errno(code: i32, filename: Option<&str>) -> crate::err::PyErr {
+/// `strerror(code)` as CPython shows it.
+pub fn strerror_text(code: i32) -> String {
     let msg = std::io::Error::from_raw_os_error(code).to_string();
     // Rust appends " (os error N)"; CPython uses strerror alone.
-    let msg = match msg.rfind(" (os error") {
+    match msg.rfind(" (os error") {
         Some(i) => msg[..i].to_string(),
         None => msg,
-    };
-    let mut args = vec![long::from_i64(code as i64), unicode::new(&msg)];
-    if let Some(f) = filename {
-        args.push(unicode::new(f));
+    }
+}
+
+/// `OSError(errno, strerror[, filename])`, which picks the subclass.
+pub fn os_error_from_errno(code: i32, filename: Option<&str>) -> crate::err::PyErr {
+    let f = filename.map(unicode::new);
+    os_error_with_filenames(code, f.as_ref(), None)
+}
+
+/// `OSError(errno, strerror[, filename[, None, filename2]])` with filename
+/// objects (str, bytes, ...), as `PyErr_SetFromErrnoWithFilenameObjects`.
+pub fn os_error_with_filenames(code: i32, f1: Option<&PyObj>, f2: Option<&PyObj>) -> crate::err::PyErr {
+    let mut args = vec![long::from_i64(code as i64), unicode::new(&strerror_text(code))];
+    if let Some(f) = f1 {
+        args.push(f.clone());
+        if let Some(g) = f2 {
+            args.push(crate::objects::none::none());
+            args.push(g.clone());
+        }
     }
     crate::err::with_args(unsafe { PyExc_OSError }, &args)
 }

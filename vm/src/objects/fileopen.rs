@@ -57,6 +57,17 @@ pub fn open(args: &[PyObj], kw: Option<&PyObj>) -> PyResult {
         let fd = crate::abstract_::to_i64(&file)? as i32;
         return Ok(crate::objects::textio::new(fd, &fd.to_string(), &mode, false, true));
     }
+    // os.PathLike and bytes paths, as os.fspath() and the fs encoding give them.
+    let mut file = file;
+    if !unicode::is_str(&file) && !crate::objects::bytes::is_bytes(&file) {
+        if let Some(f) = crate::typeobj::lookup_str(file.ob_type(), "__fspath__") {
+            file = crate::abstract_::call1(&f, &file)?;
+        }
+    }
+    if crate::objects::bytes::is_bytes(&file) {
+        let b = crate::objects::bytes::as_slice(&file).to_vec();
+        file = crate::objects::bytes_methods::decode_bytes(&b, "utf-8", "surrogateescape")?;
+    }
     if !unicode::is_str(&file) {
         return Err(err::type_error(format!(
             "expected str, bytes or os.PathLike object, not {}",

@@ -157,6 +157,7 @@ unsafe extern "C" fn cfunction_vectorcall(
         if slf.is_null() {
             method_name(ml)
         } else if crate::objects::module::is_module(PyObj::borrow(&slf)) {
+            // As _PyObject_FunctionStr: "gc.isenabled", but "len" for builtins.
             let m = crate::objects::module::name(PyObj::borrow(&slf));
             if m == "builtins" || m.is_empty() {
                 method_name(ml)
