@@ -8,12 +8,14 @@ pub mod collectionsmodule;
 pub mod gcmodule;
 pub mod importlib_shim;
 pub mod structmodule;
+pub mod threadmodule;
 
 /// Registers every Rust stdlib module with the import system.
 pub fn register_all() {
     vm::import::register_builtin("gc", gcmodule::init);
     vm::import::register_builtin("_collections", collectionsmodule::init);
     vm::import::register_builtin("_struct", structmodule::init);
+    vm::import::register_builtin("_thread", threadmodule::init);
     vm::import::register_builtin("importlib", importlib_shim::init);
     // `_weakref` (and the temporary Rust `weakref`) live beside the weakref type in vm.
     vm::objects::weakref::register();

@@ -414,7 +414,7 @@ unsafe extern "C" fn getset_descr_get(descr: *mut PyObject, obj: *mut PyObject, 
             err::restore(err::attribute_error(format!(
                 "attribute '{}' of '{}' objects is not readable",
                 descr_name(d as *mut PyDescrObject),
-                type_name((*d).d_common.d_type)
+                crate::typeobj::tp_name((*d).d_common.d_type)
             )));
             std::ptr::null_mut()
         }
@@ -434,7 +434,7 @@ unsafe extern "C" fn getset_descr_set(descr: *mut PyObject, obj: *mut PyObject, 
             err::restore(err::attribute_error(format!(
                 "attribute '{}' of '{}' objects is not writable",
                 descr_name(d as *mut PyDescrObject),
-                type_name((*d).d_common.d_type)
+                crate::typeobj::tp_name((*d).d_common.d_type)
             )));
             -1
         }
