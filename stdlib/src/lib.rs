@@ -7,6 +7,7 @@
 pub mod collectionsmodule;
 pub mod gcmodule;
 pub mod importlib_shim;
+pub mod stringmodule;
 pub mod structmodule;
 pub mod threadmodule;
 
@@ -14,6 +15,7 @@ pub mod threadmodule;
 pub fn register_all() {
     vm::import::register_builtin("gc", gcmodule::init);
     vm::import::register_builtin("_collections", collectionsmodule::init);
+    vm::import::register_builtin("_string", stringmodule::init);
     vm::import::register_builtin("_struct", structmodule::init);
     vm::import::register_builtin("_thread", threadmodule::init);
     vm::import::register_builtin("importlib", importlib_shim::init);
