@@ -553,15 +553,6 @@ unsafe extern "C" fn struct_dealloc(o: *mut PyObject) {
     vm::alloc::tp_free(o);
 }
 
-unsafe extern "C" fn struct_repr(o: *mut PyObject) -> *mut PyObject {
-    let s = o as *mut StructObject;
-    let r = (|| {
-        let f = PyObj::from_borrowed((*s).format);
-        Ok(unicode::new(&format!("Struct({})", ab::repr_string(&f)?)))
-    })();
-    err::into_ptr(r)
-}
-
 fn do_pack(st: &PyObj, args: &[PyObj]) -> PyResult {
     let lay = unsafe { layout_of(st)? };
     if args.len() != lay.items.len() {
@@ -750,6 +741,11 @@ unsafe fn ui_release(it: *mut UnpackIterObject) {
     }
 }
 
+unsafe extern "C" fn ui_new(_tp: *mut PyTypeObject, _a: *mut PyObject, _k: *mut PyObject) -> *mut PyObject {
+    err::restore(err::type_error("Cannot create 'unpack_iterator objects"));
+    std::ptr::null_mut()
+}
+
 unsafe extern "C" fn ui_dealloc(o: *mut PyObject) {
     vm::gc::untrack(o);
     let it = o as *mut UnpackIterObject;
@@ -863,7 +859,6 @@ unsafe fn init_types() -> PyResult<()> {
     (*t).tp_new = Some(struct_new);
     (*t).tp_init = Some(struct_init);
     (*t).tp_dealloc = Some(struct_dealloc);
-    (*t).tp_repr = Some(struct_repr);
     (*t).tp_weaklistoffset = std::mem::offset_of!(StructObject, weakreflist) as isize;
     vm::objects::descr::set_getsets(t, &[
         ("format", s_get_format as *const c_void, std::ptr::null()),
@@ -880,7 +875,8 @@ unsafe fn init_types() -> PyResult<()> {
     vm::typeobj::ready(t)?;
 
     let t = &raw mut UNPACKITER_TYPE;
-    (*t).tp_flags |= flags::HAVE_GC | flags::DISALLOW_INSTANTIATION;
+    (*t).tp_flags |= flags::HAVE_GC;
+    (*t).tp_new = Some(ui_new);
     (*t).tp_dealloc = Some(ui_dealloc);
     (*t).tp_traverse = Some(ui_traverse);
     (*t).tp_iter = Some(vm::objects::iterobject::self_iter);
