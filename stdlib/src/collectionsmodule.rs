@@ -10,7 +10,7 @@ use vm::err::{self, PyResult};
 use vm::object::*;
 use vm::objects::descr::{set_getsets, set_members, set_methods, T_OBJECT};
 use vm::objects::methodobject::check_nargs;
-use vm::objects::{boolobject, dict, exceptions, list, long, module, none, tuple, unicode};
+use vm::objects::{boolobject, dict, list, long, module, none, tuple, unicode};
 use vm::objref::{decref, incref, xdecref, PyObj};
 use vm::typeobj::{type_name, type_obj};
 
@@ -253,8 +253,12 @@ fn parse_stack_nargs(fname: &str, n: usize, min: usize, max: usize) -> PyResult<
     )))
 }
 
+/// An `n`-format (Py_ssize_t) argument.
 fn int_arg(o: &PyObj) -> PyResult<isize> {
-    ab::index_to_ssize(o, Some(unsafe { exceptions::PyExc_OverflowError }))
+    let i = ab::index(o)?;
+    long::as_i64(&i)
+        .map(|v| v as isize)
+        .ok_or_else(|| err::overflow_error("Python int too large to convert to C ssize_t"))
 }
 
 // ---------------------------------------------------------------- slots
@@ -766,8 +770,7 @@ unsafe extern "C" fn dequeiter_new(tp: *mut PyTypeObject, args: *mut PyObject, k
         check_nargs(&type_name(tp), pos, 1, 2)?;
         if !is_deque(&pos[0]) {
             return Err(err::type_error(format!(
-                "{}() argument 1 must be collections.deque, not {}",
-                type_name(tp),
+                "argument 1 must be collections.deque, not {}",
                 type_name(pos[0].ob_type())
             )));
         }

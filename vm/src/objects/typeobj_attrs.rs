@@ -170,8 +170,8 @@ crate::fastcall!(object_sizeof, |slf, args| {
     Ok(long::from_i64(size as i64))
 });
 
-/// `object.__reduce_ex__`: a class's own `__reduce__` takes precedence
-/// (as in CPython), else the generic reduction of `object.__reduce__`.
+// `object.__reduce_ex__`: a class's own `__reduce__` takes precedence
+// (as in CPython), else the generic reduction of `object.__reduce__`.
 crate::fastcall!(object_reduce_ex, |slf, args| {
     let own = typeobj::lookup_str(slf.ob_type(), "__reduce__");
     let base = dict::get_item_rs(&typeobj::type_dict(typeobj::object_type()), "__reduce__");
