@@ -274,7 +274,8 @@ unsafe extern "C" fn deque_init(o: *mut PyObject, args: *mut PyObject, kw: *mut 
         let kws = if kw.is_null() { Vec::new() } else { dict::items_vec(PyObj::borrow(&kw)) };
         if pos.len() + kws.len() > 2 {
             return Err(err::type_error(format!(
-                "deque() takes at most 2 arguments ({} given)",
+                "deque() takes at most 2 {}arguments ({} given)",
+                if pos.is_empty() { "keyword " } else { "" },
                 pos.len() + kws.len()
             )));
         }

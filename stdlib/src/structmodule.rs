@@ -10,7 +10,7 @@ use vm::abstract_ as ab;
 use vm::err::{self, PyErr, PyResult};
 use vm::object::*;
 use vm::objects::memoryview::{empty_view, get_buffer_into, release_buffer, PYBUF_SIMPLE, PYBUF_WRITABLE};
-use vm::objects::methodobject::bind_args;
+use vm::objects::methodobject::unpack_keywords;
 use vm::objects::{boolobject, bytearray, bytes, dict, exceptions, float, long, module, none, tuple, unicode};
 use vm::objref::{xdecref, PyObj};
 use vm::typeobj::{type_name, type_obj};
@@ -531,10 +531,7 @@ unsafe extern "C" fn struct_init(o: *mut PyObject, args: *mut PyObject, kw: *mut
             all.push(v);
         }
         let kwt = if names.is_empty() { None } else { Some(tuple::new(names)) };
-        if all.is_empty() {
-            return Err(err::type_error("Struct() missing required argument 'format' (pos 1)"));
-        }
-        let a = bind_args("Struct", &all, kwt.as_ref(), &["format"], 1, 0)?;
+        let a = unpack_keywords("Struct", &all, kwt.as_ref(), &["format"], 0, 1, 1)?;
         struct_set_format(PyObj::borrow(&o), a[0].as_ref().unwrap_or(&none::none()))
     })();
     err::int_result(r)
@@ -686,7 +683,7 @@ fn do_iter_unpack(st: &PyObj, buf: &PyObj) -> PyResult {
 vm::fastcall!(s_pack, |slf, args| { do_pack(slf, args) });
 vm::onearg!(s_unpack, |slf, b| { do_unpack(slf, b.unwrap()) });
 vm::fastcall_kw!(s_unpack_from, |slf, args, kw| {
-    let a = bind_args("unpack_from", args, kw, &["buffer", "offset"], 1, 0)?;
+    let a = unpack_keywords("unpack_from", args, kw, &["buffer", "offset"], 0, 1, 2)?;
     do_unpack_from(slf, a[0].as_ref().unwrap_or(&none::none()), a[1].as_ref())
 });
 vm::fastcall!(s_pack_into, |slf, args| { do_pack_into(slf, args) });
@@ -826,7 +823,7 @@ vm::fastcall!(m_unpack, |slf, args| {
     do_unpack(&cached_struct(&args[0])?, &args[1])
 });
 vm::fastcall_kw!(m_unpack_from, |slf, args, kw| {
-    let a = bind_args("unpack_from", args, kw, &["format", "buffer", "offset"], 2, 1)?;
+    let a = unpack_keywords("unpack_from", args, kw, &["format", "buffer", "offset"], 1, 2, 3)?;
     let (f, b) = (a[0].clone().unwrap_or_else(none::none), a[1].clone().unwrap_or_else(none::none));
     do_unpack_from(&cached_struct(&f)?, &b, a[2].as_ref())
 });

@@ -49,7 +49,11 @@ fn acquire_args(args: &[PyObj], kwnames: Option<&PyObj>) -> PyResult<i64> {
     let nk = kwnames.map(tuple::len).unwrap_or(0);
     let np = args.len() - nk;
     if args.len() > 2 {
-        return Err(err::type_error(format!("acquire() takes at most 2 arguments ({} given)", args.len())));
+        return Err(err::type_error(format!(
+            "acquire() takes at most 2 {}arguments ({} given)",
+            if np == 0 { "keyword " } else { "" },
+            args.len()
+        )));
     }
     let mut slots: [Option<PyObj>; 2] = [None, None];
     for i in 0..np {
@@ -146,7 +150,7 @@ vm::fastcall_kw!(lock_acquire, |slf, args, kw| {
     }
     wait_held(timeout).map(boolobject::new)
 });
-vm::fastcall!(lock_release, |slf, args| {
+vm::onearg!(lock_release, |slf, _a| {
     let l = lk(slf);
     if l.locked == 0 {
         return Err(err::runtime_error("release unlocked lock"));
@@ -154,6 +158,7 @@ vm::fastcall!(lock_release, |slf, args| {
     l.locked = 0;
     Ok(none::none())
 });
+vm::fastcall!(lock_exit, |slf, args| { err::from_ptr(lock_release(slf.as_ptr(), std::ptr::null_mut())) });
 vm::onearg!(lock_locked, |slf, _a| { Ok(boolobject::new(lk(slf).locked != 0)) });
 vm::onearg!(lock_at_fork_reinit, |slf, _a| {
     lk(slf).locked = 0;
@@ -212,7 +217,7 @@ vm::fastcall_kw!(rlock_acquire, |slf, args, kw| {
     }
     wait_held(timeout).map(boolobject::new)
 });
-vm::fastcall!(rlock_release, |slf, args| {
+vm::onearg!(rlock_release, |slf, _a| {
     let r = rl(slf);
     if r.count == 0 || r.owner != ident() {
         return Err(err::runtime_error("cannot release un-acquired lock"));
@@ -223,6 +228,7 @@ vm::fastcall!(rlock_release, |slf, args| {
     }
     Ok(none::none())
 });
+vm::fastcall!(rlock_exit, |slf, args| { err::from_ptr(rlock_release(slf.as_ptr(), std::ptr::null_mut())) });
 vm::onearg!(rlock_is_owned, |slf, _a| {
     let r = rl(slf);
     Ok(boolobject::new(r.count > 0 && r.owner == ident()))
@@ -243,10 +249,16 @@ vm::onearg!(rlock_release_save, |slf, _a| {
 });
 vm::onearg!(rlock_acquire_restore, |slf, st| {
     let st = st.unwrap();
-    if !tuple::is_tuple(st) || tuple::len(st) != 2 {
+    if !tuple::is_tuple(st) {
         return Err(err::type_error(format!(
-            "_acquire_restore() argument 1 must be tuple of 2 items, not {}",
+            "_acquire_restore() argument 1 must be 2-item sequence, not {}",
             type_name(st.ob_type())
+        )));
+    }
+    if tuple::len(st) != 2 {
+        return Err(err::type_error(format!(
+            "_acquire_restore() argument 1 must be sequence of length 2, not {}",
+            tuple::len(st)
         )));
     }
     let item = |o: &PyObj| -> PyResult<u64> {
@@ -347,18 +359,20 @@ vm::fastcall!(m_allocate_lock, |slf, args| {
     }
     new_lock()
 });
-vm::fastcall!(m_set_sentinel, |slf, args| { new_lock() });
-vm::fastcall!(m_get_ident, |slf, args| { Ok(long::from_u64(ident())) });
-vm::fastcall!(m_get_native_id, |slf, args| {
+vm::onearg!(m_set_sentinel, |slf, _a| { new_lock() });
+vm::onearg!(m_get_ident, |slf, _a| { Ok(long::from_u64(ident())) });
+vm::onearg!(m_get_native_id, |slf, _a| {
     Ok(long::from_i64(unsafe { libc::syscall(libc::SYS_gettid) } as i64))
 });
-vm::fastcall!(m_count, |slf, args| { Ok(long::from_i64(0)) });
-vm::fastcall!(m_daemon_threads_allowed, |slf, args| { Ok(boolobject::new(true)) });
+vm::onearg!(m_count, |slf, _a| { Ok(long::from_i64(0)) });
+vm::onearg!(m_daemon_threads_allowed, |slf, _a| { Ok(boolobject::new(true)) });
 
 static mut STACK_SIZE: isize = 0;
 
 vm::fastcall!(m_stack_size, |slf, args| {
-    vm::objects::methodobject::check_nargs("stack_size", args, 0, 1)?;
+    if args.len() > 1 {
+        return Err(err::type_error(format!("stack_size() takes at most 1 argument ({} given)", args.len())));
+    }
     let new = match args.first() {
         Some(a) => ab::index_to_ssize(a, Some(exceptions::PyExc_OverflowError))?,
         None => 0,
@@ -471,12 +485,12 @@ unsafe fn init_types() -> PyResult<()> {
     set_methods(t, &[
         ("acquire_lock", lock_acquire as *const c_void, meth::FASTCALL | meth::KEYWORDS, ""),
         ("acquire", lock_acquire as *const c_void, meth::FASTCALL | meth::KEYWORDS, "Lock the lock."),
-        ("release_lock", lock_release as *const c_void, meth::FASTCALL, ""),
-        ("release", lock_release as *const c_void, meth::FASTCALL, "Release the lock."),
+        ("release_lock", lock_release as *const c_void, meth::NOARGS, ""),
+        ("release", lock_release as *const c_void, meth::NOARGS, "Release the lock."),
         ("locked_lock", lock_locked as *const c_void, meth::NOARGS, ""),
         ("locked", lock_locked as *const c_void, meth::NOARGS, "Test whether the lock is currently locked."),
         ("__enter__", lock_acquire as *const c_void, meth::FASTCALL | meth::KEYWORDS, "Lock the lock."),
-        ("__exit__", lock_release as *const c_void, meth::FASTCALL, "Release the lock."),
+        ("__exit__", lock_exit as *const c_void, meth::FASTCALL, "Release the lock."),
         ("_at_fork_reinit", lock_at_fork_reinit as *const c_void, meth::NOARGS, ""),
     ]);
     vm::typeobj::ready(t)?;
@@ -489,14 +503,14 @@ unsafe fn init_types() -> PyResult<()> {
     (*t).tp_weaklistoffset = std::mem::offset_of!(RLockObject, weakreflist) as isize;
     set_methods(t, &[
         ("acquire", rlock_acquire as *const c_void, meth::FASTCALL | meth::KEYWORDS, "Lock the lock."),
-        ("release", rlock_release as *const c_void, meth::FASTCALL, "Release the lock."),
+        ("release", rlock_release as *const c_void, meth::NOARGS, "Release the lock."),
         ("_is_owned", rlock_is_owned as *const c_void, meth::NOARGS, ""),
         ("_recursion_count", rlock_recursion_count as *const c_void, meth::NOARGS, ""),
         ("_acquire_restore", rlock_acquire_restore as *const c_void, meth::O, ""),
         ("_release_save", rlock_release_save as *const c_void, meth::NOARGS, ""),
         ("_at_fork_reinit", rlock_at_fork_reinit as *const c_void, meth::NOARGS, ""),
         ("__enter__", rlock_acquire as *const c_void, meth::FASTCALL | meth::KEYWORDS, "Lock the lock."),
-        ("__exit__", rlock_release as *const c_void, meth::FASTCALL, "Release the lock."),
+        ("__exit__", rlock_exit as *const c_void, meth::FASTCALL, "Release the lock."),
     ]);
     vm::typeobj::ready(t)?;
 
@@ -520,11 +534,11 @@ pub fn init() -> PyResult<PyObj> {
     vm::sysmodule::add_functions(&m, &[
         ("allocate_lock", m_allocate_lock as *const c_void, meth::FASTCALL),
         ("allocate", m_allocate_lock as *const c_void, meth::FASTCALL),
-        ("_set_sentinel", m_set_sentinel as *const c_void, meth::FASTCALL),
-        ("get_ident", m_get_ident as *const c_void, meth::FASTCALL),
-        ("get_native_id", m_get_native_id as *const c_void, meth::FASTCALL),
-        ("_count", m_count as *const c_void, meth::FASTCALL),
-        ("daemon_threads_allowed", m_daemon_threads_allowed as *const c_void, meth::FASTCALL),
+        ("_set_sentinel", m_set_sentinel as *const c_void, meth::NOARGS),
+        ("get_ident", m_get_ident as *const c_void, meth::NOARGS),
+        ("get_native_id", m_get_native_id as *const c_void, meth::NOARGS),
+        ("_count", m_count as *const c_void, meth::NOARGS),
+        ("daemon_threads_allowed", m_daemon_threads_allowed as *const c_void, meth::NOARGS),
         ("stack_size", m_stack_size as *const c_void, meth::FASTCALL),
         ("start_new_thread", m_start_new_thread as *const c_void, meth::FASTCALL | meth::KEYWORDS),
         ("start_new", m_start_new_thread as *const c_void, meth::FASTCALL | meth::KEYWORDS),

@@ -95,3 +95,6 @@ sys.stderr = old
 text = "".join(cap.parts)
 print(text.splitlines()[0], text.splitlines()[-1])
 t(lambda: _thread._excepthook((1, 2, 3, 4)))
+for f in (lambda: _thread.allocate_lock().release(1), lambda: _thread.RLock().release(1), lambda: _thread.allocate_lock().__exit__(1,2,3), lambda: _thread.RLock().__exit__(1,2,3), lambda: _thread.allocate_lock().locked(1), lambda: _thread.get_ident(1), lambda: _thread._count(1)):
+    try: print(f())
+    except Exception as e: print(type(e).__name__, e)
