@@ -537,7 +537,17 @@ unsafe extern "C" fn struct_init(o: *mut PyObject, args: *mut PyObject, kw: *mut
     err::int_result(r)
 }
 
+unsafe extern "C" fn struct_traverse(o: *mut PyObject, visit: visitproc, arg: *mut c_void) -> c_int {
+    let f = (*(o as *mut StructObject)).format;
+    if f.is_null() {
+        0
+    } else {
+        visit(f, arg)
+    }
+}
+
 unsafe extern "C" fn struct_dealloc(o: *mut PyObject) {
+    vm::gc::untrack(o);
     let s = o as *mut StructObject;
     if !(*s).weakreflist.is_null() {
         vm::objects::weakref::clear_weakrefs(o);
@@ -852,7 +862,8 @@ unsafe fn init_types() -> PyResult<()> {
     STRUCT_ERROR = e.into_ptr();
 
     let t = &raw mut STRUCT_TYPE;
-    (*t).tp_flags |= flags::BASETYPE;
+    (*t).tp_flags |= flags::BASETYPE | flags::HAVE_GC;
+    (*t).tp_traverse = Some(struct_traverse);
     (*t).tp_new = Some(struct_new);
     (*t).tp_init = Some(struct_init);
     (*t).tp_dealloc = Some(struct_dealloc);

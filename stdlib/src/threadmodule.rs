@@ -171,7 +171,13 @@ unsafe extern "C" fn lock_repr(o: *mut PyObject) -> *mut PyObject {
     unicode::new(&format!("<{} {} object at {:p}>", state, "_thread.lock", o)).into_ptr()
 }
 
+/// Locks hold no references; they are GC objects only because CPython's are.
+unsafe extern "C" fn no_traverse(_o: *mut PyObject, _v: visitproc, _a: *mut c_void) -> c_int {
+    0
+}
+
 unsafe extern "C" fn lock_dealloc(o: *mut PyObject) {
+    vm::gc::untrack(o);
     if !(*(o as *mut LockObject)).weakreflist.is_null() {
         vm::objects::weakref::clear_weakrefs(o);
     }
@@ -290,6 +296,7 @@ unsafe extern "C" fn rlock_repr(o: *mut PyObject) -> *mut PyObject {
 }
 
 unsafe extern "C" fn rlock_dealloc(o: *mut PyObject) {
+    vm::gc::untrack(o);
     if !(*(o as *mut RLockObject)).weakreflist.is_null() {
         vm::objects::weakref::clear_weakrefs(o);
     }
@@ -478,7 +485,8 @@ unsafe fn init_types() -> PyResult<()> {
     }
     use vm::objects::descr::set_methods;
     let t = &raw mut LOCK_TYPE;
-    (*t).tp_flags |= flags::DISALLOW_INSTANTIATION;
+    (*t).tp_flags |= flags::DISALLOW_INSTANTIATION | flags::HAVE_GC;
+    (*t).tp_traverse = Some(no_traverse);
     (*t).tp_dealloc = Some(lock_dealloc);
     (*t).tp_repr = Some(lock_repr);
     (*t).tp_weaklistoffset = std::mem::offset_of!(LockObject, weakreflist) as isize;
@@ -496,7 +504,8 @@ unsafe fn init_types() -> PyResult<()> {
     vm::typeobj::ready(t)?;
 
     let t = &raw mut RLOCK_TYPE;
-    (*t).tp_flags |= flags::BASETYPE;
+    (*t).tp_flags |= flags::BASETYPE | flags::HAVE_GC;
+    (*t).tp_traverse = Some(no_traverse);
     (*t).tp_new = Some(rlock_new);
     (*t).tp_dealloc = Some(rlock_dealloc);
     (*t).tp_repr = Some(rlock_repr);

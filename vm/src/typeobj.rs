@@ -1048,8 +1048,9 @@ unsafe extern "C" fn subtype_traverse(o: *mut PyObject, visit: visitproc, arg: *
         }
         t = (*t).tp_base;
     }
+    // A dict the static base owns is visited by the base's traverse.
     let dp = dict_ptr(o);
-    if !dp.is_null() && !(*dp).is_null() {
+    if (*tp).tp_dictoffset != (*t).tp_dictoffset && !dp.is_null() && !(*dp).is_null() {
         let r = visit(*dp, arg);
         if r != 0 {
             return r;
