@@ -368,9 +368,17 @@ vm::fastcall!(m_allocate_lock, |slf, args| {
 });
 vm::onearg!(m_set_sentinel, |slf, _a| { new_lock() });
 vm::onearg!(m_get_ident, |slf, _a| { Ok(long::from_u64(ident())) });
-vm::onearg!(m_get_native_id, |slf, _a| {
-    Ok(long::from_i64(unsafe { libc::syscall(libc::SYS_gettid) } as i64))
-});
+vm::onearg!(m_get_native_id, |slf, _a| { Ok(long::from_i64(native_id())) });
+
+#[cfg(target_os = "linux")]
+fn native_id() -> i64 {
+    unsafe { libc::syscall(libc::SYS_gettid) as i64 }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn native_id() -> i64 {
+    ident() as i64
+}
 vm::onearg!(m_count, |slf, _a| { Ok(long::from_i64(0)) });
 vm::onearg!(m_daemon_threads_allowed, |slf, _a| { Ok(boolobject::new(true)) });
 
