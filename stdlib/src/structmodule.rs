@@ -461,7 +461,18 @@ fn read_buffer(o: &PyObj) -> PyResult<Vec<u8>> {
     if bytearray::is_bytearray(o) {
         return Ok(bytearray::as_slice(o).to_vec());
     }
-    vm::objects::memoryview::generic_buffer_bytes(o)
+    // A simple (C-contiguous) buffer, as CPython's "y*" asks for.
+    unsafe {
+        let mut view = empty_view();
+        get_buffer_into(o, &mut view, PYBUF_SIMPLE)?;
+        let data = if view.buf.is_null() || view.len <= 0 {
+            Vec::new()
+        } else {
+            std::slice::from_raw_parts(view.buf as *const u8, view.len as usize).to_vec()
+        };
+        release_buffer(&mut view);
+        Ok(data)
+    }
 }
 
 // ---------------------------------------------------------------- Struct
