@@ -4,6 +4,7 @@
 //! registration list. It must not reach into VM internals beyond the `vm`
 //! crate's public API.
 
+pub mod collectionsmodule;
 pub mod errnomodule;
 pub mod gcmodule;
 pub mod importlib_shim;
@@ -11,11 +12,18 @@ pub mod itertools;
 pub mod itertools_comb;
 pub mod math;
 pub mod posixmodule;
+pub mod stringmodule;
+pub mod structmodule;
+pub mod threadmodule;
 pub mod timemodule;
 
 /// Registers every Rust stdlib module with the import system.
 pub fn register_all() {
     vm::import::register_builtin("gc", gcmodule::init);
+    vm::import::register_builtin("_collections", collectionsmodule::init);
+    vm::import::register_builtin("_string", stringmodule::init);
+    vm::import::register_builtin("_struct", structmodule::init);
+    vm::import::register_builtin("_thread", threadmodule::init);
     vm::import::register_builtin("importlib", importlib_shim::init);
     vm::import::register_builtin("itertools", itertools::init);
     vm::import::register_builtin("math", math::init);

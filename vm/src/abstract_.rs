@@ -348,7 +348,7 @@ pub fn hash(o: &PyObj) -> PyResult<isize> {
 }
 
 pub fn unhashable(o: &PyObj) -> err::PyErr {
-    err::type_error(format!("unhashable type: '{}'", type_name(o.ob_type())))
+    err::type_error(format!("unhashable type: '{}'", typeobj::tp_name(o.ob_type())))
 }
 
 #[inline]
@@ -442,8 +442,8 @@ fn rich_compare_inner(v: &PyObj, w: &PyObj, op: c_int) -> PyResult {
             _ => Err(err::type_error(format!(
                 "'{}' not supported between instances of '{}' and '{}'",
                 OP_SYMBOLS[op as usize],
-                type_name(vt),
-                type_name(wt)
+                typeobj::tp_name(vt),
+                typeobj::tp_name(wt)
             ))),
         }
     }
@@ -552,8 +552,8 @@ fn binop_type_error(v: &PyObj, w: &PyObj, sym: &str) -> err::PyErr {
     err::type_error(format!(
         "unsupported operand type(s) for {}: '{}' and '{}'",
         sym,
-        type_name(v.ob_type()),
-        type_name(w.ob_type())
+        typeobj::tp_name(v.ob_type()),
+        typeobj::tp_name(w.ob_type())
     ))
 }
 

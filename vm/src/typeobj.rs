@@ -69,6 +69,17 @@ pub fn type_name(tp: *mut PyTypeObject) -> String {
     }
 }
 
+/// The type's `tp_name` as CPython's messages print it: module-qualified
+/// for static types named "module.Type", the plain name for classes.
+pub fn tp_name(tp: *mut PyTypeObject) -> String {
+    unsafe {
+        if is_heap(tp) {
+            return type_name(tp);
+        }
+        CStr::from_ptr((*tp).tp_name).to_string_lossy().into_owned()
+    }
+}
+
 /// `__qualname__` of a type.
 pub fn type_qualname(tp: *mut PyTypeObject) -> String {
     unsafe {
@@ -550,7 +561,7 @@ pub fn instance_dict(obj: &PyObj) -> Option<PyObj> {
 pub fn attribute_error(obj: &PyObj, name: &PyObj) -> PyErr {
     let e = err::attribute_error(format!(
         "'{}' object has no attribute '{}'",
-        type_name(obj.ob_type()),
+        tp_name(obj.ob_type()),
         unicode::to_string_lossy(name)
     ));
     crate::objects::exceptions_attrs::set_attribute_error_context(&e, obj, name);
@@ -1037,8 +1048,9 @@ unsafe extern "C" fn subtype_traverse(o: *mut PyObject, visit: visitproc, arg: *
         }
         t = (*t).tp_base;
     }
+    // A dict the static base owns is visited by the base's traverse.
     let dp = dict_ptr(o);
-    if !dp.is_null() && !(*dp).is_null() {
+    if (*tp).tp_dictoffset != (*t).tp_dictoffset && !dp.is_null() && !(*dp).is_null() {
         let r = visit(*dp, arg);
         if r != 0 {
             return r;

@@ -118,8 +118,8 @@ unsafe fn check_self(d: *mut PyDescrObject, obj: &PyObj, what: &str) -> PyResult
         return Err(err::type_error(format!(
             "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
             descr_name(d),
-            type_name((*d).d_type),
-            type_name(obj.ob_type())
+            crate::typeobj::tp_name((*d).d_type),
+            crate::typeobj::tp_name(obj.ob_type())
         )));
     }
     let _ = what;
@@ -208,22 +208,22 @@ unsafe extern "C" fn descr_traverse(o: *mut PyObject, visit: visitproc, arg: *mu
 
 unsafe extern "C" fn method_descr_repr(o: *mut PyObject) -> *mut PyObject {
     let d = o as *mut PyDescrObject;
-    unicode::new(&format!("<method '{}' of '{}' objects>", descr_name(d), type_name((*d).d_type))).into_ptr()
+    unicode::new(&format!("<method '{}' of '{}' objects>", descr_name(d), crate::typeobj::tp_name((*d).d_type))).into_ptr()
 }
 
 unsafe extern "C" fn member_descr_repr(o: *mut PyObject) -> *mut PyObject {
     let d = o as *mut PyDescrObject;
-    unicode::new(&format!("<member '{}' of '{}' objects>", descr_name(d), type_name((*d).d_type))).into_ptr()
+    unicode::new(&format!("<member '{}' of '{}' objects>", descr_name(d), crate::typeobj::tp_name((*d).d_type))).into_ptr()
 }
 
 unsafe extern "C" fn getset_descr_repr(o: *mut PyObject) -> *mut PyObject {
     let d = o as *mut PyDescrObject;
-    unicode::new(&format!("<attribute '{}' of '{}' objects>", descr_name(d), type_name((*d).d_type))).into_ptr()
+    unicode::new(&format!("<attribute '{}' of '{}' objects>", descr_name(d), crate::typeobj::tp_name((*d).d_type))).into_ptr()
 }
 
 unsafe extern "C" fn wrapper_descr_repr(o: *mut PyObject) -> *mut PyObject {
     let d = o as *mut PyDescrObject;
-    unicode::new(&format!("<slot wrapper '{}' of '{}' objects>", descr_name(d), type_name((*d).d_type))).into_ptr()
+    unicode::new(&format!("<slot wrapper '{}' of '{}' objects>", descr_name(d), crate::typeobj::tp_name((*d).d_type))).into_ptr()
 }
 
 // ------------------------------------------------------------------ members
@@ -414,7 +414,7 @@ unsafe extern "C" fn getset_descr_get(descr: *mut PyObject, obj: *mut PyObject, 
             err::restore(err::attribute_error(format!(
                 "attribute '{}' of '{}' objects is not readable",
                 descr_name(d as *mut PyDescrObject),
-                type_name((*d).d_common.d_type)
+                crate::typeobj::tp_name((*d).d_common.d_type)
             )));
             std::ptr::null_mut()
         }
@@ -434,7 +434,7 @@ unsafe extern "C" fn getset_descr_set(descr: *mut PyObject, obj: *mut PyObject, 
             err::restore(err::attribute_error(format!(
                 "attribute '{}' of '{}' objects is not writable",
                 descr_name(d as *mut PyDescrObject),
-                type_name((*d).d_common.d_type)
+                crate::typeobj::tp_name((*d).d_common.d_type)
             )));
             -1
         }

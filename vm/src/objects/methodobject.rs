@@ -393,6 +393,111 @@ pub fn bind_args(
     Ok(out)
 }
 
+/// Binds arguments as Argument Clinic's parsers do (`_PyArg_UnpackKeywords`),
+/// with their messages: `names[..posonly]` are positional-only, the first
+/// `minpos` are required, at most `maxpos` may be positional.
+pub fn unpack_keywords(
+    fname: &str,
+    args: &[PyObj],
+    kwnames: Option<&PyObj>,
+    names: &[&str],
+    posonly: usize,
+    minpos: usize,
+    maxpos: usize,
+) -> PyResult<Vec<Option<PyObj>>> {
+    let nk = kwnames.map(tuple::len).unwrap_or(0);
+    let np = args.len() - nk;
+    let maxargs = names.len();
+    let plural = |n: usize| if n == 1 { "" } else { "s" };
+    if np + nk > maxargs {
+        return Err(err::type_error(format!(
+            "{}() takes at most {} {}argument{} ({} given)",
+            fname,
+            maxargs,
+            if np == 0 { "keyword " } else { "" },
+            plural(maxargs),
+            np + nk
+        )));
+    }
+    if np > maxpos {
+        return Err(err::type_error(if maxpos == 0 {
+            format!("{}() takes no positional arguments", fname)
+        } else {
+            format!(
+                "{}() takes {} {} positional argument{} ({} given)",
+                fname,
+                if minpos < maxpos { "at most" } else { "exactly" },
+                maxpos,
+                plural(maxpos),
+                np
+            )
+        }));
+    }
+    let minposonly = posonly.min(minpos);
+    if np < minposonly {
+        return Err(err::type_error(format!(
+            "{}() takes {} {} positional argument{} ({} given)",
+            fname,
+            if minposonly < maxpos { "at least" } else { "exactly" },
+            minposonly,
+            plural(minposonly),
+            np
+        )));
+    }
+    let kws: Vec<(String, PyObj)> = match kwnames {
+        Some(k) => tuple::items(k)
+            .iter()
+            .enumerate()
+            .map(|(j, n)| (unicode::to_string_lossy(n), args[np + j].clone()))
+            .collect(),
+        None => Vec::new(),
+    };
+    let mut out: Vec<Option<PyObj>> = vec![None; maxargs];
+    for i in 0..np {
+        out[i] = Some(args[i].clone());
+    }
+    let mut used = 0;
+    for i in np..maxargs {
+        if i >= posonly {
+            if let Some((_, v)) = kws.iter().find(|(n, _)| n == names[i]) {
+                out[i] = Some(v.clone());
+                used += 1;
+                continue;
+            }
+        }
+        if i < minpos {
+            return Err(err::type_error(format!(
+                "{}() missing required argument '{}' (pos {})",
+                fname,
+                names[i],
+                i + 1
+            )));
+        }
+    }
+    if used < kws.len() {
+        for (n, _) in &kws {
+            match names.iter().position(|x| x == n) {
+                Some(p) if p >= posonly && p < np => {
+                    return Err(err::type_error(format!(
+                        "argument for {}() given by name ('{}') and position ({})",
+                        fname,
+                        n,
+                        p + 1
+                    )))
+                }
+                Some(p) if p >= posonly => {}
+                _ => {
+                    return Err(err::type_error(format!(
+                        "'{}' is an invalid keyword argument for {}()",
+                        n, fname
+                    )))
+                }
+            }
+        }
+    }
+    Ok(out)
+}
+
 /// Checks a positional-only argument count (`name expected at most N arguments, got M`).
 pub fn check_nargs(fname: &str, args: &[PyObj], min: usize, max: usize) -> PyResult<()> {
     let n = args.len();
