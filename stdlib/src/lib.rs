@@ -6,11 +6,13 @@
 
 pub mod gcmodule;
 pub mod importlib_shim;
+pub mod sre;
 
 /// Registers every Rust stdlib module with the import system.
 pub fn register_all() {
     vm::import::register_builtin("gc", gcmodule::init);
     vm::import::register_builtin("importlib", importlib_shim::init);
+    vm::import::register_builtin("_sre", sre::init);
     // `_weakref` (and the temporary Rust `weakref`) live beside the weakref type in vm.
     vm::objects::weakref::register();
 }
