@@ -665,7 +665,6 @@ impl<'a, T: Text + ?Sized> Matcher<'a, T> {
             }
             Resume::Poss1 => {
                 if !ret {
-                    self.poss_end();
                     self.st.ptr = f.ptr;
                     return Ok(Flow::Ret(false));
                 }
@@ -830,18 +829,9 @@ impl<'a, T: Text + ?Sized> Matcher<'a, T> {
     }
 
     fn poss_done(&mut self, f: &mut Frame) -> Result<Flow, Error> {
-        self.poss_end();
         f.pc += self.c(f.pc) as usize + 1;
         f.ptr = self.st.ptr;
         self.dispatch(f)
-    }
-
-    /// Drops the placeholder repeat POSSESSIVE_REPEAT installs (so that the
-    /// item saves and restores marks as inside any repeat).
-    fn poss_end(&mut self) {
-        if let Some(r) = self.st.repeats.pop() {
-            self.st.repeat = r.prev;
-        }
     }
 
     /// Runs the opcodes of frame `f` from `f.pc` until one needs a child
@@ -1057,9 +1047,9 @@ impl<'a, T: Text + ?Sized> Matcher<'a, T> {
                     return Ok(Flow::Call(f.pc, f.toplevel));
                 }
                 op::POSSESSIVE_REPEAT => {
+                    // (CPython 3.11 runs the item with the enclosing repeat
+                    // context, so marks are not restored inside it.)
                     self.st.ptr = f.ptr;
-                    self.st.repeats.push(Repeat { count: -1, pc: f.pc, prev: self.st.repeat, last_ptr: -1 });
-                    self.st.repeat = Some(self.st.repeats.len() - 1);
                     f.count = 0;
                     return self.poss_loop1(f);
                 }

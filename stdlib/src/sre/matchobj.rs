@@ -8,7 +8,6 @@ use std::os::raw::{c_int, c_void};
 use vm::abstract_ as ab;
 use vm::err::{self, PyResult};
 use vm::object::*;
-use vm::objects::methodobject::bind_args;
 use vm::objects::{dict, long, none, tuple};
 use vm::objref::{xdecref, PyObj};
 
@@ -168,7 +167,7 @@ unsafe extern "C" fn match_subscript(o: *mut PyObject, key: *mut PyObject) -> *m
 }
 
 fn default_arg(fname: &str, args: &[PyObj], kw: Option<&PyObj>) -> PyResult<PyObj> {
-    let a = bind_args(fname, args, kw, &["default"], 0, 0)?;
+    let a = super::clinic_args(fname, args, kw, &["default"], 0)?;
     Ok(a[0].clone().unwrap_or_else(none::none))
 }
 
@@ -218,7 +217,9 @@ vm::fastcall!(match_span, |slf, args| {
     Ok(tuple::pair(long::from_i64(a as i64), long::from_i64(b as i64)))
 });
 
-vm::onearg!(match_expand, |slf, template| {
+vm::fastcall_kw!(match_expand, |slf, args, kw| {
+    let a = super::clinic_args("expand", args, kw, &["template"], 1)?;
+    let template = a[0].as_ref();
     let m = m_of(slf);
     let re = vm::import::import_module("re", None)?;
     let f = ab::getattr_str(&re, "_expand")?;
@@ -362,7 +363,7 @@ pub unsafe fn init_types() -> PyResult<()> {
         ("span", match_span as *const c_void, meth::FASTCALL, ""),
         ("groups", match_groups as *const c_void, kw, ""),
         ("groupdict", match_groupdict as *const c_void, kw, ""),
-        ("expand", match_expand as *const c_void, meth::O, ""),
+        ("expand", match_expand as *const c_void, kw, ""),
         ("__copy__", match_copy as *const c_void, meth::NOARGS, ""),
         ("__deepcopy__", match_deepcopy as *const c_void, meth::O, ""),
         ("__class_getitem__", super::class_getitem as *const c_void, meth::O | meth::CLASS, ""),
@@ -377,6 +378,7 @@ pub unsafe fn init_types() -> PyResult<()> {
         ("regs", get_regs as *const c_void, std::ptr::null()),
     ]);
     vm::typeobj::ready(t)?;
+    (*t).tp_new = None;
 
     let s = scanner_type();
     (*s).tp_flags |= flags::DISALLOW_INSTANTIATION;
@@ -387,5 +389,6 @@ pub unsafe fn init_types() -> PyResult<()> {
     ]);
     set_getsets(s, &[("pattern", scanner_get_pattern as *const c_void, std::ptr::null())]);
     vm::typeobj::ready(s)?;
+    (*s).tp_new = None;
     Ok(())
 }

@@ -16,7 +16,6 @@ use std::os::raw::{c_int, c_void};
 use vm::abstract_ as ab;
 use vm::err::{self, PyResult};
 use vm::object::*;
-use vm::objects::methodobject::bind_args;
 use vm::objects::{boolobject, bytes, dict, list, long, mappingproxy, module, none, tuple, unicode};
 use vm::objref::{xdecref, PyObj};
 use vm::typeobj::type_name;
@@ -171,6 +170,64 @@ unsafe extern "C" fn pattern_dealloc(o: *mut PyObject) {
     vm::alloc::tp_free(o);
 }
 
+/// Binds arguments with Argument Clinic's messages (CPython's `_sre`
+/// methods are clinic functions; `bind_args` words some errors otherwise).
+pub fn clinic_args(
+    fname: &str,
+    args: &[PyObj],
+    kw: Option<&PyObj>,
+    names: &[&str],
+    required: usize,
+) -> PyResult<Vec<Option<PyObj>>> {
+    let nk = kw.map(tuple::len).unwrap_or(0);
+    let np = args.len() - nk;
+    if np > names.len() {
+        return Err(err::type_error(format!(
+            "{}() takes {} {} argument{} ({} given)",
+            fname,
+            if required == names.len() { "exactly" } else { "at most" },
+            names.len(),
+            if names.len() == 1 { "" } else { "s" },
+            np
+        )));
+    }
+    let mut out: Vec<Option<PyObj>> = args[..np].iter().cloned().map(Some).collect();
+    out.resize(names.len(), None);
+    if let Some(k) = kw {
+        for (j, kn) in tuple::items(k).iter().enumerate() {
+            let kname = unicode::to_string_lossy(kn);
+            match names.iter().position(|n| *n == kname) {
+                Some(i) if out[i].is_some() => {
+                    return Err(err::type_error(format!(
+                        "argument for {}() given by name ('{}') and position ({})",
+                        fname,
+                        kname,
+                        i + 1
+                    )))
+                }
+                Some(i) => out[i] = Some(args[np + j].clone()),
+                None => {
+                    return Err(err::type_error(format!(
+                        "'{}' is an invalid keyword argument for {}()",
+                        kname, fname
+                    )))
+                }
+            }
+        }
+    }
+    for i in 0..required {
+        if out[i].is_none() {
+            return Err(err::type_error(format!(
+                "{}() missing required argument '{}' (pos {})",
+                fname,
+                names[i],
+                i + 1
+            )));
+        }
+    }
+    Ok(out)
+}
+
 /// Reads a `pos`/`endpos` argument (default when absent).
 fn ssize_arg(o: &Option<PyObj>, default: isize) -> PyResult<isize> {
     match o {
@@ -202,7 +259,7 @@ pub fn prepare(p: &PatternObject, string: &PyObj, pos: isize, endpos: isize) -> 
 }
 
 fn string_pos_endpos(fname: &str, args: &[PyObj], kw: Option<&PyObj>) -> PyResult<(PyObj, isize, isize)> {
-    let a = bind_args(fname, args, kw, &["string", "pos", "endpos"], 1, 0)?;
+    let a = clinic_args(fname, args, kw, &["string", "pos", "endpos"], 1)?;
     let string = a[0].clone().unwrap_or_else(none::none);
     Ok((string, ssize_arg(&a[1], 0)?, ssize_arg(&a[2], isize::MAX)?))
 }
@@ -275,7 +332,7 @@ vm::fastcall_kw!(pattern_finditer, |slf, args, kw| {
 });
 
 vm::fastcall_kw!(pattern_split, |slf, args, kw| {
-    let a = bind_args("split", args, kw, &["string", "maxsplit"], 1, 0)?;
+    let a = clinic_args("split", args, kw, &["string", "maxsplit"], 1)?;
     let string = a[0].clone().unwrap_or_else(none::none);
     let maxsplit = ssize_arg(&a[1], 0)?;
     let p = pat(slf);
@@ -367,17 +424,16 @@ fn subx(slf: &PyObj, repl: &PyObj, string: &PyObj, count: isize) -> PyResult<(Py
     if i < pr.state.end {
         list::append(&parts, get_slice(&pr.subj, string, pr.isbytes, i, pr.state.end));
     }
-    // Joined with an empty slice of the subject (bytes-like: a bytes join).
-    let joiner = ab::getitem(string, &vm::objects::slice::new(long::from_i64(0), long::from_i64(0), none::none()))?;
+    // Joined with an empty slice of the subject (bytes for a bytes-like one).
+    let joiner = get_slice(&pr.subj, string, pr.isbytes, 0, 0);
     if list::len(&parts) == 0 {
         return Ok((joiner, n));
     }
-    let sep = if pr.isbytes { bytes::new(b"") } else { unicode::empty() };
-    Ok((ab::call_method(&sep, "join", &[parts])?, n))
+    Ok((ab::call_method(&joiner, "join", &[parts])?, n))
 }
 
 fn sub_args(fname: &str, args: &[PyObj], kw: Option<&PyObj>) -> PyResult<(PyObj, PyObj, isize)> {
-    let a = bind_args(fname, args, kw, &["repl", "string", "count"], 2, 0)?;
+    let a = clinic_args(fname, args, kw, &["repl", "string", "count"], 2)?;
     Ok((a[0].clone().unwrap_or_else(none::none), a[1].clone().unwrap_or_else(none::none), ssize_arg(&a[2], 0)?))
 }
 
@@ -505,14 +561,7 @@ unsafe extern "C" fn get_groupindex(o: *mut PyObject, _: *mut c_void) -> *mut Py
 // ====================================================================== module
 
 vm::fastcall_kw!(sre_compile, |slf, args, kw| {
-    let a = bind_args(
-        "compile",
-        args,
-        kw,
-        &["pattern", "flags", "code", "groups", "groupindex", "indexgroup"],
-        6,
-        0,
-    )?;
+    let a = clinic_args("compile", args, kw, &["pattern", "flags", "code", "groups", "groupindex", "indexgroup"], 6)?;
     let v: Vec<PyObj> = a.into_iter().map(|x| x.unwrap_or_else(none::none)).collect();
     let (pattern, flags, code, groups, groupindex, indexgroup) = (&v[0], &v[1], &v[2], &v[3], &v[4], &v[5]);
     if !vm::objects::list::is_list(code) {
@@ -623,6 +672,8 @@ unsafe fn init_types() -> PyResult<()> {
         ("groupindex", get_groupindex as *const c_void, std::ptr::null()),
     ]);
     vm::typeobj::ready(t)?;
+    // Not instantiable: drop the tp_new inherited from object.
+    (*t).tp_new = None;
     matchobj::init_types()
 }
 
