@@ -126,6 +126,7 @@ pub struct PatternObject {
     /// 1 bytes pattern, 0 str pattern, -1 no source (matches anything).
     pub isbytes: c_int,
     pub code: *mut Vec<u32>,
+    pub weakreflist: *mut PyObject,
 }
 
 #[no_mangle]
@@ -161,6 +162,9 @@ unsafe fn alloc(tp: *mut PyTypeObject) -> PyResult<*mut PyObject> {
 
 unsafe extern "C" fn pattern_dealloc(o: *mut PyObject) {
     let p = o as *mut PatternObject;
+    if !(*p).weakreflist.is_null() {
+        vm::objects::weakref::clear_weakrefs(o);
+    }
     xdecref((*p).groupindex);
     xdecref((*p).indexgroup);
     xdecref((*p).pattern);
@@ -647,6 +651,7 @@ unsafe fn init_types() -> PyResult<()> {
     }
     (*t).tp_flags |= flags::DISALLOW_INSTANTIATION;
     (*t).tp_dealloc = Some(pattern_dealloc);
+    (*t).tp_weaklistoffset = std::mem::offset_of!(PatternObject, weakreflist) as isize;
     (*t).tp_repr = Some(pattern_repr);
     (*t).tp_richcompare = Some(pattern_richcompare);
     (*t).tp_hash = Some(pattern_hash);
