@@ -129,9 +129,11 @@ impl State {
             self.data.extend_from_slice(&self.marks[..n]);
         }
     }
+    // Pushes and pops are balanced by construction; the saturating
+    // arithmetic only keeps malformed code from panicking.
     fn mark_pop(&mut self, lastmark: isize, discard: bool) {
         if lastmark >= 0 {
-            let n = lastmark as usize + 1;
+            let n = (lastmark as usize + 1).min(self.data.len()).min(self.marks.len());
             let base = self.data.len() - n;
             self.marks[..n].copy_from_slice(&self.data[base..]);
             if discard {
@@ -143,7 +145,7 @@ impl State {
         if lastmark >= 0 {
             let n = lastmark as usize + 1;
             let len = self.data.len();
-            self.data.truncate(len - n);
+            self.data.truncate(len.saturating_sub(n));
         }
     }
 }
@@ -907,6 +909,8 @@ impl<'a, T: Text + ?Sized> Matcher<'a, T> {
                     }
                     f.pc += 1;
                 }
+                // (A zero offset would loop forever; CPython's validator rejects it.)
+                op::JUMP | op::INFO if a == 0 => return Err(Error::Illegal),
                 op::JUMP | op::INFO => f.pc += a as usize,
                 op::BRANCH => {
                     self.lastmark_save(f);
@@ -1123,6 +1127,74 @@ mod tests {
         let mut st = State::new(0, t.len());
         let ok = Matcher::new(&mut st, code, &t[..]).search().unwrap();
         ok.then_some((st.start, st.ptr))
+    }
+
+    fn search_groups(code: &[u32], s: &str) -> Option<Vec<Option<(usize, usize)>>> {
+        let t: Vec<u32> = s.chars().map(|c| c as u32).collect();
+        let mut st = State::new(0, t.len());
+        if !Matcher::new(&mut st, code, &t[..]).search().unwrap() {
+            return None;
+        }
+        let mut v = vec![Some((st.start, st.ptr))];
+        v.extend((1..=2).map(|g| st.group_span(g)));
+        Some(v)
+    }
+
+    #[test]
+    fn lookbehind() {
+        // (?<=a)b, as Lib/re/_compiler.py emits it.
+        let code = [op::INFO, 4, 0, 1, 1, op::ASSERT, 5, 1, op::LITERAL, 97, op::SUCCESS, op::LITERAL, 98, op::SUCCESS];
+        assert_eq!(search(&code, "cb ab"), Some((4, 5)));
+        assert_eq!(search(&code, "b"), None);
+    }
+
+    #[test]
+    fn min_until_keeps_last_group() {
+        // (a|b)*?c
+        let code = [
+            op::INFO, 4, 0, 1, MAXREPEAT, op::REPEAT, 13, 0, MAXREPEAT, op::MARK, 0, op::IN, 5, op::RANGE, 97, 98,
+            op::FAILURE, op::MARK, 1, op::MIN_UNTIL, op::LITERAL, 99, op::SUCCESS,
+        ];
+        assert_eq!(search_groups(&code, "xabc"), Some(vec![Some((1, 4)), Some((2, 3)), None]));
+        assert_eq!(search_groups(&code, "c"), Some(vec![Some((0, 1)), None, None]));
+    }
+
+    #[test]
+    fn backreference() {
+        // (\w)\1 with the Unicode word category
+        let code = [
+            op::INFO, 7, 4, 2, 2, op::CATEGORY, 14, op::FAILURE, op::MARK, 0, op::IN, 4, op::CATEGORY, 14, op::FAILURE,
+            op::MARK, 1, op::GROUPREF, 0, op::SUCCESS,
+        ];
+        assert_eq!(search_groups(&code, "abccd"), Some(vec![Some((2, 4)), Some((2, 3)), None]));
+        assert_eq!(search(&code, "abcd"), None);
+    }
+
+    #[test]
+    fn possessive_and_atomic() {
+        // a++b and a++a
+        let code = [op::INFO, 4, 0, 2, MAXREPEAT, op::POSSESSIVE_REPEAT_ONE, 6, 1, MAXREPEAT, op::LITERAL, 97,
+                    op::SUCCESS, op::LITERAL, 98, op::SUCCESS];
+        assert_eq!(search(&code, "xaab"), Some((1, 4)));
+        let mut no = code;
+        no[13] = 97;
+        assert_eq!(search(&no, "aaa"), None);
+        // (?>a|ab)c, compiled as ATOMIC_GROUP a (?:|b) c
+        let code = [op::INFO, 4, 0, 2, 3, op::ATOMIC_GROUP, 14, op::LITERAL, 97, op::BRANCH, 3, op::JUMP, 7, 5,
+                    op::LITERAL, 98, op::JUMP, 2, op::FAILURE, op::SUCCESS, op::LITERAL, 99, op::SUCCESS];
+        assert_eq!(search(&code, "ac"), Some((0, 2)));
+        assert_eq!(search(&code, "abc"), None);
+    }
+
+    #[test]
+    fn malformed_code_fails_without_panicking() {
+        let mut st = State::new(0, 3);
+        let t = [97u8, 98, 99];
+        assert_eq!(Matcher::new(&mut st, &[op::MAX_UNTIL], &t[..]).pymatch(), Err(Error::State));
+        let mut st = State::new(0, 3);
+        assert_eq!(Matcher::new(&mut st, &[99], &t[..]).pymatch(), Err(Error::Illegal));
+        let mut st = State::new(0, 3);
+        assert_eq!(Matcher::new(&mut st, &[op::REPEAT_ONE, 100, 0, 5], &t[..]).search(), Ok(false));
     }
 
     #[test]
