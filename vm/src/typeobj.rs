@@ -1118,7 +1118,7 @@ unsafe fn best_base(bases: &[PyObj]) -> PyResult<*mut PyTypeObject> {
         if (*bt).tp_flags & flags::BASETYPE == 0 {
             return Err(err::type_error(format!(
                 "type '{}' is not an acceptable base type",
-                type_qualname(bt)
+                CStr::from_ptr((*bt).tp_name).to_string_lossy()
             )));
         }
         let candidate = solid_base(bt);
