@@ -52,6 +52,8 @@ pub enum Error {
     Illegal,
     /// MAX_UNTIL/MIN_UNTIL outside any REPEAT (malformed code).
     State,
+    /// A signal handler raised (the exception is set in the indicator).
+    Interrupted,
 }
 
 /// An active REPEAT: its code position (the word after the opcode), the
@@ -501,7 +503,16 @@ impl<'a, T: Text + ?Sized> Matcher<'a, T> {
     pub fn run(&mut self, pc0: usize, toplevel: bool) -> Result<bool, Error> {
         let mut frames: Vec<Frame> = vec![Frame::entry(pc0, toplevel)];
         let mut ret = false;
+        let mut steps: u32 = 0;
         loop {
+            steps = steps.wrapping_add(1);
+            if steps & 0xfff == 0 {
+                // Long matches stay interruptible (Ctrl-C), as CPython's.
+                if let Err(e) = vm::signals::check() {
+                    vm::err::restore(e);
+                    return Err(Error::Interrupted);
+                }
+            }
             let fi = frames.len() - 1;
             let mut f = frames[fi];
             let flow = self.step(&mut f, ret)?;

@@ -9,7 +9,7 @@ use vm::abstract_ as ab;
 use vm::err::{self, PyResult};
 use vm::object::*;
 use vm::objects::{dict, long, none, tuple};
-use vm::objref::{xdecref, PyObj};
+use vm::objref::PyObj;
 
 #[repr(C)]
 pub struct MatchObject {
@@ -85,10 +85,24 @@ pub fn new_match(pattern: &PyObj, string: &PyObj, st: &State, pos: isize, endpos
     }
 }
 
-unsafe extern "C" fn match_dealloc(o: *mut PyObject) {
+unsafe extern "C" fn match_traverse(o: *mut PyObject, visit: visitproc, arg: *mut c_void) -> c_int {
     let m = o as *mut MatchObject;
-    xdecref((*m).string);
-    xdecref((*m).pattern);
+    super::visit_all(&[(*m).string, (*m).pattern], visit, arg)
+}
+
+/// The subject (a str/bytes subclass instance may have a `__dict__`) is
+/// what can close a cycle; a cleared Match reads it as None.
+unsafe extern "C" fn match_clear(o: *mut PyObject) -> c_int {
+    let m = o as *mut MatchObject;
+    super::clear_field(&mut (*m).string);
+    0
+}
+
+unsafe extern "C" fn match_dealloc(o: *mut PyObject) {
+    vm::gc::untrack(o);
+    let m = o as *mut MatchObject;
+    match_clear(o);
+    super::clear_field(&mut (*m).pattern);
     if !(*m).marks.is_null() {
         drop(Box::from_raw((*m).marks));
     }
@@ -103,8 +117,8 @@ impl MatchObject {
     fn pattern(&self) -> &PatternObject {
         unsafe { pat(PyObj::borrow(&self.pattern)) }
     }
-    fn string(&self) -> &PyObj {
-        unsafe { PyObj::borrow(&self.string) }
+    fn string(&self) -> PyObj {
+        unsafe { super::opt_obj(self.string) }
     }
 }
 
@@ -133,13 +147,13 @@ fn group_index(m: &MatchObject, g: &PyObj) -> PyResult<usize> {
 fn group_value(m: &MatchObject, g: usize, default: &PyObj) -> PyResult {
     let (a, b) = m.span(g);
     let string = m.string();
-    if none::is_none(string) || a < 0 {
+    if none::is_none(&string) || a < 0 {
         return Ok(default.clone());
     }
-    let (subj, isbytes) = get_subject(string)?;
+    let (subj, isbytes) = get_subject(&string)?;
     let n = subj.len();
     let (a, b) = ((a as usize).min(n), (b as usize).min(n));
-    Ok(get_slice(&subj, string, isbytes, a, b))
+    Ok(get_slice(&subj, &string, isbytes, a, b))
 }
 
 vm::fastcall!(match_group, |slf, args| {
@@ -244,10 +258,10 @@ unsafe extern "C" fn match_repr(o: *mut PyObject) -> *mut PyObject {
 }
 
 unsafe extern "C" fn get_string(o: *mut PyObject, _: *mut c_void) -> *mut PyObject {
-    PyObj::from_borrowed((*(o as *mut MatchObject)).string).into_ptr()
+    super::opt_obj((*(o as *mut MatchObject)).string).into_ptr()
 }
 unsafe extern "C" fn get_re(o: *mut PyObject, _: *mut c_void) -> *mut PyObject {
-    PyObj::from_borrowed((*(o as *mut MatchObject)).pattern).into_ptr()
+    super::opt_obj((*(o as *mut MatchObject)).pattern).into_ptr()
 }
 unsafe extern "C" fn get_pos(o: *mut PyObject, _: *mut c_void) -> *mut PyObject {
     long::from_i64((*(o as *mut MatchObject)).pos as i64).into_ptr()
@@ -300,10 +314,23 @@ pub fn new_scanner(pattern: &PyObj, string: &PyObj, pos: isize, endpos: isize) -
     }
 }
 
-unsafe extern "C" fn scanner_dealloc(o: *mut PyObject) {
+unsafe extern "C" fn scanner_traverse(o: *mut PyObject, visit: visitproc, arg: *mut c_void) -> c_int {
     let s = o as *mut ScannerObject;
-    xdecref((*s).pattern);
-    xdecref((*s).string);
+    super::visit_all(&[(*s).pattern, (*s).string], visit, arg)
+}
+
+unsafe extern "C" fn scanner_clear(o: *mut PyObject) -> c_int {
+    let s = o as *mut ScannerObject;
+    super::clear_field(&mut (*s).string);
+    (*s).done = 1;
+    0
+}
+
+unsafe extern "C" fn scanner_dealloc(o: *mut PyObject) {
+    vm::gc::untrack(o);
+    let s = o as *mut ScannerObject;
+    scanner_clear(o);
+    super::clear_field(&mut (*s).pattern);
     if !(*s).state.is_null() {
         drop(Box::from_raw((*s).state));
     }
@@ -342,7 +369,7 @@ vm::fastcall!(scanner_match, |slf, args| { scanner_step(slf, false) });
 vm::fastcall!(scanner_search, |slf, args| { scanner_step(slf, true) });
 
 unsafe extern "C" fn scanner_get_pattern(o: *mut PyObject, _: *mut c_void) -> *mut PyObject {
-    PyObj::from_borrowed((*(o as *mut ScannerObject)).pattern).into_ptr()
+    super::opt_obj((*(o as *mut ScannerObject)).pattern).into_ptr()
 }
 
 static mut MATCH_AS_MAPPING: PyMappingMethods = EMPTY_MAPPING_METHODS;
@@ -350,8 +377,10 @@ static mut MATCH_AS_MAPPING: PyMappingMethods = EMPTY_MAPPING_METHODS;
 pub unsafe fn init_types() -> PyResult<()> {
     use vm::objects::descr::{set_getsets, set_methods};
     let t = match_type();
-    (*t).tp_flags |= flags::DISALLOW_INSTANTIATION;
+    (*t).tp_flags |= flags::DISALLOW_INSTANTIATION | flags::HAVE_GC;
     (*t).tp_dealloc = Some(match_dealloc);
+    (*t).tp_traverse = Some(match_traverse);
+    (*t).tp_clear = Some(match_clear);
     (*t).tp_repr = Some(match_repr);
     MATCH_AS_MAPPING.mp_subscript = Some(match_subscript);
     (*t).tp_as_mapping = &raw mut MATCH_AS_MAPPING;
@@ -381,8 +410,10 @@ pub unsafe fn init_types() -> PyResult<()> {
     (*t).tp_new = None;
 
     let s = scanner_type();
-    (*s).tp_flags |= flags::DISALLOW_INSTANTIATION;
+    (*s).tp_flags |= flags::DISALLOW_INSTANTIATION | flags::HAVE_GC;
     (*s).tp_dealloc = Some(scanner_dealloc);
+    (*s).tp_traverse = Some(scanner_traverse);
+    (*s).tp_clear = Some(scanner_clear);
     set_methods(s, &[
         ("match", scanner_match as *const c_void, meth::FASTCALL, ""),
         ("search", scanner_search as *const c_void, meth::FASTCALL, ""),

@@ -62,6 +62,7 @@ impl Subject {
         r.map_err(|e| match e {
             Error::Illegal => err::runtime_error("invalid SRE code"),
             Error::State => err::runtime_error("internal error in regular expression engine"),
+            Error::Interrupted => err::fetch(),
         })
     }
 
@@ -160,14 +161,48 @@ unsafe fn alloc(tp: *mut PyTypeObject) -> PyResult<*mut PyObject> {
     Ok(o)
 }
 
+/// Visits the non-null objects among `ptrs` (the body of a tp_traverse).
+pub unsafe fn visit_all(ptrs: &[*mut PyObject], visit: visitproc, arg: *mut c_void) -> c_int {
+    for &p in ptrs {
+        if !p.is_null() {
+            let r = visit(p, arg);
+            if r != 0 {
+                return r;
+            }
+        }
+    }
+    0
+}
+
+/// Drops the reference in `*p` and nulls the field (tp_clear).
+pub unsafe fn clear_field(p: &mut *mut PyObject) {
+    let old = std::mem::replace(p, std::ptr::null_mut());
+    xdecref(old);
+}
+
+unsafe extern "C" fn pattern_traverse(o: *mut PyObject, visit: visitproc, arg: *mut c_void) -> c_int {
+    let p = o as *mut PatternObject;
+    visit_all(&[(*p).groupindex, (*p).indexgroup, (*p).pattern], visit, arg)
+}
+
+/// Only the group-name dict can take part in a cycle (the source and the
+/// name tuple hold str/bytes/None), so only it is cleared; the other
+/// fields stay valid for the methods.
+unsafe extern "C" fn pattern_clear(o: *mut PyObject) -> c_int {
+    let p = o as *mut PatternObject;
+    clear_field(&mut (*p).groupindex);
+    0
+}
+
 unsafe extern "C" fn pattern_dealloc(o: *mut PyObject) {
+    vm::gc::untrack(o);
     let p = o as *mut PatternObject;
     if !(*p).weakreflist.is_null() {
         vm::objects::weakref::clear_weakrefs(o);
     }
-    xdecref((*p).groupindex);
-    xdecref((*p).indexgroup);
-    xdecref((*p).pattern);
+    pattern_clear(o);
+    clear_field(&mut (*p).indexgroup);
+    clear_field(&mut (*p).pattern);
     if !(*p).code.is_null() {
         drop(Box::from_raw((*p).code));
     }
@@ -546,7 +581,16 @@ unsafe extern "C" fn pattern_hash(o: *mut PyObject) -> isize {
 }
 
 unsafe extern "C" fn get_pattern(o: *mut PyObject, _: *mut c_void) -> *mut PyObject {
-    PyObj::from_borrowed((*(o as *mut PatternObject)).pattern).into_ptr()
+    opt_obj((*(o as *mut PatternObject)).pattern).into_ptr()
+}
+
+/// A field that tp_clear may have nulled, as an object (None then).
+pub unsafe fn opt_obj(p: *mut PyObject) -> PyObj {
+    if p.is_null() {
+        none::none()
+    } else {
+        PyObj::from_borrowed(p)
+    }
 }
 unsafe extern "C" fn get_flags(o: *mut PyObject, _: *mut c_void) -> *mut PyObject {
     long::from_i64((*(o as *mut PatternObject)).flags).into_ptr()
@@ -649,8 +693,10 @@ unsafe fn init_types() -> PyResult<()> {
     if (*t).tp_flags & flags::READY != 0 {
         return Ok(());
     }
-    (*t).tp_flags |= flags::DISALLOW_INSTANTIATION;
+    (*t).tp_flags |= flags::DISALLOW_INSTANTIATION | flags::HAVE_GC;
     (*t).tp_dealloc = Some(pattern_dealloc);
+    (*t).tp_traverse = Some(pattern_traverse);
+    (*t).tp_clear = Some(pattern_clear);
     (*t).tp_weaklistoffset = std::mem::offset_of!(PatternObject, weakreflist) as isize;
     (*t).tp_repr = Some(pattern_repr);
     (*t).tp_richcompare = Some(pattern_richcompare);
