@@ -83,6 +83,8 @@ pub struct State {
     repeats: Vec<Repeat>,
     repeat: Option<usize>,
     data: Vec<isize>,
+    /// The backtracking contexts, kept between attempts to reuse the memory.
+    frames: Vec<Frame>,
 }
 
 impl State {
@@ -100,6 +102,7 @@ impl State {
             repeats: Vec::new(),
             repeat: None,
             data: Vec::new(),
+            frames: Vec::new(),
         }
     }
 
@@ -110,6 +113,7 @@ impl State {
         self.repeats.clear();
         self.repeat = None;
         self.data.clear();
+        self.frames.clear();
     }
 
     /// The span of group `g` (1-based), if it took part in the match.
@@ -501,7 +505,10 @@ impl<'a, T: Text + ?Sized> Matcher<'a, T> {
     /// Matches the code at `pc0` from `st.ptr`; on success `st.ptr` is the
     /// end of the match.
     pub fn run(&mut self, pc0: usize, toplevel: bool) -> Result<bool, Error> {
-        let mut frames: Vec<Frame> = vec![Frame::entry(pc0, toplevel)];
+        // Frames above `base` belong to this call (a nested run from
+        // `count` stacks its frames on those of the run that called it).
+        let base = self.st.frames.len();
+        self.st.frames.push(Frame::entry(pc0, toplevel));
         let mut ret = false;
         let mut steps: u32 = 0;
         loop {
@@ -510,20 +517,27 @@ impl<'a, T: Text + ?Sized> Matcher<'a, T> {
                 // Long matches stay interruptible (Ctrl-C), as CPython's.
                 if let Err(e) = vm::signals::check() {
                     vm::err::restore(e);
+                    self.st.frames.truncate(base);
                     return Err(Error::Interrupted);
                 }
             }
-            let fi = frames.len() - 1;
-            let mut f = frames[fi];
-            let flow = self.step(&mut f, ret)?;
+            let fi = self.st.frames.len() - 1;
+            let mut f = self.st.frames[fi];
+            let flow = match self.step(&mut f, ret) {
+                Ok(flow) => flow,
+                Err(e) => {
+                    self.st.frames.truncate(base);
+                    return Err(e);
+                }
+            };
             match flow {
                 Flow::Call(pc, tl) => {
-                    frames[fi] = f;
-                    frames.push(Frame::entry(pc, tl));
+                    self.st.frames[fi] = f;
+                    self.st.frames.push(Frame::entry(pc, tl));
                 }
                 Flow::Ret(r) => {
-                    frames.pop();
-                    if frames.is_empty() {
+                    self.st.frames.pop();
+                    if self.st.frames.len() == base {
                         return Ok(r);
                     }
                     ret = r;
