@@ -270,7 +270,13 @@ pub fn clinic_args(
 /// Reads a `pos`/`endpos` argument (default when absent).
 fn ssize_arg(o: &Option<PyObj>, default: isize) -> PyResult<isize> {
     match o {
-        Some(v) => ab::index_to_ssize(v, None),
+        Some(v) => {
+            let i = ab::index(v)?;
+            match long::as_i64(&i) {
+                Some(n) => Ok(n as isize),
+                None => Err(err::overflow_error("Python int too large to convert to C ssize_t")),
+            }
+        }
         None => Ok(default),
     }
 }
@@ -620,11 +626,21 @@ vm::fastcall_kw!(sre_compile, |slf, args, kw| {
     }
     let flags = ab::index_to_ssize(flags, None)? as i64;
     let mut words = Vec::with_capacity(list::len(code));
+    // Each word as PyLong_AsUnsignedLong reads it (ints only, no __index__).
     for w in list::to_vec(code) {
-        let n = ab::index(&w)?;
-        match long::as_i64(&n) {
-            Some(x) if (0..=u32::MAX as i64).contains(&x) => words.push(x as u32),
-            _ => return Err(err::overflow_error("regular expression code size limit exceeded")),
+        if !long::is_int(&w) {
+            return Err(err::type_error("an integer is required"));
+        }
+        if long::is_negative(&w) {
+            return Err(err::overflow_error("can't convert negative value to unsigned int"));
+        }
+        match long::as_i64(&w) {
+            Some(x) if x <= u32::MAX as i64 => words.push(x as u32),
+            Some(_) => return Err(err::overflow_error("regular expression code size limit exceeded")),
+            None if ab::rich_compare_bool(&w, &long::from_u64(u64::MAX), PY_LE)? => {
+                return Err(err::overflow_error("regular expression code size limit exceeded"))
+            }
+            None => return Err(err::overflow_error("Python int too large to convert to C unsigned long")),
         }
     }
     let isbytes = if none::is_none(pattern) {
@@ -658,33 +674,33 @@ vm::fastcall_kw!(sre_compile, |slf, args, kw| {
     Ok(obj)
 });
 
-fn char_arg(o: &PyObj, fname: &str) -> PyResult<u32> {
-    if !long::is_int(o) {
-        return Err(err::type_error(format!(
-            "{}() argument must be int, not {}",
-            fname,
-            type_name(o.ob_type())
-        )));
+/// A C `int` argument (Argument Clinic's converter); the helpers see it
+/// as the unsigned code point CPython's do.
+fn char_arg(o: &PyObj) -> PyResult<u32> {
+    let i = ab::index(o)?;
+    match long::as_i64(&i) {
+        Some(v) if i32::try_from(v).is_ok() => Ok(v as i32 as u32),
+        _ => Err(err::overflow_error("Python int too large to convert to C int")),
     }
-    Ok(ab::to_i64(o)? as u32)
 }
+
 
 vm::fastcall!(sre_getcodesize, |slf, args| { Ok(long::from_i64(constants::CODESIZE)) });
 vm::onearg!(sre_ascii_iscased, |slf, c| {
-    let c = char_arg(c.unwrap(), "ascii_iscased")?;
+    let c = char_arg(c.unwrap())?;
     Ok(boolobject::new(c < 128 && (c as u8).is_ascii_alphabetic()))
 });
 vm::onearg!(sre_unicode_iscased, |slf, c| {
-    let c = char_arg(c.unwrap(), "unicode_iscased")?;
+    let c = char_arg(c.unwrap())?;
     Ok(boolobject::new(c != chars::lower_unicode(c) || c != chars::upper_unicode(c)))
 });
 vm::onearg!(sre_ascii_tolower, |slf, c| {
-    let c = char_arg(c.unwrap(), "ascii_tolower")?;
-    Ok(long::from_i64(chars::lower_ascii(c) as i64))
+    let c = char_arg(c.unwrap())?;
+    Ok(long::from_i64(chars::lower_ascii(c) as i32 as i64))
 });
 vm::onearg!(sre_unicode_tolower, |slf, c| {
-    let c = char_arg(c.unwrap(), "unicode_tolower")?;
-    Ok(long::from_i64(chars::lower_unicode(c) as i64))
+    let c = char_arg(c.unwrap())?;
+    Ok(long::from_i64(chars::lower_unicode(c) as i32 as i64))
 });
 
 unsafe fn init_types() -> PyResult<()> {
