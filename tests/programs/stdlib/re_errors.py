@@ -28,3 +28,14 @@ for g in ['x', 2, -1, None]:
         m.group(g)
     except IndexError as e:
         print('IndexError:', e)
+p = re.compile('a')
+m = re.match('(a)(?P<n>b)', 'ab')
+for f in [lambda: p.match('a', 10**30), lambda: p.match('a', 'x'), lambda: p.match('a', 1.0), lambda: p.sub('x', 'a', 10**30),
+          lambda: m[1:2], lambda: m[True], lambda: m[[1]], lambda: p.split('a', 'x'), lambda: p.findall('aaa', True),
+          lambda: p.match('a', endpos=-10**30), lambda: m.group('n', 0, True), lambda: m.span(b'n'), lambda: m.groupdict(1, 2),
+          lambda: m.groups(default=5), lambda: m.start(0, 1), lambda: m.expand(), lambda: p.sub('x'), lambda: p.match('a', 0, 1, 2),
+          lambda: p.match(string='a', foo=1), lambda: p.search('a', string='a')]:
+    try:
+        print(repr(f()))
+    except Exception as e:
+        print(type(e).__name__, e)
