@@ -24,12 +24,21 @@ use vm::typeobj::type_name;
 
 /// The code units of a subject. str and bytes are borrowed (the caller
 /// keeps the object alive; both are immutable); other bytes-like objects
-/// are copied, since they could change under the matcher.
+/// are read through a buffer export held for the Subject's lifetime, which
+/// (as in CPython) keeps a bytearray from being resized meanwhile.
 pub enum Subject {
     L1(*const u8, usize),
     U2(*const u16, usize),
     U4(*const u32, usize),
-    Owned(Vec<u8>),
+    Buffer(Box<Py_buffer>),
+}
+
+impl Drop for Subject {
+    fn drop(&mut self) {
+        if let Subject::Buffer(v) = self {
+            unsafe { vm::objects::memoryview::release_buffer(&mut **v) };
+        }
+    }
 }
 
 fn go<T: Text + ?Sized>(st: &mut State, code: &[u32], t: &T, search: bool) -> Result<bool, Error> {
@@ -45,7 +54,7 @@ impl Subject {
     pub fn len(&self) -> usize {
         match self {
             Subject::L1(_, n) | Subject::U2(_, n) | Subject::U4(_, n) => *n,
-            Subject::Owned(v) => v.len(),
+            Subject::Buffer(v) => v.len as usize,
         }
     }
 
@@ -56,7 +65,7 @@ impl Subject {
                 Subject::L1(p, n) => go(st, code, std::slice::from_raw_parts(*p, *n), search),
                 Subject::U2(p, n) => go(st, code, std::slice::from_raw_parts(*p, *n), search),
                 Subject::U4(p, n) => go(st, code, std::slice::from_raw_parts(*p, *n), search),
-                Subject::Owned(v) => go(st, code, &v[..], search),
+                Subject::Buffer(_) => go(st, code, self.bytes(), search),
             }
         };
         r.map_err(|e| match e {
@@ -69,7 +78,7 @@ impl Subject {
     fn bytes(&self) -> &[u8] {
         match self {
             Subject::L1(p, n) => unsafe { std::slice::from_raw_parts(*p, *n) },
-            Subject::Owned(v) => v,
+            Subject::Buffer(v) if v.len > 0 => unsafe { std::slice::from_raw_parts(v.buf as *const u8, v.len as usize) },
             _ => &[],
         }
     }
@@ -89,8 +98,12 @@ pub fn get_subject(o: &PyObj) -> PyResult<(Subject, bool)> {
         let d = bytes::as_slice(o);
         return Ok((Subject::L1(d.as_ptr(), d.len()), true));
     }
-    if let Some(v) = vm::objects::bytes_methods::buffer_data(o) {
-        return Ok((Subject::Owned(v), true));
+    if vm::objects::memoryview::has_buffer(o) {
+        let mut view = Box::new(vm::objects::memoryview::empty_view());
+        // (A failed export reads as "not bytes-like", as in CPython.)
+        if unsafe { vm::objects::memoryview::get_buffer_into(o, &mut *view, 0) }.is_ok() {
+            return Ok((Subject::Buffer(view), true));
+        }
     }
     Err(err::type_error(format!(
         "expected string or bytes-like object, got '{}'",
