@@ -23,6 +23,8 @@ pub struct MatchObject {
     pub groups: isize,
     /// `2 * groups` offsets: start and end of each group (-1: unmatched).
     pub marks: *mut Vec<isize>,
+    /// The `regs` tuple once built (CPython returns the same object).
+    pub regs: *mut PyObject,
 }
 
 #[repr(C)]
@@ -87,7 +89,7 @@ pub fn new_match(pattern: &PyObj, string: &PyObj, st: &State, pos: isize, endpos
 
 unsafe extern "C" fn match_traverse(o: *mut PyObject, visit: visitproc, arg: *mut c_void) -> c_int {
     let m = o as *mut MatchObject;
-    super::visit_all(&[(*m).string, (*m).pattern], visit, arg)
+    super::visit_all(&[(*m).string, (*m).pattern, (*m).regs], visit, arg)
 }
 
 /// The subject (a str/bytes subclass instance may have a `__dict__`) is
@@ -103,6 +105,7 @@ unsafe extern "C" fn match_dealloc(o: *mut PyObject) {
     let m = o as *mut MatchObject;
     match_clear(o);
     super::clear_field(&mut (*m).pattern);
+    super::clear_field(&mut (*m).regs);
     if !(*m).marks.is_null() {
         drop(Box::from_raw((*m).marks));
     }
@@ -289,14 +292,19 @@ unsafe extern "C" fn get_lastgroup(o: *mut PyObject, _: *mut c_void) -> *mut PyO
     none::none().into_ptr()
 }
 unsafe extern "C" fn get_regs(o: *mut PyObject, _: *mut c_void) -> *mut PyObject {
-    let m = &*(o as *mut MatchObject);
+    let m = &mut *(o as *mut MatchObject);
+    if !m.regs.is_null() {
+        return PyObj::from_borrowed(m.regs).into_ptr();
+    }
     let v = (0..m.groups as usize)
         .map(|g| {
             let (a, b) = m.span(g);
             tuple::pair(long::from_i64(a as i64), long::from_i64(b as i64))
         })
         .collect();
-    tuple::new(v).into_ptr()
+    let t = tuple::new(v);
+    m.regs = t.clone().into_ptr();
+    t.into_ptr()
 }
 
 // ====================================================================== scanner

@@ -9,6 +9,7 @@ pub mod chars;
 pub mod constants;
 pub mod engine;
 pub mod matchobj;
+pub mod validate;
 
 use constants::flag;
 use engine::{Error, State, Text};
@@ -674,12 +675,19 @@ vm::fastcall_kw!(sre_compile, |slf, args, kw| {
             type_name(indexgroup.ob_type())
         )));
     }
+    if !validate::validate(&words, groups) {
+        return Err(err::runtime_error("invalid SRE code"));
+    }
     let o = alloc(pattern_type())? as *mut PatternObject;
     let obj = PyObj::from_owned(o as *mut PyObject);
     (*o).groups = groups;
-    (*o).groupindex =
-        if dict::len(groupindex) > 0 { dict::copy(groupindex).into_ptr() } else { std::ptr::null_mut() };
-    (*o).indexgroup = indexgroup.clone().into_ptr();
+    // As CPython: the name maps are kept only for patterns with named groups.
+    if dict::len(groupindex) > 0 {
+        (*o).groupindex = dict::copy(groupindex).into_ptr();
+        if tuple::len(indexgroup) > 0 {
+            (*o).indexgroup = indexgroup.clone().into_ptr();
+        }
+    }
     (*o).pattern = pattern.clone().into_ptr();
     (*o).flags = flags;
     (*o).isbytes = isbytes;

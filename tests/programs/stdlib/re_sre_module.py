@@ -21,7 +21,7 @@ for code in [(1,), [2**32], [-1], ['x'], [2**70]]:
         _sre.compile('a', 0, code, 0, {}, ())
     except Exception as e:
         print(type(e).__name__, e)
-for code in [[99], [15, 0, 1]]:
+for code in [[18, 1], [99], [15, 0, 1], [7, 0, 1], [16, 97]]:
     try:
         print(_sre.compile('x', 0, code, 0, {}, (None,)).match('abc'))
     except RuntimeError as e:
