@@ -16,6 +16,7 @@ pub mod stringmodule;
 pub mod structmodule;
 pub mod threadmodule;
 pub mod timemodule;
+pub mod sre;
 
 /// Registers every Rust stdlib module with the import system.
 pub fn register_all() {
@@ -30,6 +31,7 @@ pub fn register_all() {
     vm::import::register_builtin("posix", posixmodule::init);
     vm::import::register_builtin("errno", errnomodule::init);
     vm::import::register_builtin("time", timemodule::init);
+    vm::import::register_builtin("_sre", sre::init);
     // `_weakref` (and the temporary Rust `weakref`) live beside the weakref type in vm.
     vm::objects::weakref::register();
 }

@@ -1170,6 +1170,20 @@ pub fn calculate_metaclass(meta: *mut PyTypeObject, bases: &[PyObj]) -> PyResult
 
 /// `type.__new__(meta, name, bases, namespace, **kwds)`: creates a class.
 pub fn type_new(meta: *mut PyTypeObject, name: &PyObj, bases: &PyObj, ns: &PyObj) -> PyResult {
+    type_new_kw(meta, name, bases, ns, std::ptr::null_mut()).map(|(t, _)| t)
+}
+
+/// `type_new` with the call's keyword arguments, which go to a more derived
+/// metaclass's `tp_new` when the call is delegated to it (`type(name,
+/// bases, ns, **kw)` with an EnumType base). The flag says it was delegated
+/// (then that `tp_new` has already run `__init_subclass__`).
+pub fn type_new_kw(
+    meta: *mut PyTypeObject,
+    name: &PyObj,
+    bases: &PyObj,
+    ns: &PyObj,
+    kwargs: *mut PyObject,
+) -> PyResult<(PyObj, bool)> {
     unsafe {
         if !unicode::is_str(name) {
             return Err(err::type_error(format!(
@@ -1195,7 +1209,7 @@ pub fn type_new(meta: *mut PyTypeObject, name: &PyObj, bases: &PyObj, ns: &PyObj
             if let Some(new) = (*winner).tp_new {
                 if new as usize != type_new_slot as usize {
                     let args = tuple::new(vec![name.clone(), bases.clone(), ns.clone()]);
-                    return err::from_ptr(new(winner, args.as_ptr(), std::ptr::null_mut()));
+                    return err::from_ptr(new(winner, args.as_ptr(), kwargs)).map(|t| (t, true));
                 }
             }
         }
@@ -1393,7 +1407,7 @@ pub fn type_new(meta: *mut PyTypeObject, name: &PyObj, bases: &PyObj, ns: &PyObj
                 }
             }
         }
-        Ok(tp_obj)
+        Ok((tp_obj, false))
     }
 }
 
@@ -1452,9 +1466,11 @@ pub unsafe extern "C" fn type_new_slot(meta: *mut PyTypeObject, args: *mut PyObj
         return std::ptr::null_mut();
     }
     let it = tuple::items(a);
-    let r = type_new(meta, &it[0], &it[1], &it[2]).and_then(|t| {
-        let kw = crate::objects::methodobject::kwargs_dict(kwargs);
-        init_subclass(&t, kw.as_ref())?;
+    let r = type_new_kw(meta, &it[0], &it[1], &it[2], kwargs).and_then(|(t, delegated)| {
+        if !delegated {
+            let kw = crate::objects::methodobject::kwargs_dict(kwargs);
+            init_subclass(&t, kw.as_ref())?;
+        }
         Ok(t)
     });
     err::into_ptr(r)

@@ -126,6 +126,22 @@ fn is_linebreak(c: u32) -> bool {
     matches!(c, 0x0a | 0x0b | 0x0c | 0x0d | 0x1c | 0x1d | 0x1e | 0x85 | 0x2028 | 0x2029)
 }
 
+/// One-code-point lowercase, as `_PyUnicode_ToLowercase` (what `re`
+/// folds with): the first code point of the full mapping.
+pub fn simple_lower(c: u32) -> u32 {
+    if c < 128 {
+        return (c as u8).to_ascii_lowercase() as u32;
+    }
+    map_lookup(ctype::TO_LOWER, c).and_then(|s| s.chars().next()).map_or(c, |ch| ch as u32)
+}
+/// One-code-point uppercase, as `_PyUnicode_ToUppercase` (U+00DF -> 'S').
+pub fn simple_upper(c: u32) -> u32 {
+    if c < 128 {
+        return (c as u8).to_ascii_uppercase() as u32;
+    }
+    map_lookup(ctype::TO_UPPER, c).and_then(|s| s.chars().next()).map_or(c, |ch| ch as u32)
+}
+
 fn push_mapped(out: &mut Vec<u32>, s: &str) {
     out.extend(s.chars().map(|c| c as u32));
 }
