@@ -161,6 +161,58 @@ fn small_int_binop(op: u32, a: i64, b: i64) -> Option<PyObj> {
     Some(long::from_i64(r))
 }
 
+/// Exact int and float operations beyond the inline add/sub/mul: bitwise
+/// ops, shifts, floor division, modulo, true division, and mixed float/int
+/// arithmetic. Out of line to keep the dispatch loop small; `None` leaves
+/// the case (including every error) to the generic path.
+#[inline(never)]
+fn binop_fast_ext(op: u32, a: &PyObj, b: &PyObj) -> Option<PyObj> {
+    use crate::bytecode::*;
+    if let (Some(x), Some(y)) = (compact_value(a), compact_value(b)) {
+        let r = match op {
+            NB_AND => x & y,
+            NB_OR => x | y,
+            NB_XOR => x ^ y,
+            NB_RSHIFT if y >= 0 => {
+                if y < 64 { x >> y } else if x < 0 { -1 } else { 0 }
+            }
+            // Compact values are below 2**30, so shifts under 32 fit an i64.
+            NB_LSHIFT if (0..32).contains(&y) => x << y,
+            NB_FLOOR_DIVIDE if y != 0 => {
+                let q = x / y;
+                if x % y != 0 && ((x < 0) != (y < 0)) { q - 1 } else { q }
+            }
+            NB_REMAINDER if y != 0 => {
+                let r = x % y;
+                if r != 0 && ((r < 0) != (y < 0)) { r + y } else { r }
+            }
+            // Both are exact doubles, so one division rounds correctly.
+            NB_TRUE_DIVIDE if y != 0 => return Some(float::new(x as f64 / y as f64)),
+            _ => return None,
+        };
+        return Some(long::from_i64(r));
+    }
+    let as_f64 = |o: &PyObj| -> Option<f64> {
+        if float::is_exact_float(o) {
+            Some(float::value(o))
+        } else {
+            compact_value(o).map(|v| v as f64)
+        }
+    };
+    if !float::is_exact_float(a) && !float::is_exact_float(b) {
+        return None;
+    }
+    let (x, y) = (as_f64(a)?, as_f64(b)?);
+    let r = match op {
+        NB_ADD => x + y,
+        NB_SUBTRACT => x - y,
+        NB_MULTIPLY => x * y,
+        NB_TRUE_DIVIDE if y != 0.0 => x / y,
+        _ => return None,
+    };
+    Some(float::new(r))
+}
+
 /// The value of an exact int with at most one digit (CPython's "compact").
 #[inline(always)]
 fn compact_value(o: &PyObj) -> Option<i64> {
@@ -647,6 +699,10 @@ unsafe fn run(f: *mut PyFrameObject, throw: Option<PyErr>) -> PyResult {
                                 continue;
                             }
                         }
+                        if let Some(r) = binop_fast_ext(base_op, a, &b) {
+                            set_top!(r);
+                            continue;
+                        }
                         let r = tri!(ab::binary_op(a, &b, arg));
                         set_top!(r);
                     }
@@ -697,16 +753,40 @@ unsafe fn run(f: *mut PyFrameObject, throw: Option<PyErr>) -> PyResult {
                     Opcode::COMPARE_OP => {
                         let b = pop!();
                         let a = top!();
-                        if let (Some(x), Some(y)) = (compact_value(a), compact_value(&b)) {
-                            let r = match arg as i32 {
-                                PY_LT => x < y,
-                                PY_LE => x <= y,
-                                PY_EQ => x == y,
-                                PY_NE => x != y,
-                                PY_GT => x > y,
-                                _ => x >= y,
+                        macro_rules! compare {
+                            ($x:expr, $y:expr) => {
+                                match arg as i32 {
+                                    PY_LT => $x < $y,
+                                    PY_LE => $x <= $y,
+                                    PY_EQ => $x == $y,
+                                    PY_NE => $x != $y,
+                                    PY_GT => $x > $y,
+                                    _ => $x >= $y,
+                                }
                             };
-                            set_top!(boolobject::new(r));
+                        }
+                        let fast = if let (Some(x), Some(y)) = (compact_value(a), compact_value(&b)) {
+                            Some(compare!(x, y))
+                        } else if float::is_exact_float(a) && float::is_exact_float(&b) {
+                            Some(compare!(float::value(a), float::value(&b)))
+                        } else {
+                            None
+                        };
+                        if let Some(r) = fast {
+                            // Fused with a following conditional jump, as CPython's
+                            // COMPARE_OP_*_JUMP: no bool object, one dispatch less.
+                            let next = *instrs.add(pc);
+                            match next.op {
+                                Opcode::POP_JUMP_IF_FALSE => {
+                                    drop(pop!());
+                                    pc = if r { pc + 1 } else { next.arg as usize };
+                                }
+                                Opcode::POP_JUMP_IF_TRUE => {
+                                    drop(pop!());
+                                    pc = if r { next.arg as usize } else { pc + 1 };
+                                }
+                                _ => set_top!(boolobject::new(r)),
+                            }
                             continue;
                         }
                         let r = tri!(ab::rich_compare(a, &b, arg as i32));
