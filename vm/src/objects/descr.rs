@@ -530,6 +530,42 @@ unsafe extern "C" fn method_wrapper_repr(o: *mut PyObject) -> *mut PyObject {
     .into_ptr()
 }
 
+unsafe extern "C" fn method_wrapper_traverse(o: *mut PyObject, visit: visitproc, arg: *mut c_void) -> c_int {
+    let w = o as *mut WrapperObject;
+    for p in [(*w).descr as *mut PyObject, (*w).self_] {
+        if !p.is_null() {
+            let r = visit(p, arg);
+            if r != 0 {
+                return r;
+            }
+        }
+    }
+    0
+}
+
+unsafe extern "C" fn method_wrapper_get_name(o: *mut PyObject, _: *mut c_void) -> *mut PyObject {
+    descr_get_name((*(o as *mut WrapperObject)).descr as *mut PyObject, std::ptr::null_mut())
+}
+
+unsafe extern "C" fn method_wrapper_get_qualname(o: *mut PyObject, _: *mut c_void) -> *mut PyObject {
+    descr_get_qualname((*(o as *mut WrapperObject)).descr as *mut PyObject, std::ptr::null_mut())
+}
+
+unsafe extern "C" fn method_wrapper_get_objclass(o: *mut PyObject, _: *mut c_void) -> *mut PyObject {
+    descr_get_objclass((*(o as *mut WrapperObject)).descr as *mut PyObject, std::ptr::null_mut())
+}
+
+// `m.__reduce__()` is `(getattr, (m.__self__, m.__name__))`, as in CPython.
+unsafe extern "C" fn method_wrapper_reduce(o: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    let w = o as *mut WrapperObject;
+    let r = (|| -> PyResult {
+        let getattr = crate::interp::builtin("getattr")?;
+        let name = PyObj::from_borrowed((*(*w).descr).d_common.d_name);
+        Ok(tuple::new(vec![getattr, tuple::new(vec![PyObj::from_borrowed((*w).self_), name])]))
+    })();
+    err::into_ptr(r)
+}
+
 unsafe extern "C" fn method_wrapper_richcompare(a: *mut PyObject, b: *mut PyObject, op: c_int) -> *mut PyObject {
     if (op != PY_EQ && op != PY_NE) || (*b).ob_type != &raw mut _PyMethodWrapper_Type {
         return none::not_implemented().into_ptr();
@@ -762,6 +798,15 @@ pub unsafe fn init_types() {
     (*t).tp_repr = Some(method_wrapper_repr);
     (*t).tp_richcompare = Some(method_wrapper_richcompare);
     (*t).tp_hash = Some(method_wrapper_hash);
+    (*t).tp_traverse = Some(method_wrapper_traverse);
+    (*t).tp_flags |= flags::HAVE_GC;
+    set_members(t, &[("__self__", T_OBJECT, std::mem::offset_of!(WrapperObject, self_), READONLY)]);
+    set_getsets(t, &[
+        ("__objclass__", method_wrapper_get_objclass as *const c_void, std::ptr::null()),
+        ("__name__", method_wrapper_get_name as *const c_void, std::ptr::null()),
+        ("__qualname__", method_wrapper_get_qualname as *const c_void, std::ptr::null()),
+    ]);
+    set_methods(t, &[("__reduce__", method_wrapper_reduce as *const c_void, meth::NOARGS, "")]);
 }
 
 pub fn is_method_descr(o: &PyObj) -> bool {
