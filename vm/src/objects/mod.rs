@@ -37,6 +37,7 @@ pub mod methodobject;
 pub mod module;
 pub mod namespace;
 pub mod none;
+pub mod object_reduce;
 pub mod rangeobject;
 pub mod setobject;
 pub mod slice;

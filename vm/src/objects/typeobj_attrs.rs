@@ -170,14 +170,6 @@ crate::fastcall!(object_sizeof, |slf, args| {
     Ok(long::from_i64(size as i64))
 });
 
-crate::fastcall!(object_reduce_ex, |slf, args| {
-    // Enough for copy/pickle of plain instances: (copyreg.__newobj__-like).
-    let cls = slf.type_obj();
-    let state = typeobj::instance_dict(slf).map(|d| d).unwrap_or_else(none::none);
-    let reconstruct = crate::interp::builtin("object")?;
-    let newf = crate::abstract_::getattr_str(&reconstruct, "__new__")?;
-    Ok(tuple::new(vec![newf, tuple::new(vec![cls]), state]))
-});
 
 // ------------------------------------------------------------------ type
 
@@ -473,9 +465,7 @@ pub unsafe fn init(o: *mut PyTypeObject, t: *mut PyTypeObject) {
             "This method is called when a class is subclassed."),
         ("__subclasshook__", object_subclasshook as *const c_void, meth::FASTCALL | meth::CLASS, ""),
         ("__sizeof__", object_sizeof as *const c_void, meth::FASTCALL, "Size of object in memory, in bytes."),
-        ("__reduce_ex__", object_reduce_ex as *const c_void, meth::FASTCALL, "Helper for pickle."),
-        ("__reduce__", object_reduce_ex as *const c_void, meth::FASTCALL, "Helper for pickle."),
-    ]);
+    ].into_iter().chain(crate::objects::object_reduce::methods()).collect::<Vec<_>>());
     (*o).tp_doc = b"The base class of the class hierarchy.\n\nWhen called, it accepts no arguments and returns a new featureless\ninstance that has no instance attributes and cannot be given any.\n\0".as_ptr() as *const _;
 
     (*t).tp_repr = Some(type_repr);
