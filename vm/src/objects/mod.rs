@@ -15,6 +15,8 @@ pub mod complex_methods;
 pub mod descr;
 pub mod dict;
 pub mod dict_methods;
+pub mod docs;
+pub mod docstrings;
 pub mod enumobject;
 pub mod exceptiongroup;
 pub mod exceptions;

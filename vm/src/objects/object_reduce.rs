@@ -18,8 +18,8 @@ fn copyreg() -> PyResult {
     crate::import::import_absolute("copyreg")
 }
 
-/// `__reduce_ex__(protocol)`: a `__reduce__` overridden by the class wins;
-/// otherwise the common reduction for the protocol.
+// `__reduce_ex__(protocol)`: a `__reduce__` overridden by the class wins;
+// otherwise the common reduction for the protocol.
 crate::onearg!(object_reduce_ex, |slf, arg| {
     let Some(arg) = arg else {
         return Err(err::type_error("object.__reduce_ex__() takes exactly one argument (0 given)"));

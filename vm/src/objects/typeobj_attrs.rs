@@ -266,6 +266,9 @@ unsafe extern "C" fn type_set_module(o: *mut PyObject, v: *mut PyObject, _: *mut
 
 unsafe extern "C" fn type_get_doc(o: *mut PyObject, _: *mut c_void) -> *mut PyObject {
     let t = tp(o);
+    if !typeobj::is_heap(t) && !(*t).tp_doc.is_null() {
+        return crate::objects::docs::doc_from_c(&type_name(t), (*t).tp_doc).into_ptr();
+    }
     let d = typeobj::type_dict(t);
     match dict::get_item_rs(&d, "__doc__") {
         Some(doc) => {
@@ -276,6 +279,12 @@ unsafe extern "C" fn type_get_doc(o: *mut PyObject, _: *mut c_void) -> *mut PyOb
         }
         None => none::none().into_ptr(),
     }
+}
+
+// From the signature block of tp_doc ("name(sig)\n--\n\n"), as CPython.
+unsafe extern "C" fn type_get_text_signature(o: *mut PyObject, _: *mut c_void) -> *mut PyObject {
+    let t = tp(o);
+    crate::objects::docs::text_signature_from_c(&type_name(t), (*t).tp_doc).into_ptr()
 }
 
 unsafe extern "C" fn type_set_doc(o: *mut PyObject, v: *mut PyObject, _: *mut c_void) -> c_int {
@@ -476,6 +485,7 @@ pub unsafe fn init(o: *mut PyTypeObject, t: *mut PyTypeObject) {
         ("__qualname__", type_get_qualname as *const c_void, type_set_qualname as *const c_void),
         ("__module__", type_get_module as *const c_void, type_set_module as *const c_void),
         ("__doc__", type_get_doc as *const c_void, type_set_doc as *const c_void),
+        ("__text_signature__", type_get_text_signature as *const c_void, std::ptr::null()),
         ("__mro__", type_get_mro as *const c_void, std::ptr::null()),
         ("__bases__", type_get_bases as *const c_void, std::ptr::null()),
         ("__base__", type_get_base as *const c_void, std::ptr::null()),
