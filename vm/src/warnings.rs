@@ -170,8 +170,10 @@ fn update_registry(registry: &PyObj, text: &PyObj, category: &PyObj, with_zero: 
     already_warned(registry, &key, true)
 }
 
-/// "file:line: Category: text" and the stripped source line, on sys.stderr.
-fn show_default(filename: &PyObj, lineno: i64, text: &PyObj, category: &PyObj) -> PyResult<()> {
+/// "file:line: Category: text" and the stripped source line, on sys.stderr,
+/// as warnings.py formats it (CPython always has it imported); a warning
+/// about an object (`source`) adds warnings.py's tracemalloc hint.
+fn show_default(filename: &PyObj, lineno: i64, text: &PyObj, category: &PyObj, source: &PyObj) -> PyResult<()> {
     let name = ab::getattr_str(category, "__name__").and_then(|n| ab::str_string(&n)).unwrap_or_else(|_| "?".into());
     let fname = ab::str_string(filename)?;
     let mut s = format!("{}:{}: {}: {}\n", fname, lineno, name, ab::str_string(text)?);
@@ -180,6 +182,9 @@ fn show_default(filename: &PyObj, lineno: i64, text: &PyObj, category: &PyObj) -
         if !line.is_empty() {
             s.push_str(&format!("  {}\n", line));
         }
+    }
+    if !none::is_none(source) {
+        s.push_str(&format!("{}: Enable tracemalloc to get the object allocation traceback\n", name));
     }
     match crate::sysmodule::get_opt("stderr").filter(|e| !none::is_none(e)) {
         Some(e) => {
@@ -192,7 +197,7 @@ fn show_default(filename: &PyObj, lineno: i64, text: &PyObj, category: &PyObj) -
 
 fn show(message: &PyObj, category: &PyObj, filename: &PyObj, lineno: i64, text: &PyObj, source: &PyObj) -> PyResult<()> {
     let Some(show_fn) = warnings_attr("_showwarnmsg")? else {
-        return show_default(filename, lineno, text, category);
+        return show_default(filename, lineno, text, category, source);
     };
     if !crate::bltinmodule::is_callable(&show_fn) {
         return Err(err::type_error("warnings._showwarnmsg() must be set to a callable"));
@@ -373,6 +378,17 @@ pub fn warn(category: *mut PyTypeObject, msg: &str, stacklevel: i64) -> PyResult
 /// `PyErr_WarnExplicit` with no module or registry (as the compiler uses it).
 pub fn warn_explicit(category: *mut PyTypeObject, msg: &str, filename: &str, lineno: i64) -> PyResult<()> {
     warn_explicit_obj(&typeobj::type_obj(category), &unicode::new(msg), &unicode::new(filename), lineno, None, None, &none::none())
+}
+
+/// The RuntimeWarning for a coroutine collected before it was ever awaited
+/// (warnings._warn_unawaited_coroutine when warnings.py is loaded).
+pub fn warn_unawaited_coroutine(coro: &PyObj) -> PyResult<()> {
+    if let Some(f) = warnings_attr("_warn_unawaited_coroutine")? {
+        return ab::call1(&f, coro).map(|_| ());
+    }
+    let qualname = ab::str_string(&ab::getattr_str(coro, "__qualname__")?)?;
+    let msg = unicode::new(&format!("coroutine '{}' was never awaited", qualname));
+    do_warn(&msg, &typeobj::type_obj(unsafe { exc::PyExc_RuntimeWarning }), 1, coro)
 }
 
 /// Which warning the parser or compiler found.
