@@ -380,6 +380,20 @@ pub fn warn_explicit(category: *mut PyTypeObject, msg: &str, filename: &str, lin
     warn_explicit_obj(&typeobj::type_obj(category), &unicode::new(msg), &unicode::new(filename), lineno, None, None, &none::none())
 }
 
+/// A DeprecationWarning attributed to the running Python code.
+pub fn deprecation(msg: &str) -> PyResult<()> {
+    warn(unsafe { exc::PyExc_DeprecationWarning }, msg, 1)
+}
+
+/// "X returned non-int (type T).  The ability to return an instance of a
+/// strict subclass of int is deprecated, ..." for `what` = int/float/complex.
+pub fn strict_subclass_deprecated(returned: &str, what: &str) -> PyResult<()> {
+    deprecation(&format!(
+        "{}.  The ability to return an instance of a strict subclass of {} is deprecated, and may be removed in a future version of Python.",
+        returned, what
+    ))
+}
+
 /// The RuntimeWarning for a coroutine collected before it was ever awaited
 /// (warnings._warn_unawaited_coroutine when warnings.py is loaded).
 pub fn warn_unawaited_coroutine(coro: &PyObj) -> PyResult<()> {
