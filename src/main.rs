@@ -521,6 +521,12 @@ fn real_main() -> i32 {
         if std::env::var("PYTHONUNBUFFERED").map(|v| !v.is_empty()).unwrap_or(false) {
             opts.cfg.unbuffered = true;
         }
+        // PYTHONWARNINGS entries come before the -W options, as in CPython.
+        if let Ok(w) = std::env::var("PYTHONWARNINGS") {
+            let mut env: Vec<String> = w.split(',').filter(|s| !s.is_empty()).map(String::from).collect();
+            env.append(&mut opts.cfg.warnoptions);
+            opts.cfg.warnoptions = env;
+        }
     }
     opts.cfg.stdlib_dir = find_stdlib(&opts.cfg);
     stdlib::register_all();
@@ -530,6 +536,14 @@ fn real_main() -> i32 {
         return 1;
     }
     setup_path(&opts);
+    if !opts.cfg.warnoptions.is_empty() {
+        // warnings.py applies sys.warnoptions when imported (CPython imports
+        // it at start-up whenever there are any).
+        if let Err(e) = vm::import::import_absolute("warnings") {
+            eprintln!("'import warnings' failed; traceback:");
+            handle_exception(e);
+        }
+    }
     let _ = &opts.args;
     let interactive_stdin = matches!(opts.run, Run::Stdin) && std::io::stdin().is_terminal();
     let r = match &opts.run {
