@@ -359,7 +359,6 @@ fn abs_path(p: &str) -> String {
 
 fn run_command(cmd: &str) -> vm::err::PyResult<()> {
     let d = main_dict("__main__");
-    vm::import::remember_source("<string>", cmd);
     let code = vm::interp::compile_to_code(cmd, "<string>", vm::compiler::CompileMode::Exec)?;
     vm::interp::run_code(&code, &d, None)?;
     Ok(())
@@ -426,7 +425,6 @@ fn run_stdin_script() -> vm::err::PyResult<()> {
     let mut text = String::new();
     let _ = std::io::Read::read_to_string(&mut std::io::stdin(), &mut text);
     let d = main_dict("__main__");
-    vm::import::remember_source("<stdin>", &text);
     let code = vm::interp::compile_to_code(&text, "<stdin>", vm::compiler::CompileMode::Exec)?;
     vm::interp::run_code(&code, &d, None)?;
     Ok(())
@@ -465,7 +463,6 @@ fn repl(quiet: bool, d: Option<PyObj>) -> i32 {
         if src.trim().is_empty() {
             continue;
         }
-        vm::import::remember_source("<stdin>", &src);
         let r = vm::interp::compile_to_code(&src, "<stdin>", vm::compiler::CompileMode::Single)
             .and_then(|c| vm::interp::run_code(&c, &d, None));
         if let Err(e) = r {

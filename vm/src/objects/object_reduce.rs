@@ -140,7 +140,7 @@ fn getstate(obj: &PyObj, required: bool) -> PyResult {
         let cf = f.as_ptr() as *mut PyCFunctionObject;
         unsafe {
             let meth = (*(*cf).m_ml).ml_meth.map(|m| m as usize);
-            if (*cf).m_self == obj.as_ptr() && meth == Some(object_getstate as usize) {
+            if (*cf).m_self == obj.as_ptr() && meth == Some(object_getstate as *const () as usize) {
                 return getstate_default(obj, required);
             }
         }
