@@ -61,6 +61,11 @@ with warnings.catch_warnings(record=True) as ws:
     compile('a = "\\d"\nb = b"\\q" b"\\777"\nc = "\\400"\nd = 1 is 1\n', "<s>", "exec")
 show(ws)
 
+with warnings.catch_warnings(record=True) as ws:
+    warnings.simplefilter("always")
+    compile('x=1\nf"\\d{x}\\q" "\\w"\nb"\\d\\q"\n"""\n\\z"""\nrf"\\d"\nf"{x:\\d}"', "<f>", "exec")
+show(ws)
+
 for bad in (int, "x", None.__class__):
     try:
         warnings.warn("m", bad)

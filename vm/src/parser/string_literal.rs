@@ -283,8 +283,8 @@ fn decode_bytes(body: &str, raw: bool) -> Result<Vec<u8>, EscErr> {
 }
 
 impl<'a> Parser<'a> {
-    /// Queues CPython's DeprecationWarning for the literal's first invalid
-    /// escape, at the string token.
+    /// Queues CPython's DeprecationWarning for the first invalid escape of
+    /// the literal (or f-string literal part) just decoded from `body`.
     fn warn_bad_escape(&self, t: &Token, body: &str) {
         if let Some(msg) = take_bad_escape(body) {
             crate::warnings::defer(crate::warnings::CompileWarning::Deprecation, msg, tok_range(t));
@@ -389,12 +389,14 @@ impl<'a> Parser<'a> {
                         i += 2;
                         continue;
                     }
+                    self.warn_bad_escape(t, body);
                     push_lit(parts, std::mem::take(&mut lit));
                     i = self.fstring_field(t, body, off, i + 1, raw, level, whole, parts)?;
                 }
                 b'}' => {
                     if level > 0 {
                         // The end of a format spec.
+                        self.warn_bad_escape(t, body);
                         push_lit(parts, lit);
                         return Ok(i);
                     }
@@ -423,6 +425,7 @@ impl<'a> Parser<'a> {
         if level > 0 {
             return Err(self.after_token_err(t, "f-string: expecting '}'".into()));
         }
+        self.warn_bad_escape(t, body);
         push_lit(parts, lit);
         Ok(b.len())
     }
