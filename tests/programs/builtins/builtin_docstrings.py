@@ -24,3 +24,5 @@ for o in (len, print, isinstance, getattr, iter, max, sorted, abs, round, __impo
 print(len(int.__doc__.splitlines()), len(str.__doc__.splitlines()))
 print(int.bit_length.__doc__)
 print(str.split.__doc__)
+for o in (int.__getnewargs__, float.__getnewargs__, tuple.__getnewargs__, int.__format__, object.__text_signature__):
+    print(o.__doc__ if not isinstance(o, str) else o, getattr(o, "__text_signature__", "-"))
