@@ -126,7 +126,7 @@ fn get_filter(category: &PyObj, text: &PyObj, lineno: i64, module: &PyObj) -> Py
     while i < list::len(&fl) {
         let item = list::get(&fl, i);
         if !tuple::is_tuple(&item) || tuple::len(&item) != 5 {
-            return Err(err::value_error(format!("warnings.filters item {} isn't a 5-tuple", i)));
+            return Err(err::value_error(format!("_warnings.filters item {} isn't a 5-tuple", i)));
         }
         let f = tuple::items(&item).to_vec();
         let ln = ab::to_i64(&f[4])?;
@@ -458,8 +458,24 @@ pub fn emit_compile_warnings(filename: &str, source: &str) -> Option<PyErr> {
 
 // ------------------------------------------------------------------ module
 
+const ARG_NAMES: [&str; 4] = ["message", "category", "filename", "lineno"];
+
+/// Argument Clinic's "f() missing required argument 'x' (pos N)".
+fn require(a: &[Option<PyObj>], fname: &str, n: usize) -> PyResult<()> {
+    match a[..n].iter().position(|x| x.is_none()) {
+        Some(i) => Err(err::type_error(format!(
+            "{}() missing required argument '{}' (pos {})",
+            fname,
+            ARG_NAMES[i],
+            i + 1
+        ))),
+        None => Ok(()),
+    }
+}
+
 crate::fastcall_kw!(py_warn, |slf, args, kw| {
-    let a = bind_args("warn", args, kw, &["message", "category", "stacklevel", "source"], 1, 0)?;
+    let a = bind_args("warn", args, kw, &["message", "category", "stacklevel", "source"], 0, 0)?;
+    require(&a, "warn", 1)?;
     let message = a[0].clone().unwrap_or_else(none::none);
     let category = check_category(&message, a[1].clone())?;
     let stacklevel = match &a[2] {
@@ -476,9 +492,10 @@ crate::fastcall_kw!(py_warn_explicit, |slf, args, kw| {
         args,
         kw,
         &["message", "category", "filename", "lineno", "module", "registry", "module_globals", "source"],
-        4,
+        0,
         0,
     )?;
+    require(&a, "warn_explicit", 4)?;
     let message = a[0].clone().unwrap_or_else(none::none);
     let category = a[1].clone().unwrap_or_else(none::none);
     let filename = a[2].clone().unwrap_or_else(none::none);
