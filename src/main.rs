@@ -359,7 +359,6 @@ fn abs_path(p: &str) -> String {
 
 fn run_command(cmd: &str) -> vm::err::PyResult<()> {
     let d = main_dict("__main__");
-    vm::import::remember_source("<string>", cmd);
     let code = vm::interp::compile_to_code(cmd, "<string>", vm::compiler::CompileMode::Exec)?;
     vm::interp::run_code(&code, &d, None)?;
     Ok(())
@@ -426,7 +425,6 @@ fn run_stdin_script() -> vm::err::PyResult<()> {
     let mut text = String::new();
     let _ = std::io::Read::read_to_string(&mut std::io::stdin(), &mut text);
     let d = main_dict("__main__");
-    vm::import::remember_source("<stdin>", &text);
     let code = vm::interp::compile_to_code(&text, "<stdin>", vm::compiler::CompileMode::Exec)?;
     vm::interp::run_code(&code, &d, None)?;
     Ok(())
@@ -465,7 +463,6 @@ fn repl(quiet: bool, d: Option<PyObj>) -> i32 {
         if src.trim().is_empty() {
             continue;
         }
-        vm::import::remember_source("<stdin>", &src);
         let r = vm::interp::compile_to_code(&src, "<stdin>", vm::compiler::CompileMode::Single)
             .and_then(|c| vm::interp::run_code(&c, &d, None));
         if let Err(e) = r {
@@ -521,6 +518,12 @@ fn real_main() -> i32 {
         if std::env::var("PYTHONUNBUFFERED").map(|v| !v.is_empty()).unwrap_or(false) {
             opts.cfg.unbuffered = true;
         }
+        // PYTHONWARNINGS entries come before the -W options, as in CPython.
+        if let Ok(w) = std::env::var("PYTHONWARNINGS") {
+            let mut env: Vec<String> = w.split(',').filter(|s| !s.is_empty()).map(String::from).collect();
+            env.append(&mut opts.cfg.warnoptions);
+            opts.cfg.warnoptions = env;
+        }
     }
     opts.cfg.stdlib_dir = find_stdlib(&opts.cfg);
     stdlib::register_all();
@@ -530,6 +533,14 @@ fn real_main() -> i32 {
         return 1;
     }
     setup_path(&opts);
+    if !opts.cfg.warnoptions.is_empty() {
+        // warnings.py applies sys.warnoptions when imported (CPython imports
+        // it at start-up whenever there are any).
+        if let Err(e) = vm::import::import_absolute("warnings") {
+            eprintln!("'import warnings' failed; traceback:");
+            handle_exception(e);
+        }
+    }
     let _ = &opts.args;
     let interactive_stdin = matches!(opts.run, Run::Stdin) && std::io::stdin().is_terminal();
     let r = match &opts.run {

@@ -34,4 +34,6 @@ pub fn register_all() {
     vm::import::register_builtin("_sre", sre::init);
     // `_weakref` (and the temporary Rust `weakref`) live beside the weakref type in vm.
     vm::objects::weakref::register();
+    // `_warnings` lives in vm, which issues its own compile-time warnings.
+    vm::import::register_builtin("_warnings", vm::warnings::init_module);
 }

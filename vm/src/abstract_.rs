@@ -773,6 +773,11 @@ pub fn index(o: &PyObj) -> PyResult {
                         type_name(r.ob_type())
                     )));
                 }
+                if !long::is_exact_int(&r) {
+                    let what = format!("__index__ returned non-int (type {})", type_name(r.ob_type()));
+                    crate::warnings::strict_subclass_deprecated(&what, "int")?;
+                    return Ok(long::from_bigint(&long::to_bigint(&r)));
+                }
                 return Ok(r);
             }
         }

@@ -603,6 +603,19 @@ pub fn create() -> PyObj {
         ("quit", builtin_exit as *const c_void, meth::FASTCALL),
     ];
     crate::sysmodule::add_functions(&m, fns);
+    // CPython's docstrings for the builtins (generated table, objects::docs).
+    for (name, _, _) in fns {
+        if let Some(f) = dict::get_item_rs(&d, name).filter(crate::objects::methodobject::is_cfunction) {
+            let ml = unsafe { (*(f.as_ptr() as *mut crate::objects::methodobject::PyCFunctionObject)).m_ml };
+            if let Some(doc) = crate::objects::docs::builtin_function_doc(name) {
+                unsafe {
+                    if (*ml).ml_doc.is_null() {
+                        (*ml).ml_doc = doc;
+                    }
+                }
+            }
+        }
+    }
     let set = |k: &str, v: PyObj| dict::set_item_rs(&d, k, v);
     set("None", none::none());
     set("Ellipsis", crate::objects::slice::ellipsis());

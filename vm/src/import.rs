@@ -347,10 +347,19 @@ fn load(abs: &str, path: Option<&PyObj>) -> PyResult {
         None => dict::set_item_rs(&d, "__file__", none::none()),
     }
     dict::set_item_rs(&d, "__cached__", none::none());
-    if let Some(s) = &search {
-        dict::set_item_rs(&d, "__path__", list::new(s.iter().map(|x| unicode::new(x)).collect()));
-    }
     let spec = make_spec(abs, file.as_deref(), search.clone(), false);
+    if let Some(s) = &search {
+        let dirs = list::new(s.iter().map(|x| unicode::new(x)).collect());
+        let path = if matches!(found, Found::Namespace(_)) {
+            // The spec and the module share one _NamespacePath, as in CPython.
+            let p = namespace_path(abs, dirs)?;
+            crate::abstract_::setattr_str(&spec, "submodule_search_locations", p.clone())?;
+            p
+        } else {
+            dirs
+        };
+        dict::set_item_rs(&d, "__path__", path);
+    }
     if let Ok(l) = crate::abstract_::getattr_str(&spec, "loader") {
         dict::set_item_rs(&d, "__loader__", l);
     }
@@ -375,6 +384,43 @@ fn load(abs: &str, path: Option<&PyObj>) -> PyResult {
     }
     // The module may have replaced itself in sys.modules.
     Ok(dict::get_item_rs(&mods, abs).unwrap_or(m))
+}
+
+static mut NAMESPACE_PATH_TYPE: Option<PyObj> = None;
+
+// `_find_namespace(name, parent_path)`: the directories making up namespace
+// package `name` on `parent_path` now, or None if it is not one (any more).
+crate::fastcall!(find_namespace, |slf, args| {
+    if args.len() != 2 || !unicode::is_str(&args[0]) {
+        return Err(err::type_error("_find_namespace(name, parent_path)"));
+    }
+    let name = unicode::to_string_lossy(&args[0]);
+    let short = name.rsplit('.').next().unwrap_or_default();
+    Ok(match find_in(short, &search_dirs(Some(&args[1]))?) {
+        Some(Found::Namespace(ds)) => list::new(ds.iter().map(|p| unicode::new(&p.to_string_lossy())).collect()),
+        _ => none::none(),
+    })
+});
+
+/// A `_NamespacePath` for namespace package `name` with portions `dirs`;
+/// the class (vm/src/nspath.py) is built on first use.
+fn namespace_path(name: &str, dirs: PyObj) -> PyResult {
+    let tp = match unsafe { (*(&raw const NAMESPACE_PATH_TYPE)).clone() } {
+        Some(t) => t,
+        None => {
+            let m = module::new("_frozen_importlib_external");
+            let d = module::get_dict(&m);
+            dict::set_item_rs(&d, "__builtins__", crate::interp::interp().builtins.clone());
+            crate::sysmodule::add_functions(&m, &[("_find_namespace", find_namespace as *const std::os::raw::c_void, crate::object::meth::FASTCALL)]);
+            crate::interp::run_source(include_str!("nspath.py"), "<frozen importlib._bootstrap_external>", &d, crate::compiler::CompileMode::Exec)?;
+            let t = dict::get_item_rs(&d, "_NamespacePath").ok_or_else(|| err::system_error("_NamespacePath missing"))?;
+            unsafe { *(&raw mut NAMESPACE_PATH_TYPE) = Some(t.clone()) };
+            t
+        }
+    };
+    let g = crate::abstract_::getattr_str(&crate::abstract_::getattr_str(&tp, "__init__")?, "__globals__")?;
+    let finder = dict::get_item_rs(&g, "_find_namespace").ok_or_else(|| err::system_error("_find_namespace missing"))?;
+    crate::abstract_::call(&tp, &[unicode::new(name), dirs, finder], None)
 }
 
 /// Reads, compiles and runs a source file in the given namespace.

@@ -28,6 +28,7 @@ pub mod slots;
 pub mod stdio;
 pub mod sysmodule;
 pub mod typeobj;
+pub mod warnings;
 
 pub const VERSION_STRING: &str = "3.11.7 (pyrite 0.1.0) [Rust]";
 

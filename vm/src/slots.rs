@@ -250,7 +250,7 @@ unsafe fn tp_new_wrapper_def() -> *mut PyMethodDef {
             "__new__",
             tp_new_wrapper as *const c_void,
             meth::VARARGS | meth::KEYWORDS,
-            "Create and return a new object.  See help(type) for accurate signature.",
+            "__new__($type, *args, **kwargs)\n--\n\nCreate and return a new object.  See help(type) for accurate signature.",
         )]);
     }
     TP_NEW_DEF

@@ -462,14 +462,15 @@ pub unsafe fn ready(tp: *mut PyTypeObject) -> PyResult<()> {
     if !is_heap(tp) && (*tp).tp_dictoffset > 0 && dict::get_item_rs(&d, "__dict__").is_none() && tp != type_type() {
         crate::objects::descr::add_dict_getset(tp, &d);
     }
+    if !is_heap(tp) {
+        // CPython's docstring, from the generated table (objects::docs).
+        if let Some(doc) = crate::objects::docs::type_doc(&type_name(tp)) {
+            (*tp).tp_doc = doc;
+        }
+    }
     if !(*tp).tp_doc.is_null() && dict::get_item_rs(&d, "__doc__").is_none() {
-        let doc = CStr::from_ptr((*tp).tp_doc).to_string_lossy();
-        // Built-in docs start with a "name(sig)\n--\n\n" signature block.
-        let doc = match doc.find("\n--\n\n") {
-            Some(i) => doc[i + 5..].to_string(),
-            None => doc.into_owned(),
-        };
-        dict::set_item_rs(&d, "__doc__", unicode::new(&doc));
+        // Built-in docs may start with a "name(sig)\n--\n\n" signature block.
+        dict::set_item_rs(&d, "__doc__", crate::objects::docs::doc_from_c(&type_name(tp), (*tp).tp_doc));
     } else if dict::get_item_rs(&d, "__doc__").is_none() {
         dict::set_item_rs(&d, "__doc__", none::none());
     }

@@ -409,6 +409,13 @@ impl Builder {
                 self.stmts(finalbody)?;
             }
             StmtKind::Assert { test, msg } => {
+                if matches!(&test.node, ExprKind::Tuple { elts, .. } if !elts.is_empty()) {
+                    crate::warnings::defer(
+                        crate::warnings::CompileWarning::Syntax,
+                        "assertion is always true, perhaps remove parentheses?",
+                        s.range,
+                    );
+                }
                 self.expr(test)?;
                 if let Some(m) = msg {
                     self.expr(m)?;
@@ -562,11 +569,13 @@ impl Builder {
                 self.expr(value)?;
                 self.cur().coroutine = true;
             }
-            ExprKind::Compare { left, comparators, .. } => {
+            ExprKind::Compare { left, ops, comparators } => {
+                check_is_literal(e, left, ops, comparators);
                 self.expr(left)?;
                 self.exprs(comparators)?;
             }
             ExprKind::Call { func, args, keywords } => {
+                check_caller(e, func);
                 self.expr(func)?;
                 self.exprs(args)?;
                 for k in keywords {
@@ -582,7 +591,10 @@ impl Builder {
             ExprKind::JoinedStr { values } => self.exprs(values)?,
             ExprKind::Constant { .. } => {}
             ExprKind::Attribute { value, .. } => self.expr(value)?,
-            ExprKind::Subscript { value, slice, .. } => {
+            ExprKind::Subscript { value, slice, ctx } => {
+                if *ctx == ExprContext::Load {
+                    check_subscript(e, value, slice);
+                }
                 self.expr(value)?;
                 self.expr(slice)?;
             }
@@ -908,4 +920,112 @@ fn analyze_block(
     }
     free.extend(newfree);
     Ok(())
+}
+
+/// A tuple display CPython's AST optimizer folds into a constant.
+fn folds_to_constant(x: &Expr) -> bool {
+    match &x.node {
+        ExprKind::Constant { .. } => true,
+        ExprKind::Tuple { elts, .. } => elts.iter().all(folds_to_constant),
+        _ => false,
+    }
+}
+
+/// CPython's SyntaxWarning for `is` / `is not` with a literal operand (any
+/// constant but None, True, False and Ellipsis), at the comparison.
+fn check_is_literal(e: &Expr, left: &Expr, ops: &[CmpOp], comparators: &[Expr]) {
+    let literal = |x: &Expr| match &x.node {
+        ExprKind::Constant { value, .. } => !matches!(value, Constant::None | Constant::Bool(_) | Constant::Ellipsis),
+        ExprKind::Tuple { .. } => folds_to_constant(x),
+        _ => false,
+    };
+    let mut l = left;
+    for (op, r) in ops.iter().zip(comparators) {
+        if matches!(op, CmpOp::Is | CmpOp::IsNot) && (literal(l) || literal(r)) {
+            let msg = if *op == CmpOp::Is {
+                "\"is\" with a literal. Did you mean \"==\"?"
+            } else {
+                "\"is not\" with a literal. Did you mean \"!=\"?"
+            };
+            crate::warnings::defer(crate::warnings::CompileWarning::Syntax, msg, e.range);
+            return;
+        }
+        l = r;
+    }
+}
+
+/// The type a literal expression evaluates to (CPython's `infer_type`).
+fn infer_type(e: &Expr) -> Option<&'static str> {
+    Some(match &e.node {
+        ExprKind::Tuple { .. } => "tuple",
+        ExprKind::List { .. } | ExprKind::ListComp { .. } => "list",
+        ExprKind::Dict { .. } | ExprKind::DictComp { .. } => "dict",
+        ExprKind::Set { .. } | ExprKind::SetComp { .. } => "set",
+        ExprKind::GeneratorExp { .. } => "generator",
+        ExprKind::Lambda { .. } => "function",
+        ExprKind::JoinedStr { .. } | ExprKind::FormattedValue { .. } => "str",
+        ExprKind::Constant { value, .. } => match value {
+            Constant::None => "NoneType",
+            Constant::Bool(_) => "bool",
+            Constant::Ellipsis => "ellipsis",
+            Constant::Int(_) => "int",
+            Constant::Float(_) => "float",
+            Constant::Complex { .. } => "complex",
+            Constant::Str(_) | Constant::StrWide(_) => "str",
+            Constant::Bytes(_) => "bytes",
+            Constant::Tuple(_) => "tuple",
+        },
+        _ => return None,
+    })
+}
+
+fn syntax_warning(msg: String, e: &Expr) {
+    crate::warnings::defer(crate::warnings::CompileWarning::Syntax, msg, e.range);
+}
+
+/// "'tuple' object is not callable; perhaps you missed a comma?"
+fn check_caller(call: &Expr, func: &Expr) {
+    if matches!(
+        func.node,
+        ExprKind::Constant { .. } | ExprKind::Tuple { .. } | ExprKind::List { .. } | ExprKind::ListComp { .. }
+            | ExprKind::Dict { .. } | ExprKind::DictComp { .. } | ExprKind::Set { .. } | ExprKind::SetComp { .. }
+            | ExprKind::GeneratorExp { .. } | ExprKind::JoinedStr { .. } | ExprKind::FormattedValue { .. }
+    ) {
+        if let Some(t) = infer_type(func) {
+            syntax_warning(format!("'{}' object is not callable; perhaps you missed a comma?", t), call);
+        }
+    }
+}
+
+/// The "not subscriptable" and "indices must be integers" warnings.
+fn check_subscript(sub: &Expr, value: &Expr, index: &Expr) {
+    let subscriptable_constant = |c: &Constant| {
+        !matches!(c, Constant::None | Constant::Ellipsis | Constant::Int(_) | Constant::Float(_) | Constant::Complex { .. })
+    };
+    let not_subscriptable = match &value.node {
+        ExprKind::Constant { value: c, .. } => !subscriptable_constant(c),
+        ExprKind::Set { .. } | ExprKind::SetComp { .. } | ExprKind::GeneratorExp { .. } | ExprKind::Lambda { .. } => true,
+        _ => false,
+    };
+    if not_subscriptable {
+        if let Some(t) = infer_type(value) {
+            syntax_warning(format!("'{}' object is not subscriptable; perhaps you missed a comma?", t), sub);
+        }
+        return;
+    }
+    let Some(it) = infer_type(index) else { return };
+    if it == "int" || it == "bool" {
+        return;
+    }
+    let sequence = match &value.node {
+        ExprKind::Constant { value: c, .. } => matches!(c, Constant::Str(_) | Constant::StrWide(_) | Constant::Bytes(_) | Constant::Tuple(_)),
+        ExprKind::Tuple { .. } | ExprKind::List { .. } | ExprKind::ListComp { .. } | ExprKind::JoinedStr { .. }
+            | ExprKind::FormattedValue { .. } => true,
+        _ => false,
+    };
+    if sequence {
+        if let Some(t) = infer_type(value) {
+            syntax_warning(format!("{} indices must be integers or slices, not {}; perhaps you missed a comma?", t, it), sub);
+        }
+    }
 }

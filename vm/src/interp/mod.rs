@@ -256,7 +256,13 @@ pub fn run_source(source: &str, filename: &str, globals: &PyObj, mode: crate::co
 /// Parses and compiles source text to a code object, turning syntax
 /// errors into SyntaxError exceptions.
 pub fn compile_to_code(source: &str, filename: &str, mode: crate::compiler::CompileMode) -> PyResult {
-    match crate::compiler::compile_source(source, filename, mode, 0) {
+    crate::warnings::take_pending();
+    let r = crate::compiler::compile_source(source, filename, mode, 0);
+    // Warnings found while compiling (a filter may make one an error).
+    if let Some(e) = crate::warnings::emit_compile_warnings(filename, source) {
+        return Err(e);
+    }
+    match r {
         Ok(unit) => {
             if std::env::var_os("PYRITE_DIS").is_some() {
                 eprintln!("{}", crate::bytecode::disassemble(&unit));

@@ -467,6 +467,10 @@ fn complex_new_impl(tp: *mut PyTypeObject, r: Option<PyObj>, i: Option<PyObj>) -
                 type_name(res.ob_type())
             )));
         }
+        if !complex::is_exact_complex(&res) {
+            let what = format!("__complex__ returned non-complex (type {})", type_name(res.ob_type()));
+            crate::warnings::strict_subclass_deprecated(&what, "complex")?;
+        }
         r = res;
     }
     if !complex::is_complex(&r) && !has_float_or_index(&r) {

@@ -530,6 +530,42 @@ unsafe extern "C" fn method_wrapper_repr(o: *mut PyObject) -> *mut PyObject {
     .into_ptr()
 }
 
+unsafe extern "C" fn method_wrapper_traverse(o: *mut PyObject, visit: visitproc, arg: *mut c_void) -> c_int {
+    let w = o as *mut WrapperObject;
+    for p in [(*w).descr as *mut PyObject, (*w).self_] {
+        if !p.is_null() {
+            let r = visit(p, arg);
+            if r != 0 {
+                return r;
+            }
+        }
+    }
+    0
+}
+
+unsafe extern "C" fn method_wrapper_get_name(o: *mut PyObject, _: *mut c_void) -> *mut PyObject {
+    descr_get_name((*(o as *mut WrapperObject)).descr as *mut PyObject, std::ptr::null_mut())
+}
+
+unsafe extern "C" fn method_wrapper_get_qualname(o: *mut PyObject, _: *mut c_void) -> *mut PyObject {
+    descr_get_qualname((*(o as *mut WrapperObject)).descr as *mut PyObject, std::ptr::null_mut())
+}
+
+unsafe extern "C" fn method_wrapper_get_objclass(o: *mut PyObject, _: *mut c_void) -> *mut PyObject {
+    descr_get_objclass((*(o as *mut WrapperObject)).descr as *mut PyObject, std::ptr::null_mut())
+}
+
+// `m.__reduce__()` is `(getattr, (m.__self__, m.__name__))`, as in CPython.
+unsafe extern "C" fn method_wrapper_reduce(o: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    let w = o as *mut WrapperObject;
+    let r = (|| -> PyResult {
+        let getattr = crate::interp::builtin("getattr")?;
+        let name = PyObj::from_borrowed((*(*w).descr).d_common.d_name);
+        Ok(tuple::new(vec![getattr, tuple::new(vec![PyObj::from_borrowed((*w).self_), name])]))
+    })();
+    err::into_ptr(r)
+}
+
 unsafe extern "C" fn method_wrapper_richcompare(a: *mut PyObject, b: *mut PyObject, op: c_int) -> *mut PyObject {
     if (op != PY_EQ && op != PY_NE) || (*b).ob_type != &raw mut _PyMethodWrapper_Type {
         return none::not_implemented().into_ptr();
@@ -552,8 +588,12 @@ pub unsafe fn add_methods(tp: *mut PyTypeObject, d: &PyObj) -> PyResult<()> {
     if ml.is_null() {
         return Ok(());
     }
+    let doc_owner = (!typeobj::is_heap(tp)).then(|| type_name(tp));
     while !(*ml).ml_name.is_null() {
         let name = cstr((*ml).ml_name);
+        if let Some(doc) = doc_owner.as_ref().and_then(|owner| crate::objects::docs::member_doc(owner, &name)) {
+            (*ml).ml_doc = doc;
+        }
         if (*ml).ml_flags & meth::COEXIST == 0 && crate::objects::dict::get_item_rs(d, &name).is_some() {
             ml = ml.add(1);
             continue;
@@ -575,8 +615,12 @@ pub unsafe fn add_members(tp: *mut PyTypeObject, d: &PyObj) -> PyResult<()> {
     if m.is_null() {
         return Ok(());
     }
+    let doc_owner = (!typeobj::is_heap(tp)).then(|| type_name(tp));
     while !(*m).name.is_null() {
         let name = cstr((*m).name);
+        if let Some(doc) = doc_owner.as_ref().and_then(|owner| crate::objects::docs::member_doc(owner, &name)) {
+            (*m).doc = doc;
+        }
         if crate::objects::dict::get_item_rs(d, &name).is_none() {
             crate::objects::dict::set_item_rs(d, &name, new_member_descr(tp, m));
         }
@@ -590,8 +634,12 @@ pub unsafe fn add_getsets(tp: *mut PyTypeObject, d: &PyObj) -> PyResult<()> {
     if g.is_null() {
         return Ok(());
     }
+    let doc_owner = (!typeobj::is_heap(tp)).then(|| type_name(tp));
     while !(*g).name.is_null() {
         let name = cstr((*g).name);
+        if let Some(doc) = doc_owner.as_ref().and_then(|owner| crate::objects::docs::member_doc(owner, &name)) {
+            (*g).doc = doc;
+        }
         if crate::objects::dict::get_item_rs(d, &name).is_none() {
             crate::objects::dict::set_item_rs(d, &name, new_getset_descr(tp, g));
         }
@@ -708,13 +756,51 @@ unsafe extern "C" fn descr_get_objclass(o: *mut PyObject, _: *mut c_void) -> *mu
 }
 
 unsafe extern "C" fn method_descr_get_doc(o: *mut PyObject, _: *mut c_void) -> *mut PyObject {
-    let d = o as *mut PyMethodDescrObject;
-    let doc = (*(*d).d_method).ml_doc;
-    if doc.is_null() {
-        none::none().into_ptr()
-    } else {
-        unicode::new(&cstr(doc)).into_ptr()
-    }
+    let ml = (*(o as *mut PyMethodDescrObject)).d_method;
+    crate::objects::docs::doc_from_c(&method_name(ml), (*ml).ml_doc).into_ptr()
+}
+
+unsafe extern "C" fn method_descr_get_text_signature(o: *mut PyObject, _: *mut c_void) -> *mut PyObject {
+    let ml = (*(o as *mut PyMethodDescrObject)).d_method;
+    crate::objects::docs::text_signature_from_c(&method_name(ml), (*ml).ml_doc).into_ptr()
+}
+
+unsafe extern "C" fn member_descr_get_doc(o: *mut PyObject, _: *mut c_void) -> *mut PyObject {
+    let m = (*(o as *mut PyMemberDescrObject)).d_member;
+    crate::objects::docs::doc_from_c(&cstr((*m).name), (*m).doc).into_ptr()
+}
+
+unsafe extern "C" fn getset_descr_get_doc(o: *mut PyObject, _: *mut c_void) -> *mut PyObject {
+    let g = (*(o as *mut PyGetSetDescrObject)).d_getset;
+    crate::objects::docs::doc_from_c(&cstr((*g).name), (*g).doc).into_ptr()
+}
+
+/// Slot wrappers share one doc per slot name, as CPython's slotdefs do,
+/// unless CPython's type defines that method itself (`list.__getitem__`).
+unsafe fn slot_doc_of(d: *mut PyDescrObject) -> (String, Option<&'static str>) {
+    let name = descr_name(d);
+    let own = crate::objects::docs::member_doc(&type_name((*d).d_type), &name)
+        .map(|p| CStr::from_ptr(p).to_str().unwrap_or_default());
+    let doc = own.or_else(|| crate::objects::docs::slot_doc(&name));
+    (name, doc)
+}
+
+unsafe extern "C" fn wrapper_descr_get_doc(o: *mut PyObject, _: *mut c_void) -> *mut PyObject {
+    let (name, doc) = slot_doc_of(o as *mut PyDescrObject);
+    crate::objects::docs::doc_object(&name, doc).into_ptr()
+}
+
+unsafe extern "C" fn wrapper_descr_get_text_signature(o: *mut PyObject, _: *mut c_void) -> *mut PyObject {
+    let (name, doc) = slot_doc_of(o as *mut PyDescrObject);
+    crate::objects::docs::text_signature_object(&name, doc).into_ptr()
+}
+
+unsafe extern "C" fn method_wrapper_get_doc(o: *mut PyObject, _: *mut c_void) -> *mut PyObject {
+    wrapper_descr_get_doc((*(o as *mut WrapperObject)).descr as *mut PyObject, std::ptr::null_mut())
+}
+
+unsafe extern "C" fn method_wrapper_get_text_signature(o: *mut PyObject, _: *mut c_void) -> *mut PyObject {
+    wrapper_descr_get_text_signature((*(o as *mut WrapperObject)).descr as *mut PyObject, std::ptr::null_mut())
 }
 
 pub unsafe fn init_types() {
@@ -735,8 +821,17 @@ pub unsafe fn init_types() {
         (*tp).tp_repr = Some(repr);
         (*tp).tp_flags |= flags::HAVE_GC;
         let mut entries = common.to_vec();
+        let null = std::ptr::null();
         if tp == &raw mut PyMethodDescr_Type || tp == &raw mut PyClassMethodDescr_Type {
-            entries.push(("__doc__", method_descr_get_doc as *const c_void, std::ptr::null()));
+            entries.push(("__doc__", method_descr_get_doc as *const c_void, null));
+            entries.push(("__text_signature__", method_descr_get_text_signature as *const c_void, null));
+        } else if tp == &raw mut PyMemberDescr_Type {
+            entries.push(("__doc__", member_descr_get_doc as *const c_void, null));
+        } else if tp == &raw mut PyGetSetDescr_Type {
+            entries.push(("__doc__", getset_descr_get_doc as *const c_void, null));
+        } else if tp == &raw mut PyWrapperDescr_Type {
+            entries.push(("__doc__", wrapper_descr_get_doc as *const c_void, null));
+            entries.push(("__text_signature__", wrapper_descr_get_text_signature as *const c_void, null));
         }
         set_getsets(tp, &entries);
     }
@@ -762,6 +857,17 @@ pub unsafe fn init_types() {
     (*t).tp_repr = Some(method_wrapper_repr);
     (*t).tp_richcompare = Some(method_wrapper_richcompare);
     (*t).tp_hash = Some(method_wrapper_hash);
+    (*t).tp_traverse = Some(method_wrapper_traverse);
+    (*t).tp_flags |= flags::HAVE_GC;
+    set_members(t, &[("__self__", T_OBJECT, std::mem::offset_of!(WrapperObject, self_), READONLY)]);
+    set_getsets(t, &[
+        ("__objclass__", method_wrapper_get_objclass as *const c_void, std::ptr::null()),
+        ("__name__", method_wrapper_get_name as *const c_void, std::ptr::null()),
+        ("__qualname__", method_wrapper_get_qualname as *const c_void, std::ptr::null()),
+        ("__doc__", method_wrapper_get_doc as *const c_void, std::ptr::null()),
+        ("__text_signature__", method_wrapper_get_text_signature as *const c_void, std::ptr::null()),
+    ]);
+    set_methods(t, &[("__reduce__", method_wrapper_reduce as *const c_void, meth::NOARGS, "")]);
 }
 
 pub fn is_method_descr(o: &PyObj) -> bool {

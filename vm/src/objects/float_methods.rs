@@ -343,6 +343,10 @@ pub fn number_float_value(x: &PyObj) -> PyResult<f64> {
                         type_name(r.ob_type())
                     )));
                 }
+                if !float::is_exact_float(&r) {
+                    let what = format!("{}.__float__ returned non-float (type {})", type_name(x.ob_type()), type_name(r.ob_type()));
+                    crate::warnings::strict_subclass_deprecated(&what, "float")?;
+                }
                 return Ok(float::value(&r));
             }
             if (*nm).nb_index.is_some() {

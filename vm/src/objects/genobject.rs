@@ -464,6 +464,11 @@ crate::fastcall!(gen_throw_m, |slf, args| {
 
 crate::fastcall!(gen_close_m, |slf, args| { gen_close(slf) });
 
+// Origin tracking (sys.set_coroutine_origin_tracking_depth) is not kept: None.
+unsafe extern "C" fn get_origin(_o: *mut PyObject, _: *mut c_void) -> *mut PyObject {
+    none::none().into_ptr()
+}
+
 unsafe extern "C" fn gen_dealloc(o: *mut PyObject) {
     crate::gc::untrack(o);
     let go = o as *mut PyGenObject;
@@ -475,6 +480,20 @@ unsafe extern "C" fn gen_dealloc(o: *mut PyObject) {
         (*o).ob_refcnt = 1;
         let saved = err::take();
         if let Err(e) = gen_close(gen) {
+            crate::interp::write_unraisable(&e, Some(gen));
+        }
+        if let Some(s) = saved {
+            err::restore(s);
+        }
+        (*o).ob_refcnt -= 1;
+        if (*o).ob_refcnt != 0 {
+            return;
+        }
+    } else if !f.is_null() && (*f).state == FRAME_CREATED && is_coroutine(gen) {
+        // A coroutine that was never awaited: CPython's RuntimeWarning.
+        (*o).ob_refcnt = 1;
+        let saved = err::take();
+        if let Err(e) = crate::warnings::warn_unawaited_coroutine(gen) {
             crate::interp::write_unraisable(&e, Some(gen));
         }
         if let Some(s) = saved {
@@ -867,7 +886,10 @@ pub unsafe fn init_types() {
         let mut gs = common_gs(prefix);
         match prefix {
             "gi" => gs.push(("gi_yieldfrom".into(), get_yieldfrom as *const c_void, std::ptr::null())),
-            "cr" => gs.push(("cr_await".into(), get_yieldfrom as *const c_void, std::ptr::null())),
+            "cr" => {
+                gs.push(("cr_await".into(), get_yieldfrom as *const c_void, std::ptr::null()));
+                gs.push(("cr_origin".into(), get_origin as *const c_void, std::ptr::null()));
+            }
             _ => gs.push(("ag_await".into(), get_yieldfrom as *const c_void, std::ptr::null())),
         }
         let gs_ref: Vec<(&str, *const c_void, *const c_void)> = gs.iter().map(|(n, g, s)| (n.as_str(), *g, *s)).collect();

@@ -508,6 +508,10 @@ pub fn number_long(x: &PyObj) -> PyResult {
                         type_name(r.ob_type())
                     )));
                 }
+                if !long::is_exact_int(&r) {
+                    let what = format!("__int__ returned non-int (type {})", type_name(r.ob_type()));
+                    crate::warnings::strict_subclass_deprecated(&what, "int")?;
+                }
                 return Ok(exact(&r));
             }
             if (*nm).nb_index.is_some() {
@@ -515,6 +519,7 @@ pub fn number_long(x: &PyObj) -> PyResult {
             }
         }
         if let Some(trunc) = typeobj::lookup_str(tp, "__trunc__") {
+            crate::warnings::deprecation("The delegation of int() to __trunc__ is deprecated.")?;
             let r = ab::call(&ab::bind(&trunc, x)?, &[], None)?;
             if long::is_int(&r) {
                 return Ok(exact(&r));

@@ -558,6 +558,7 @@ pub unsafe fn init_type() {
         ("__self__", cf_self as *const c_void, std::ptr::null()),
         ("__module__", cf_module as *const c_void, std::ptr::null()),
         ("__doc__", cf_doc as *const c_void, std::ptr::null()),
+        ("__text_signature__", cf_text_signature as *const c_void, std::ptr::null()),
     ]);
 }
 
@@ -597,9 +598,10 @@ unsafe extern "C" fn cf_module(o: *mut PyObject, _: *mut c_void) -> *mut PyObjec
 
 unsafe extern "C" fn cf_doc(o: *mut PyObject, _: *mut c_void) -> *mut PyObject {
     let ml = (*(o as *mut PyCFunctionObject)).m_ml;
-    if (*ml).ml_doc.is_null() {
-        crate::objects::none::none().into_ptr()
-    } else {
-        unicode::new(&CStr::from_ptr((*ml).ml_doc).to_string_lossy()).into_ptr()
-    }
+    crate::objects::docs::doc_from_c(&method_name(ml), (*ml).ml_doc).into_ptr()
+}
+
+unsafe extern "C" fn cf_text_signature(o: *mut PyObject, _: *mut c_void) -> *mut PyObject {
+    let ml = (*(o as *mut PyCFunctionObject)).m_ml;
+    crate::objects::docs::text_signature_from_c(&method_name(ml), (*ml).ml_doc).into_ptr()
 }

@@ -62,7 +62,13 @@ unsafe extern "C" fn none_bool(_o: *mut PyObject) -> std::os::raw::c_int {
 
 unsafe extern "C" fn notimpl_bool(_o: *mut PyObject) -> std::os::raw::c_int {
     // 3.9+ deprecates bool(NotImplemented) but still returns True.
-    1
+    match crate::warnings::deprecation("NotImplemented should not be used in a boolean context") {
+        Ok(()) => 1,
+        Err(e) => {
+            crate::err::restore(e);
+            -1
+        }
+    }
 }
 
 unsafe extern "C" fn none_hash(_o: *mut PyObject) -> Py_hash_t {

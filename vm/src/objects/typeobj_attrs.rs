@@ -170,69 +170,6 @@ crate::fastcall!(object_sizeof, |slf, args| {
     Ok(long::from_i64(size as i64))
 });
 
-// `object.__reduce_ex__`: a class's own `__reduce__` takes precedence
-// (as in CPython), else the generic reduction of `object.__reduce__`.
-crate::fastcall!(object_reduce_ex, |slf, args| {
-    let own = typeobj::lookup_str(slf.ob_type(), "__reduce__");
-    let base = dict::get_item_rs(&typeobj::type_dict(typeobj::object_type()), "__reduce__");
-    if let (Some(own), Some(base)) = (own, base) {
-        if !own.is(&base) {
-            let f = crate::abstract_::getattr_str(slf, "__reduce__")?;
-            return crate::abstract_::call0(&f);
-        }
-    }
-    let proto = match args.first() {
-        Some(p) => crate::abstract_::to_i64(p)?,
-        None => 0,
-    };
-    if proto >= 2 {
-        return reduce_newobj(slf);
-    }
-    generic_reduce(slf)
-});
-
-crate::fastcall!(object_reduce, |slf, args| { generic_reduce(slf) });
-
-/// Protocol 2+ reduction: `(copyreg.__newobj__, (cls, *__getnewargs__()),
-/// state, listitems, dictitems)`, so tuple/list/dict subclasses rebuild
-/// through their own constructors.
-fn reduce_newobj(slf: &PyObj) -> crate::err::PyResult {
-    use crate::abstract_ as ab;
-    let cls = slf.type_obj();
-    let mut newargs = vec![cls];
-    if let Some(f) = ab::getattr_str_opt(slf, "__getnewargs__")? {
-        let a = ab::call0(&f)?;
-        if !tuple::is_tuple(&a) {
-            return Err(err::type_error(format!(
-                "__getnewargs__ should return a tuple, not '{}'",
-                type_name(a.ob_type())
-            )));
-        }
-        newargs.extend(tuple::items(&a).iter().cloned());
-    }
-    let state = match typeobj::instance_dict(slf) {
-        Some(d) if dict::len(&d) > 0 => d,
-        _ => none::none(),
-    };
-    let listitems = if crate::objects::list::is_list(slf) { ab::get_iter(slf)? } else { none::none() };
-    let dictitems = if dict::is_dict(slf) {
-        ab::get_iter(&ab::call_method(slf, "items", &[])?)?
-    } else {
-        none::none()
-    };
-    let copyreg = crate::import::import_module("copyreg", None)?;
-    let newobj = ab::getattr_str(&copyreg, "__newobj__")?;
-    Ok(tuple::new(vec![newobj, tuple::new(newargs), state, listitems, dictitems]))
-}
-
-fn generic_reduce(slf: &PyObj) -> crate::err::PyResult {
-    // Enough for copy/pickle of plain instances: (copyreg.__newobj__-like).
-    let cls = slf.type_obj();
-    let state = typeobj::instance_dict(slf).map(|d| d).unwrap_or_else(none::none);
-    let reconstruct = crate::interp::builtin("object")?;
-    let newf = crate::abstract_::getattr_str(&reconstruct, "__new__")?;
-    Ok(tuple::new(vec![newf, tuple::new(vec![cls]), state]))
-}
 
 // ------------------------------------------------------------------ type
 
@@ -329,6 +266,9 @@ unsafe extern "C" fn type_set_module(o: *mut PyObject, v: *mut PyObject, _: *mut
 
 unsafe extern "C" fn type_get_doc(o: *mut PyObject, _: *mut c_void) -> *mut PyObject {
     let t = tp(o);
+    if !typeobj::is_heap(t) && !(*t).tp_doc.is_null() {
+        return crate::objects::docs::doc_from_c(&type_name(t), (*t).tp_doc).into_ptr();
+    }
     let d = typeobj::type_dict(t);
     match dict::get_item_rs(&d, "__doc__") {
         Some(doc) => {
@@ -339,6 +279,12 @@ unsafe extern "C" fn type_get_doc(o: *mut PyObject, _: *mut c_void) -> *mut PyOb
         }
         None => none::none().into_ptr(),
     }
+}
+
+// From the signature block of tp_doc ("name(sig)\n--\n\n"), as CPython.
+unsafe extern "C" fn type_get_text_signature(o: *mut PyObject, _: *mut c_void) -> *mut PyObject {
+    let t = tp(o);
+    crate::objects::docs::text_signature_from_c(&type_name(t), (*t).tp_doc).into_ptr()
 }
 
 unsafe extern "C" fn type_set_doc(o: *mut PyObject, v: *mut PyObject, _: *mut c_void) -> c_int {
@@ -528,9 +474,7 @@ pub unsafe fn init(o: *mut PyTypeObject, t: *mut PyTypeObject) {
             "This method is called when a class is subclassed."),
         ("__subclasshook__", object_subclasshook as *const c_void, meth::FASTCALL | meth::CLASS, ""),
         ("__sizeof__", object_sizeof as *const c_void, meth::FASTCALL, "Size of object in memory, in bytes."),
-        ("__reduce_ex__", object_reduce_ex as *const c_void, meth::FASTCALL, "Helper for pickle."),
-        ("__reduce__", object_reduce as *const c_void, meth::FASTCALL, "Helper for pickle."),
-    ]);
+    ].into_iter().chain(crate::objects::object_reduce::methods()).collect::<Vec<_>>());
     (*o).tp_doc = b"The base class of the class hierarchy.\n\nWhen called, it accepts no arguments and returns a new featureless\ninstance that has no instance attributes and cannot be given any.\n\0".as_ptr() as *const _;
 
     (*t).tp_repr = Some(type_repr);
@@ -541,6 +485,7 @@ pub unsafe fn init(o: *mut PyTypeObject, t: *mut PyTypeObject) {
         ("__qualname__", type_get_qualname as *const c_void, type_set_qualname as *const c_void),
         ("__module__", type_get_module as *const c_void, type_set_module as *const c_void),
         ("__doc__", type_get_doc as *const c_void, type_set_doc as *const c_void),
+        ("__text_signature__", type_get_text_signature as *const c_void, std::ptr::null()),
         ("__mro__", type_get_mro as *const c_void, std::ptr::null()),
         ("__bases__", type_get_bases as *const c_void, std::ptr::null()),
         ("__base__", type_get_base as *const c_void, std::ptr::null()),

@@ -68,7 +68,7 @@ pub(crate) struct SourceMap<'a> {
 }
 
 impl<'a> SourceMap<'a> {
-    fn new(src: &'a str) -> Self {
+    pub(crate) fn new(src: &'a str) -> Self {
         let mut line_starts = vec![0];
         for (i, b) in src.bytes().enumerate() {
             if b == b'\n' {

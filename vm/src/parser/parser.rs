@@ -40,6 +40,9 @@ pub(crate) struct Parser<'a> {
     pub tok_error: Option<ParseError>,
     /// Bytes of stack the parser may use below `stack_base`.
     pub stack_budget: usize,
+    /// The furthest token looked at (CPython's last token fetched), which
+    /// decides whether "'(' was never closed" replaces a parser error.
+    pub furthest: usize,
 }
 
 pub(crate) fn rng(a: Range, b: Range) -> Range {
@@ -57,7 +60,7 @@ fn stack_addr() -> usize {
 
 impl<'a> Parser<'a> {
     pub fn new(toks: Vec<Token>, src: &'a str, map: &'a SourceMap<'a>) -> Self {
-        Parser { toks, pos: 0, src, map, depth: 0, nest: 0, stack_base: stack_addr(), fstring_level: 0, last_end: Range::default(), tok_error: None, stack_budget: 1 << 20 }
+        Parser { toks, pos: 0, src, map, depth: 0, nest: 0, stack_base: stack_addr(), fstring_level: 0, last_end: Range::default(), tok_error: None, stack_budget: 1 << 20, furthest: 0 }
     }
 
     /// A parser for an f-string expression, sharing the outer parser's
@@ -75,6 +78,7 @@ impl<'a> Parser<'a> {
             last_end: Range::default(),
             tok_error: None,
             stack_budget: self.stack_budget,
+            furthest: 0,
         }
     }
 
@@ -114,6 +118,7 @@ impl<'a> Parser<'a> {
         let t = self.toks[self.pos];
         if self.pos + 1 < self.toks.len() {
             self.pos += 1;
+            self.furthest = self.furthest.max(self.pos);
         }
         t
     }
@@ -229,7 +234,8 @@ impl<'a> Parser<'a> {
     }
 
     /// CPython replaces a parser error by "'(' was never closed" when the
-    /// input ends inside brackets opened before the error's line.
+    /// input ends inside brackets opened before the line of the error or of
+    /// the furthest token the parser fetched.
     pub fn finish_error(&self, e: ParseError) -> ParseError {
         // A tokenizer error anywhere wins over a parser error, except over
         // the generic indentation errors (CPython returns those first).
@@ -242,7 +248,8 @@ impl<'a> Parser<'a> {
         }
         if self.toks.last().map(|t| t.kind) == Some(T::EofInBrackets) && e.msg != RECURSION_MSG {
             if let Some(u) = self.unclosed_error() {
-                if e.lineno > u.lineno {
+                let last_line = self.toks[self.furthest.min(self.toks.len() - 1)].line;
+                if e.lineno.max(last_line) > u.lineno {
                     return u;
                 }
             }

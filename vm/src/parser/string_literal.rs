@@ -83,6 +83,33 @@ fn split_literal(text: &str) -> (Prefix, &str) {
 /// An escape-decoding failure: message and byte span within the body.
 struct EscErr(String);
 
+thread_local! {
+    /// The first invalid escape of the literal being decoded (its byte
+    /// index in the body), for CPython's one DeprecationWarning per literal.
+    static FIRST_BAD: std::cell::Cell<Option<usize>> = const { std::cell::Cell::new(None) };
+}
+
+fn note_bad_escape(i: usize) {
+    FIRST_BAD.with(|c| {
+        if c.get().is_none() {
+            c.set(Some(i));
+        }
+    });
+}
+
+/// "invalid escape sequence '\d'" (or the octal form) for the first invalid
+/// escape noted in `body` since the last call.
+fn take_bad_escape(body: &str) -> Option<String> {
+    let i = FIRST_BAD.with(|c| c.take())?;
+    let rest = body.get(i + 1..)?;
+    let b = rest.as_bytes();
+    if b.len() >= 3 && (b'4'..=b'7').contains(&b[0]) && b[1..3].iter().all(|d| (b'0'..=b'7').contains(d)) {
+        return Some(format!("invalid octal escape sequence '\\{}'", &rest[..3]));
+    }
+    let c = rest.chars().next()?;
+    Some(format!("invalid escape sequence '\\{}'", c))
+}
+
 fn unicode_err(pos: usize, end: usize, why: &str) -> EscErr {
     EscErr(format!("(unicode error) 'unicodeescape' codec can't decode bytes in position {}-{}: {}", pos, end, why))
 }
@@ -120,6 +147,9 @@ fn str_escape(body: &str, i: usize, out: &mut StrBuf) -> Result<usize, EscErr> {
             while j < b.len() && j < i + 4 && (b'0'..=b'7').contains(&b[j]) {
                 v = v * 8 + (b[j] - b'0') as u32;
                 j += 1;
+            }
+            if v > 0o377 {
+                note_bad_escape(i);
             }
             out.push(v);
             Ok(j)
@@ -165,8 +195,8 @@ fn str_escape(body: &str, i: usize, out: &mut StrBuf) -> Result<usize, EscErr> {
             }
         }
         _ => {
-            // Unknown escapes keep their backslash (a DeprecationWarning in
-            // CPython).
+            // Unknown escapes keep their backslash (and warn).
+            note_bad_escape(i);
             out.push('\\' as u32);
             Ok(i + 1)
         }
@@ -226,6 +256,9 @@ fn decode_bytes(body: &str, raw: bool) -> Result<Vec<u8>, EscErr> {
                     i += 1;
                     k += 1;
                 }
+                if v > 0o377 {
+                    note_bad_escape(i - 2 - k);
+                }
                 out.push(v as u8);
             }
             b'x' => {
@@ -240,6 +273,7 @@ fn decode_bytes(body: &str, raw: bool) -> Result<Vec<u8>, EscErr> {
                 }
             }
             _ => {
+                note_bad_escape(i - 2);
                 out.push(b'\\');
                 out.push(c);
             }
@@ -249,6 +283,14 @@ fn decode_bytes(body: &str, raw: bool) -> Result<Vec<u8>, EscErr> {
 }
 
 impl<'a> Parser<'a> {
+    /// Queues CPython's DeprecationWarning for the first invalid escape of
+    /// the literal (or f-string literal part) just decoded from `body`.
+    fn warn_bad_escape(&self, t: &Token, body: &str) {
+        if let Some(msg) = take_bad_escape(body) {
+            crate::warnings::defer(crate::warnings::CompileWarning::Deprecation, msg, tok_range(t));
+        }
+    }
+
     /// Error pointing just past a string token, where CPython 3.11 points
     /// for escape and f-string errors.
     fn after_token_err(&self, t: &Token, msg: String) -> ParseError {
@@ -298,19 +340,25 @@ impl<'a> Parser<'a> {
                 if !body.is_ascii() {
                     return Err(self.err_range("bytes can only contain ASCII literal characters", tok_range(&t)));
                 }
+                FIRST_BAD.with(|c| c.set(None));
                 match decode_bytes(body, p.raw) {
                     Ok(b) => bytes_out.extend(b),
                     Err(EscErr(m)) => return Err(self.after_token_err(&t, m)),
                 }
+                self.warn_bad_escape(&t, body);
             } else if p.fmt {
                 any_f = true;
                 let body_off = body.as_ptr() as usize - self.src.as_ptr() as usize;
+                FIRST_BAD.with(|c| c.set(None));
                 self.fstring_body(&t, body, body_off, p.raw, 0, range, &mut parts)?;
+                self.warn_bad_escape(&t, body);
             } else {
+                FIRST_BAD.with(|c| c.set(None));
                 match decode_str(body, p.raw) {
                     Ok(s) => push_lit(&mut parts, s),
                     Err(EscErr(m)) => return Err(self.after_token_err(&t, m)),
                 }
+                self.warn_bad_escape(&t, body);
             }
         }
         if is_bytes == Some(true) {
@@ -341,12 +389,14 @@ impl<'a> Parser<'a> {
                         i += 2;
                         continue;
                     }
+                    self.warn_bad_escape(t, body);
                     push_lit(parts, std::mem::take(&mut lit));
                     i = self.fstring_field(t, body, off, i + 1, raw, level, whole, parts)?;
                 }
                 b'}' => {
                     if level > 0 {
                         // The end of a format spec.
+                        self.warn_bad_escape(t, body);
                         push_lit(parts, lit);
                         return Ok(i);
                     }
@@ -375,6 +425,7 @@ impl<'a> Parser<'a> {
         if level > 0 {
             return Err(self.after_token_err(t, "f-string: expecting '}'".into()));
         }
+        self.warn_bad_escape(t, body);
         push_lit(parts, lit);
         Ok(b.len())
     }

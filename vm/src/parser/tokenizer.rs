@@ -193,37 +193,19 @@ fn is_mark(c: char) -> bool {
         | 0xE31 | 0xE34..=0xE3A | 0xE47..=0xE4E | 0xEB1 | 0xEB4..=0xEBC | 0xEC8..=0xECD | 0x3099 | 0x309A)
 }
 
-/// NFKC for identifiers, limited to what needs no tables: fullwidth ASCII
-/// (U+FF01..U+FF5E) folds to ASCII, and a few common compatibility letters
-/// (micro sign, long s, ligatures). Others are kept as written.
+/// NFKC for identifiers (PEP 3131), as CPython's parser applies it to every
+/// non-ASCII name; the quick check spares the common already-normal case.
 pub fn normalize_identifier(s: &str) -> std::borrow::Cow<'_, str> {
-    fn special(c: char) -> Option<&'static str> {
-        Some(match c {
-            '\u{B5}' => "\u{3BC}",
-            '\u{17F}' => "s",
-            '\u{FB00}' => "ff",
-            '\u{FB01}' => "fi",
-            '\u{FB02}' => "fl",
-            '\u{2160}' => "I",
-            '\u{210C}' => "H",
-            _ => return None,
-        })
-    }
-    let folds = |c: char| ('\u{FF01}'..='\u{FF5E}').contains(&c) || special(c).is_some();
-    if s.is_ascii() || !s.chars().any(folds) {
+    use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
+    if s.is_ascii() || is_nfkc_quick(s.chars()) == IsNormalized::Yes {
         return std::borrow::Cow::Borrowed(s);
     }
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if ('\u{FF01}'..='\u{FF5E}').contains(&c) {
-            out.push(char::from_u32(c as u32 - 0xFEE0).unwrap());
-        } else if let Some(r) = special(c) {
-            out.push_str(r);
-        } else {
-            out.push(c);
-        }
+    let n: String = s.nfkc().collect();
+    if n == s {
+        std::borrow::Cow::Borrowed(s)
+    } else {
+        std::borrow::Cow::Owned(n)
     }
-    std::borrow::Cow::Owned(out)
 }
 
 fn is_string_prefix(s: &str) -> bool {
