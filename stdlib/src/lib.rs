@@ -4,14 +4,23 @@
 //! registration list. It must not reach into VM internals beyond the `vm`
 //! crate's public API.
 
+pub mod bisectmodule;
 pub mod gcmodule;
+pub mod heapqmodule;
 pub mod importlib_shim;
 pub mod itertools;
 pub mod itertools_comb;
 pub mod math;
+pub mod native;
+pub mod randommodule;
+pub mod sha512module;
 
 /// Registers every Rust stdlib module with the import system.
 pub fn register_all() {
+    vm::import::register_builtin("_bisect", bisectmodule::init);
+    vm::import::register_builtin("_heapq", heapqmodule::init);
+    vm::import::register_builtin("_random", randommodule::init);
+    vm::import::register_builtin("_sha512", sha512module::init);
     vm::import::register_builtin("gc", gcmodule::init);
     vm::import::register_builtin("importlib", importlib_shim::init);
     vm::import::register_builtin("itertools", itertools::init);
