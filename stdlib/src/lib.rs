@@ -5,6 +5,7 @@
 //! crate's public API.
 
 pub mod bisectmodule;
+pub mod functoolsmodule;
 pub mod gcmodule;
 pub mod heapqmodule;
 pub mod importlib_shim;
@@ -18,6 +19,7 @@ pub mod sha512module;
 /// Registers every Rust stdlib module with the import system.
 pub fn register_all() {
     vm::import::register_builtin("_bisect", bisectmodule::init);
+    vm::import::register_builtin("_functools", functoolsmodule::init);
     vm::import::register_builtin("_heapq", heapqmodule::init);
     vm::import::register_builtin("_random", randommodule::init);
     vm::import::register_builtin("_sha512", sha512module::init);

@@ -13,6 +13,8 @@ use vm::objref::{xdecref, PyObj};
 #[repr(C)]
 pub struct NObj<S> {
     pub ob_base: PyObject,
+    /// The per-instance vectorcall entry (types that set `tp_vectorcall_offset`).
+    pub vectorcall: Option<vectorcallfunc>,
     pub state: Option<Box<S>>,
     /// The instance `__dict__` (used when the type sets `tp_dictoffset`).
     pub dict: *mut PyObject,
@@ -126,6 +128,8 @@ pub struct TypeOpts {
     pub gc: bool,
     pub dict: bool,
     pub weakref: bool,
+    /// Instances carry a vectorcall entry (set by the type's constructor).
+    pub vectorcall: bool,
 }
 
 /// Fills the generic slots of `S`'s type (before it is readied).
@@ -143,9 +147,18 @@ pub unsafe fn init_type<S: NState>(o: TypeOpts) {
     if o.dict {
         (*t).tp_dictoffset = std::mem::offset_of!(NObj<()>, dict) as isize;
     }
+    if o.vectorcall {
+        (*t).tp_vectorcall_offset = std::mem::offset_of!(NObj<()>, vectorcall) as isize;
+        (*t).tp_flags |= flags::HAVE_VECTORCALL;
+    }
     if o.weakref {
         (*t).tp_weaklistoffset = std::mem::offset_of!(NObj<()>, weakreflist) as isize;
     }
+}
+
+/// The full `tp_name` of a type (with its module prefix for static types).
+pub fn tp_name(tp: *mut PyTypeObject) -> String {
+    unsafe { std::ffi::CStr::from_ptr((*tp).tp_name).to_string_lossy().into_owned() }
 }
 
 pub fn push(out: &mut Vec<*mut PyObject>, o: &Option<PyObj>) {

@@ -278,7 +278,7 @@ vm::onearg!(random_getrandbits, |slf, k| {
 
 unsafe fn init_types() -> PyResult<()> {
     let t = Mt::tp();
-    native::init_type::<Mt>(TypeOpts { basetype: true, gc: false, dict: false, weakref: false });
+    native::init_type::<Mt>(TypeOpts { basetype: true, gc: false, dict: false, weakref: false, vectorcall: false });
     (*t).tp_new = Some(random_new);
     (*t).tp_init = Some(random_init);
     (*t).tp_doc = b"Random() -> create a random number generator with its own internal state.\0".as_ptr() as *const _;

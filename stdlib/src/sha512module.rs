@@ -204,7 +204,7 @@ unsafe fn init_types() -> PyResult<()> {
         (*t).tp_flags |= flags::DISALLOW_INSTANTIATION;
     }
     // Both types share the Sha state; the generic slots are keyed by SHA512_TYPE.
-    native::init_type::<Sha>(TypeOpts { basetype: false, gc: false, dict: false, weakref: false });
+    native::init_type::<Sha>(TypeOpts { basetype: false, gc: false, dict: false, weakref: false, vectorcall: false });
     SHA384_TYPE.tp_dealloc = SHA512_TYPE.tp_dealloc;
     vm::typeobj::ready(&raw mut SHA512_TYPE)?;
     vm::typeobj::ready(&raw mut SHA384_TYPE)

@@ -348,7 +348,9 @@ pub fn hash(o: &PyObj) -> PyResult<isize> {
 }
 
 pub fn unhashable(o: &PyObj) -> err::PyErr {
-    err::type_error(format!("unhashable type: '{}'", type_name(o.ob_type())))
+    // CPython prints the full tp_name ('functools.KeyWrapper').
+    let name = unsafe { std::ffi::CStr::from_ptr((*o.ob_type()).tp_name).to_string_lossy().into_owned() };
+    err::type_error(format!("unhashable type: '{}'", name))
 }
 
 #[inline]
