@@ -13,6 +13,7 @@ pub mod itertools;
 pub mod itertools_comb;
 pub mod math;
 pub mod native;
+pub mod operatormodule;
 pub mod randommodule;
 pub mod sha512module;
 
@@ -21,6 +22,7 @@ pub fn register_all() {
     vm::import::register_builtin("_bisect", bisectmodule::init);
     vm::import::register_builtin("_functools", functoolsmodule::init);
     vm::import::register_builtin("_heapq", heapqmodule::init);
+    vm::import::register_builtin("_operator", operatormodule::init);
     vm::import::register_builtin("_random", randommodule::init);
     vm::import::register_builtin("_sha512", sha512module::init);
     vm::import::register_builtin("gc", gcmodule::init);
