@@ -539,6 +539,18 @@ unsafe extern "C" fn method_wrapper_richcompare(a: *mut PyObject, b: *mut PyObje
     crate::objects::boolobject::new(if op == PY_EQ { eq } else { !eq }).into_ptr()
 }
 
+unsafe extern "C" fn method_wrapper_get_self(o: *mut PyObject, _: *mut c_void) -> *mut PyObject {
+    PyObj::from_borrowed((*(o as *mut WrapperObject)).self_).into_ptr()
+}
+
+unsafe extern "C" fn method_wrapper_get_name(o: *mut PyObject, c: *mut c_void) -> *mut PyObject {
+    descr_get_name((*(o as *mut WrapperObject)).descr as *mut PyObject, c)
+}
+
+unsafe extern "C" fn method_wrapper_get_objclass(o: *mut PyObject, c: *mut c_void) -> *mut PyObject {
+    descr_get_objclass((*(o as *mut WrapperObject)).descr as *mut PyObject, c)
+}
+
 unsafe extern "C" fn method_wrapper_hash(o: *mut PyObject) -> Py_hash_t {
     let w = o as *mut WrapperObject;
     (((*w).descr as usize >> 4) ^ ((*w).self_ as usize >> 4)) as isize & isize::MAX
@@ -762,6 +774,11 @@ pub unsafe fn init_types() {
     (*t).tp_repr = Some(method_wrapper_repr);
     (*t).tp_richcompare = Some(method_wrapper_richcompare);
     (*t).tp_hash = Some(method_wrapper_hash);
+    set_getsets(t, &[
+        ("__self__", method_wrapper_get_self as *const c_void, std::ptr::null()),
+        ("__name__", method_wrapper_get_name as *const c_void, std::ptr::null()),
+        ("__objclass__", method_wrapper_get_objclass as *const c_void, std::ptr::null()),
+    ]);
 }
 
 pub fn is_method_descr(o: &PyObj) -> bool {
