@@ -67,13 +67,25 @@ fn parse(fname: &str, args: &[PyObj], kw: Option<&PyObj>) -> PyResult<Params> {
     }
 }
 
+/// `PySequence_GetItem` (mappings without `sq_item` are refused).
 fn item_at(a: &PyObj, i: isize) -> PyResult {
     if list::is_exact_list(a) {
         if let Some(v) = list::items(a).get(i as usize) {
             return Ok(v.clone());
         }
     }
-    ab::getitem(a, &long::from_i64(i as i64))
+    unsafe {
+        let tp = a.ob_type();
+        let sq = (*tp).tp_as_sequence;
+        if !sq.is_null() && (*sq).sq_item.is_some() {
+            return ab::getitem(a, &long::from_i64(i as i64));
+        }
+        let mp = (*tp).tp_as_mapping;
+        if !mp.is_null() && (*mp).mp_subscript.is_some() {
+            return Err(err::type_error(format!("{} is not a sequence", vm::typeobj::type_name(tp))));
+        }
+        Err(err::type_error(format!("'{}' object does not support indexing", vm::typeobj::type_name(tp))))
+    }
 }
 
 /// The insertion point of `x` in `a[lo:hi]`; `right` keeps equal items left of it.

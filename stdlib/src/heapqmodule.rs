@@ -10,16 +10,15 @@ use vm::objects::list_methods::del_range;
 use vm::objects::methodobject::check_nargs;
 use vm::objects::{list, module, unicode};
 use vm::objref::PyObj;
-use vm::typeobj::type_name;
 
 fn list_arg<'a>(o: &'a PyObj, fname: &str, pos: bool) -> PyResult<&'a PyObj> {
     if list::is_list(o) {
-        Ok(o)
-    } else if pos {
-        Err(err::type_error(format!("{}() argument 1 must be list, not {}", fname, type_name(o.ob_type()))))
-    } else {
-        Err(err::type_error(format!("{}() argument must be list, not {}", fname, type_name(o.ob_type()))))
+        return Ok(o);
     }
+    // As _PyArg_BadArgument: "None" for None, else the full tp_name.
+    let got = if vm::objects::none::is_none(o) { "None".to_string() } else { crate::native::tp_name(o.ob_type()) };
+    let which = if pos { "argument 1" } else { "argument" };
+    Err(err::type_error(format!("{}() {} must be list, not {}", fname, which, got)))
 }
 
 fn index_error() -> err::PyErr {

@@ -8,7 +8,6 @@ use std::os::raw::c_void;
 use vm::abstract_ as ab;
 use vm::err::{self, PyResult};
 use vm::object::*;
-use vm::objects::methodobject::bind_args;
 use vm::objects::{bytes, long, module, none, unicode};
 use vm::objref::PyObj;
 
@@ -142,15 +141,7 @@ fn sha(slf: &PyObj) -> PyResult<&mut Sha> {
 }
 
 fn construct(tp: *mut PyTypeObject, size: usize, fname: &str, args: &[PyObj], kw: Option<&PyObj>) -> PyResult {
-    let a = bind_args(fname, args, kw, &["string", "usedforsecurity"], 0, 0)?;
-    let nk = kw.map(vm::objects::tuple::len).unwrap_or(0);
-    if args.len() - nk > 1 {
-        return Err(err::type_error(format!(
-            "{}() takes at most 1 positional argument ({} given)",
-            fname,
-            args.len() - nk
-        )));
-    }
+    let a = crate::bisectmodule::fast_args(args, kw).bind(fname, &["string", "usedforsecurity"], 0, 1)?;
     let mut s = Sha::new(size);
     if let Some(d) = &a[0] {
         s.update(&data_arg(d)?);
