@@ -1446,6 +1446,24 @@ pub unsafe extern "C" fn type_new_slot(meta: *mut PyTypeObject, args: *mut PyObj
         return std::ptr::null_mut();
     }
     let it = tuple::items(a);
+    // A more derived metaclass of the bases takes over, keywords included
+    // (`type(name, bases, ns, **kw)` with an EnumType base, say).
+    if tuple::is_tuple(&it[1]) {
+        let winner = match calculate_metaclass(meta, tuple::items(&it[1])) {
+            Ok(w) => w,
+            Err(e) => {
+                err::restore(e);
+                return std::ptr::null_mut();
+            }
+        };
+        if winner != meta {
+            if let Some(new) = (*winner).tp_new {
+                if new as usize != type_new_slot as usize {
+                    return new(winner, args, kwargs);
+                }
+            }
+        }
+    }
     let r = type_new(meta, &it[0], &it[1], &it[2]).and_then(|t| {
         let kw = crate::objects::methodobject::kwargs_dict(kwargs);
         init_subclass(&t, kw.as_ref())?;
