@@ -14,7 +14,6 @@ use vm::objects::methodobject::check_nargs;
 use vm::objects::{dict, long, module, none, tuple, unicode};
 use vm::objref::PyObj;
 
-native_type!(PARTIAL_TYPE, "functools.partial");
 native_type!(KEY_TYPE, "functools.KeyWrapper");
 native_type!(LRU_TYPE, "functools._lru_cache_wrapper");
 
@@ -120,27 +119,80 @@ unsafe extern "C" fn key_get_obj(o: *mut PyObject, _: *mut c_void) -> *mut PyObj
 
 // ---------------------------------------------------------------- partial
 
-pub struct Partial {
-    func: PyObj,
-    args: PyObj,
-    kw: PyObj,
+/// CPython's `partialobject` layout (func, args and keywords are member
+/// descriptors over these fields).
+#[repr(C)]
+pub struct PartialObject {
+    pub ob_base: PyObject,
+    pub fn_: *mut PyObject,
+    pub args: *mut PyObject,
+    pub kw: *mut PyObject,
+    pub dict: *mut PyObject,
+    pub weakreflist: *mut PyObject,
+    pub vectorcall: Option<vectorcallfunc>,
 }
 
-impl NState for Partial {
-    fn tp() -> *mut PyTypeObject {
-        &raw mut PARTIAL_TYPE
-    }
-    fn refs(&self, out: &mut Vec<*mut PyObject>) {
-        out.push(self.func.as_ptr());
-        out.push(self.args.as_ptr());
-        out.push(self.kw.as_ptr());
-    }
+pub static mut PARTIAL_TYPE: PyTypeObject =
+    PyTypeObject::empty(b"functools.partial\0", std::mem::size_of::<PartialObject>(), 0);
+
+fn partial_tp() -> *mut PyTypeObject {
+    &raw mut PARTIAL_TYPE
+}
+
+unsafe fn praw(o: &PyObj) -> *mut PartialObject {
+    o.as_ptr() as *mut PartialObject
 }
 
 fn partial_state(o: &PyObj) -> PyResult<(PyObj, PyObj, PyObj)> {
-    native::state::<Partial>(o)
-        .map(|s| (s.func.clone(), s.args.clone(), s.kw.clone()))
-        .ok_or_else(|| err::system_error("partial object is not initialized"))
+    unsafe {
+        let p = praw(o);
+        if (*p).fn_.is_null() || (*p).args.is_null() || (*p).kw.is_null() {
+            return Err(err::system_error("partial object is not initialized"));
+        }
+        Ok((PyObj::from_borrowed((*p).fn_), PyObj::from_borrowed((*p).args), PyObj::from_borrowed((*p).kw)))
+    }
+}
+
+/// Stores new contents, releasing the old ones after the swap.
+unsafe fn partial_set(o: &PyObj, func: PyObj, args: PyObj, kw: PyObj) {
+    let p = praw(o);
+    let old = [
+        std::mem::replace(&mut (*p).fn_, func.into_ptr()),
+        std::mem::replace(&mut (*p).args, args.into_ptr()),
+        std::mem::replace(&mut (*p).kw, kw.into_ptr()),
+    ];
+    for x in old {
+        vm::objref::xdecref(x);
+    }
+}
+
+unsafe extern "C" fn partial_clear(o: *mut PyObject) -> c_int {
+    let p = o as *mut PartialObject;
+    for f in [&mut (*p).fn_, &mut (*p).args, &mut (*p).kw, &mut (*p).dict] {
+        let old = std::mem::replace(f, std::ptr::null_mut());
+        vm::objref::xdecref(old);
+    }
+    0
+}
+
+unsafe extern "C" fn partial_dealloc(o: *mut PyObject) {
+    vm::gc::untrack(o);
+    vm::objects::weakref::clear_weakrefs(o);
+    partial_clear(o);
+    vm::alloc::tp_free(o);
+}
+
+unsafe extern "C" fn partial_traverse(o: *mut PyObject, visit: visitproc, arg: *mut c_void) -> c_int {
+    let p = o as *mut PartialObject;
+    for q in [(*p).fn_, (*p).args, (*p).kw, (*p).dict] {
+        if !q.is_null() {
+            let r = visit(q, arg);
+            if r != 0 {
+                return r;
+            }
+        }
+    }
+    0
 }
 
 /// The instance dict of a native object, if it exists and is non-empty.
@@ -173,10 +225,9 @@ unsafe extern "C" fn partial_new(tp: *mut PyTypeObject, args: *mut PyObject, kw:
         if (*func.ob_type()).tp_call.map(|f| f as *const ()) == Some(partial_call as *const ())
             && own_dict(&func).is_none()
         {
-            if let Some(s) = native::state::<Partial>(&func) {
-                pargs = Some(s.args.clone());
-                pkw = Some(s.kw.clone());
-                let f = s.func.clone();
+            if let Ok((f, a, k)) = partial_state(&func) {
+                pargs = Some(a);
+                pkw = Some(k);
                 func = f;
             }
         }
@@ -200,8 +251,13 @@ unsafe extern "C" fn partial_new(tp: *mut PyTypeObject, args: *mut PyObject, kw:
                 d
             }
         };
-        let o = native::new_obj(tp, Partial { func, args: new_args, kw: new_kw })?;
-        (*(o.as_ptr() as *mut native::NObj<Partial>)).vectorcall = Some(partial_vectorcall);
+        let o = vm::typeobj::alloc_instance(tp);
+        if o.is_null() {
+            return Err(err::fetch());
+        }
+        let o = PyObj::from_owned(o);
+        partial_set(&o, func, new_args, new_kw);
+        (*praw(&o)).vectorcall = Some(partial_vectorcall);
         Ok(o)
     })())
 }
@@ -313,7 +369,7 @@ vm::onearg!(partial_setstate, |slf, state| {
     } else {
         dict::copy(kw)
     };
-    native::set_state(slf, Partial { func: func.clone(), args, kw });
+    unsafe { partial_set(slf, func.clone(), args, kw) };
     unsafe {
         let dp = vm::typeobj::dict_ptr(slf.as_ptr());
         if !dp.is_null() {
@@ -325,16 +381,7 @@ vm::onearg!(partial_setstate, |slf, state| {
     Ok(none::none())
 });
 
-macro_rules! partial_getter {
-    ($name:ident, $field:tt) => {
-        unsafe extern "C" fn $name(o: *mut PyObject, _: *mut c_void) -> *mut PyObject {
-            native::ret(partial_state(PyObj::borrow(&o)).map(|s| s.$field))
-        }
-    };
-}
-partial_getter!(partial_get_func, 0);
-partial_getter!(partial_get_args, 1);
-partial_getter!(partial_get_keywords, 2);
+
 
 vm::onearg!(class_getitem, |cls, a| { vm::objects::unionobject::generic_alias(cls, a.unwrap()) });
 
@@ -602,8 +649,14 @@ unsafe fn init_types() -> PyResult<()> {
     (*k).tp_flags |= flags::DISALLOW_INSTANTIATION;
     set_getsets(k, &[("obj", key_get_obj as *const c_void, std::ptr::null())]);
 
-    let p = Partial::tp();
-    native::init_type::<Partial>(TypeOpts { basetype: true, gc: true, dict: true, weakref: true, vectorcall: true });
+    let p = partial_tp();
+    (*p).tp_dealloc = Some(partial_dealloc);
+    (*p).tp_traverse = Some(partial_traverse);
+    (*p).tp_clear = Some(partial_clear);
+    (*p).tp_flags |= flags::HAVE_GC | flags::BASETYPE | flags::HAVE_VECTORCALL;
+    (*p).tp_dictoffset = std::mem::offset_of!(PartialObject, dict) as isize;
+    (*p).tp_weaklistoffset = std::mem::offset_of!(PartialObject, weakreflist) as isize;
+    (*p).tp_vectorcall_offset = std::mem::offset_of!(PartialObject, vectorcall) as isize;
     (*p).tp_new = Some(partial_new);
     (*p).tp_call = Some(partial_call);
     (*p).tp_repr = Some(partial_repr);
@@ -613,11 +666,15 @@ unsafe fn init_types() -> PyResult<()> {
         ("__setstate__", partial_setstate as *const c_void, meth::O, ""),
         ("__class_getitem__", class_getitem as *const c_void, meth::O | meth::CLASS, "See PEP 585"),
     ]);
-    set_getsets(p, &[
-        ("func", partial_get_func as *const c_void, std::ptr::null()),
-        ("args", partial_get_args as *const c_void, std::ptr::null()),
-        ("keywords", partial_get_keywords as *const c_void, std::ptr::null()),
-    ]);
+    {
+        use std::mem::offset_of;
+        use vm::objects::descr::{set_members, READONLY, T_OBJECT};
+        set_members(p, &[
+            ("func", T_OBJECT, offset_of!(PartialObject, fn_), READONLY),
+            ("args", T_OBJECT, offset_of!(PartialObject, args), READONLY),
+            ("keywords", T_OBJECT, offset_of!(PartialObject, kw), READONLY),
+        ]);
+    }
 
     let l = Lru::tp();
     native::init_type::<Lru>(TypeOpts { basetype: true, gc: true, dict: true, weakref: true, vectorcall: false });
@@ -646,7 +703,7 @@ pub fn init() -> PyResult<PyObj> {
         ("reduce", functools_reduce as *const c_void, meth::FASTCALL),
         ("cmp_to_key", functools_cmp_to_key as *const c_void, meth::FASTCALL | meth::KEYWORDS),
     ]);
-    ab::setattr_str(&m, "partial", vm::typeobj::type_obj(Partial::tp()))?;
+    ab::setattr_str(&m, "partial", vm::typeobj::type_obj(partial_tp()))?;
     ab::setattr_str(&m, "KeyWrapper", vm::typeobj::type_obj(Key::tp()))?;
     ab::setattr_str(&m, "_lru_cache_wrapper", vm::typeobj::type_obj(Lru::tp()))?;
     ab::setattr_str(&m, "__doc__", unicode::new("Tools that operate on functions."))?;

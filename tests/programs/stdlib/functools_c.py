@@ -58,7 +58,7 @@ import weakref
 p = F.partial(f, 1, 2, k=0)
 args = (3, 4)
 print(p(*args), p(*args, k=1, z=2), p(**{"k": 5}), F.partial(f)(), F.partial(f, a=1)(a=2))
-print(weakref.ref(p)() is p, F.partial(f, 1).__dict__)
+print(weakref.ref(p)() is p, F.partial(f, 1).__dict__, type(F.partial.func).__name__)
 class Call(F.partial):
     def __call__(self, *a):
         return ("own", a)
@@ -113,3 +113,13 @@ def re(x):
     return x
 rw = F._lru_cache_wrapper(re, 2, False, CI)
 print(rw(5), rw.cache_info())
+# A partial's contents are released with it (cycles through it are collected).
+import gc
+class Obj:
+    pass
+o = Obj()
+o.p = F.partial(f, o)
+wr = weakref.ref(o)
+del o
+gc.collect()
+print(wr() is None)
