@@ -123,3 +123,14 @@ wr = weakref.ref(o)
 del o
 gc.collect()
 print(wr() is None)
+import copy
+cp = copy.copy(F.partial(f, 1, k=2))
+print(cp(3), copy.deepcopy(F.partial(f, [1]))(), F.partial(f, 1).__reduce_ex__(4)[1:][1][1:])
+class PP(F.partial):
+    pass
+pp = PP(f, 1); pp.note = "n"
+cq = copy.copy(pp)
+print(type(cq).__name__, cq.note, cq())
+lw2 = F._lru_cache_wrapper(g, 2, False, CI)
+lw2.__qualname__ = "lw2"
+print(copy.copy(lw2) is lw2, copy.deepcopy(lw2) is lw2)

@@ -31,3 +31,8 @@ class R:
     def __init__(self): self.me = o.itemgetter(self)
     def __repr__(self): return repr(self.me)
 print(R())
+# copy goes through __reduce_ex__, which defers to the types' __reduce__.
+import copy
+print(copy.copy(o.itemgetter(1, 2))("abcd"), copy.deepcopy(o.attrgetter("real", "imag"))(3 + 4j))
+print(copy.deepcopy(o.methodcaller("split", ",", maxsplit=1))("a,b,c"), copy.copy(o.methodcaller("upper"))("x"))
+print(o.itemgetter(1).__reduce_ex__(2), o.attrgetter("a.b").__reduce_ex__(4))

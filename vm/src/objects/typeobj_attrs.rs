@@ -171,13 +171,28 @@ crate::fastcall!(object_sizeof, |slf, args| {
 });
 
 crate::fastcall!(object_reduce_ex, |slf, args| {
+    // As CPython: a __reduce__ overridden by the type wins (partial, itemgetter, ...).
+    let own = typeobj::lookup_str(slf.ob_type(), "__reduce__");
+    let base = typeobj::lookup_str(typeobj::object_type(), "__reduce__");
+    if let (Some(o), Some(b)) = (&own, &base) {
+        if !o.is(b) {
+            let r = crate::abstract_::getattr_str(slf, "__reduce__")?;
+            return crate::abstract_::call0(&r);
+        }
+    }
+    object_reduce_plain(slf)
+});
+
+crate::fastcall!(object_reduce, |slf, args| { object_reduce_plain(slf) });
+
+fn object_reduce_plain(slf: &PyObj) -> err::PyResult {
     // Enough for copy/pickle of plain instances: (copyreg.__newobj__-like).
     let cls = slf.type_obj();
     let state = typeobj::instance_dict(slf).map(|d| d).unwrap_or_else(none::none);
     let reconstruct = crate::interp::builtin("object")?;
     let newf = crate::abstract_::getattr_str(&reconstruct, "__new__")?;
     Ok(tuple::new(vec![newf, tuple::new(vec![cls]), state]))
-});
+}
 
 // ------------------------------------------------------------------ type
 
@@ -474,7 +489,7 @@ pub unsafe fn init(o: *mut PyTypeObject, t: *mut PyTypeObject) {
         ("__subclasshook__", object_subclasshook as *const c_void, meth::FASTCALL | meth::CLASS, ""),
         ("__sizeof__", object_sizeof as *const c_void, meth::FASTCALL, "Size of object in memory, in bytes."),
         ("__reduce_ex__", object_reduce_ex as *const c_void, meth::FASTCALL, "Helper for pickle."),
-        ("__reduce__", object_reduce_ex as *const c_void, meth::FASTCALL, "Helper for pickle."),
+        ("__reduce__", object_reduce as *const c_void, meth::FASTCALL, "Helper for pickle."),
     ]);
     (*o).tp_doc = b"The base class of the class hierarchy.\n\nWhen called, it accepts no arguments and returns a new featureless\ninstance that has no instance attributes and cannot be given any.\n\0".as_ptr() as *const _;
 
