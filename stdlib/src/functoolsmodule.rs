@@ -704,7 +704,6 @@ pub fn init() -> PyResult<PyObj> {
         ("cmp_to_key", functools_cmp_to_key as *const c_void, meth::FASTCALL | meth::KEYWORDS),
     ]);
     ab::setattr_str(&m, "partial", vm::typeobj::type_obj(partial_tp()))?;
-    ab::setattr_str(&m, "KeyWrapper", vm::typeobj::type_obj(Key::tp()))?;
     ab::setattr_str(&m, "_lru_cache_wrapper", vm::typeobj::type_obj(Lru::tp()))?;
     ab::setattr_str(&m, "__doc__", unicode::new("Tools that operate on functions."))?;
     Ok(m)

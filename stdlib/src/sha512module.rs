@@ -208,7 +208,7 @@ pub fn init() -> PyResult<PyObj> {
         ("sha512", new_sha512 as *const c_void, meth::FASTCALL | meth::KEYWORDS),
         ("sha384", new_sha384 as *const c_void, meth::FASTCALL | meth::KEYWORDS),
     ]);
-    ab::setattr_str(&m, "SHA512Type", vm::typeobj::type_obj(&raw mut SHA512_TYPE))?;
+    // CPython 3.11 exposes only this one of the two type objects.
     ab::setattr_str(&m, "SHA384Type", vm::typeobj::type_obj(&raw mut SHA384_TYPE))?;
     Ok(m)
 }
