@@ -82,15 +82,7 @@ impl Args {
     pub fn bind(&self, fname: &str, names: &[&str], required: usize, maxpos: usize) -> PyResult<Vec<Option<PyObj>>> {
         let np = self.pos.len();
         let total = np + self.kw.len();
-        if maxpos < names.len() && np > maxpos {
-            return Err(err::type_error(format!(
-                "{}() takes at most {} positional argument{} ({} given)",
-                fname,
-                maxpos,
-                if maxpos == 1 { "" } else { "s" },
-                np
-            )));
-        }
+        // As argument clinic: the total count is checked before the positional one.
         if total > names.len() {
             return Err(err::type_error(format!(
                 "{}() takes at most {} argument{} ({} given)",
@@ -98,6 +90,15 @@ impl Args {
                 names.len(),
                 if names.len() == 1 { "" } else { "s" },
                 total
+            )));
+        }
+        if maxpos < names.len() && np > maxpos {
+            return Err(err::type_error(format!(
+                "{}() takes at most {} positional argument{} ({} given)",
+                fname,
+                maxpos,
+                if maxpos == 1 { "" } else { "s" },
+                np
             )));
         }
         let mut out: Vec<Option<PyObj>> = vec![None; names.len()];

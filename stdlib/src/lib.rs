@@ -6,7 +6,10 @@
 
 pub mod collectionsmodule;
 pub mod errnomodule;
+pub mod bisectmodule;
+pub mod functoolsmodule;
 pub mod gcmodule;
+pub mod heapqmodule;
 pub mod importlib_shim;
 pub mod itertools;
 pub mod itertools_comb;
@@ -17,9 +20,19 @@ pub mod structmodule;
 pub mod threadmodule;
 pub mod timemodule;
 pub mod sre;
+pub mod native;
+pub mod operatormodule;
+pub mod randommodule;
+pub mod sha512module;
 
 /// Registers every Rust stdlib module with the import system.
 pub fn register_all() {
+    vm::import::register_builtin("_bisect", bisectmodule::init);
+    vm::import::register_builtin("_functools", functoolsmodule::init);
+    vm::import::register_builtin("_heapq", heapqmodule::init);
+    vm::import::register_builtin("_operator", operatormodule::init);
+    vm::import::register_builtin("_random", randommodule::init);
+    vm::import::register_builtin("_sha512", sha512module::init);
     vm::import::register_builtin("gc", gcmodule::init);
     vm::import::register_builtin("_collections", collectionsmodule::init);
     vm::import::register_builtin("_string", stringmodule::init);
