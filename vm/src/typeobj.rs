@@ -400,17 +400,21 @@ unsafe fn inherit_slots(tp: *mut PyTypeObject, base: *mut PyTypeObject) {
             (*tp).tp_flags |= flags::HAVE_VECTORCALL;
         }
     }
-    if (*tp).tp_dictoffset == 0 {
-        (*tp).tp_dictoffset = (*base).tp_dictoffset;
-    }
-    if (*tp).tp_weaklistoffset == 0 {
-        (*tp).tp_weaklistoffset = (*base).tp_weaklistoffset;
-    }
-    if (*tp).tp_basicsize == 0 {
-        (*tp).tp_basicsize = (*base).tp_basicsize;
-    }
-    if (*tp).tp_itemsize == 0 {
-        (*tp).tp_itemsize = (*base).tp_itemsize;
+    // Layout values come from the solid base only (CPython's
+    // inherit_special): another base's offsets describe another layout.
+    if base == (*tp).tp_base || (*tp).tp_base.is_null() {
+        if (*tp).tp_dictoffset == 0 {
+            (*tp).tp_dictoffset = (*base).tp_dictoffset;
+        }
+        if (*tp).tp_weaklistoffset == 0 {
+            (*tp).tp_weaklistoffset = (*base).tp_weaklistoffset;
+        }
+        if (*tp).tp_basicsize == 0 {
+            (*tp).tp_basicsize = (*base).tp_basicsize;
+        }
+        if (*tp).tp_itemsize == 0 {
+            (*tp).tp_itemsize = (*base).tp_itemsize;
+        }
     }
     // Subclass marker bits and GC-ness travel down.
     let inherited = flags::LONG_SUBCLASS | flags::LIST_SUBCLASS | flags::TUPLE_SUBCLASS
