@@ -82,7 +82,11 @@ pub fn builtin_compile(args: &[PyObj], kw: Option<&PyObj>) -> PyResult {
             let tree = (h.from_py)(&src, m)?;
             return match crate::compiler::compile(&tree, "", &filename, m, 0) {
                 Ok(unit) => Ok(code::from_unit(std::rc::Rc::new(unit))),
-                Err(e) => Err(crate::interp::syntax_error_from(&e, &filename)),
+                Err(mut e) => {
+                    // There is no source text to quote, as in CPython.
+                    e.text = None;
+                    Err(crate::interp::syntax_error_from(&e, &filename))
+                }
             };
         }
     }
