@@ -183,6 +183,14 @@ impl<'a> Rd<'a> {
     }
 
     fn stmt(&self, o: &PyObj) -> R<Stmt> {
+        // CPython guards each node with the Python recursion limit.
+        vm::interp::enter_recursive_call(" while traversing 'stmt' node")?;
+        let r = self.stmt_inner(o);
+        vm::interp::leave_recursive_call();
+        r
+    }
+
+    fn stmt_inner(&self, o: &PyObj) -> R<Stmt> {
         let range = self.range(o, "stmt", false)?;
         let kind = self.st.kind_of(o, "stmt").ok_or_else(|| self.expected("stmt", o))?;
         let node = match kind {
@@ -552,6 +560,14 @@ impl<'a> Rd<'a> {
     }
 
     fn expr(&self, o: &PyObj, ctx: ExprContext) -> R<Expr> {
+        // CPython guards each node with the Python recursion limit.
+        vm::interp::enter_recursive_call(" while traversing 'expr' node")?;
+        let r = self.expr_inner(o, ctx);
+        vm::interp::leave_recursive_call();
+        r
+    }
+
+    fn expr_inner(&self, o: &PyObj, ctx: ExprContext) -> R<Expr> {
         let range = self.range(o, "expr", false)?;
         let kind = self.st.kind_of(o, "expr").ok_or_else(|| self.expected("expr", o))?;
         if ctx != ExprContext::Load
@@ -791,6 +807,14 @@ impl<'a> Rd<'a> {
     }
 
     fn pattern(&self, o: &PyObj) -> R<Pattern> {
+        // CPython guards each node with the Python recursion limit.
+        vm::interp::enter_recursive_call(" while traversing 'pattern' node")?;
+        let r = self.pattern_inner(o);
+        vm::interp::leave_recursive_call();
+        r
+    }
+
+    fn pattern_inner(&self, o: &PyObj) -> R<Pattern> {
         let range = self.range(o, "pattern", true)?;
         let kind = self.st.kind_of(o, "pattern").ok_or_else(|| self.expected("pattern", o))?;
         let node = match kind {

@@ -11,6 +11,10 @@ use vm::objref::PyObj;
 
 struct Cv<'a> {
     st: &'a State,
+    /// Nesting depth and its limit, scaled as CPython's ast2obj scales the
+    /// recursion limit (3 per Python frame).
+    depth: std::cell::Cell<u32>,
+    limit: u32,
 }
 
 type Items = Vec<(&'static str, PyObj)>;
@@ -93,7 +97,41 @@ impl<'a> Cv<'a> {
         )
     }
 
+    fn enter(&self) -> PyResult<()> {
+        let d = self.depth.get() + 1;
+        if d > self.limit {
+            return Err(vm::err::recursion_error("maximum recursion depth exceeded during ast construction"));
+        }
+        self.depth.set(d);
+        Ok(())
+    }
+
+    fn leave(&self) {
+        self.depth.set(self.depth.get() - 1);
+    }
+
     fn stmt(&self, st: &Stmt) -> PyResult {
+        self.enter()?;
+        let r = self.stmt_inner(st);
+        self.leave();
+        r
+    }
+
+    fn expr(&self, e: &Expr) -> PyResult {
+        self.enter()?;
+        let r = self.expr_inner(e);
+        self.leave();
+        r
+    }
+
+    fn pattern(&self, p: &Pattern) -> PyResult {
+        self.enter()?;
+        let r = self.pattern_inner(p);
+        self.leave();
+        r
+    }
+
+    fn stmt_inner(&self, st: &Stmt) -> PyResult {
         let r = &st.range;
         let (name, items): (&str, Items) = match &st.node {
             StmtKind::FunctionDef(f) => return self.funcdef("FunctionDef", f, r),
@@ -210,7 +248,7 @@ impl<'a> Cv<'a> {
         })
     }
 
-    fn expr(&self, e: &Expr) -> PyResult {
+    fn expr_inner(&self, e: &Expr) -> PyResult {
         let (name, items): (&str, Items) = match &e.node {
             ExprKind::BoolOp { op, values } => (
                 "BoolOp",
@@ -382,7 +420,7 @@ impl<'a> Cv<'a> {
         self.list(p, Self::pattern)
     }
 
-    fn pattern(&self, p: &Pattern) -> PyResult {
+    fn pattern_inner(&self, p: &Pattern) -> PyResult {
         let (name, items): (&str, Items) = match &p.node {
             PatternKind::MatchValue { value } => ("MatchValue", vec![("value", self.expr(value)?)]),
             PatternKind::MatchSingleton { value } => ("MatchSingleton", vec![("value", constant_to_object(value))]),
@@ -462,5 +500,9 @@ pub(crate) fn cmpop_name(op: CmpOp) -> &'static str {
 /// `compile()`'s hook: a parsed module as `ast.Module`/`Expression`/`Interactive`.
 pub fn mod_to_py(m: &Mod) -> PyResult {
     let st = state()?;
-    Cv { st }.module(m)
+    let ts = vm::interp::tstate();
+    let scale = 3u32;
+    let limit = ts.recursion_limit.saturating_mul(scale);
+    let depth = std::cell::Cell::new(ts.recursion_depth.saturating_mul(scale));
+    Cv { st, depth, limit }.module(m)
 }

@@ -132,3 +132,16 @@ try:
     compile("x", "<t>", "func_type")
 except ValueError as e:
     print("ValueError", e)
+
+# very deep trees hit the recursion limit while being read back
+e = ast.Constant(1)
+for i in range(3000):
+    e = ast.UnaryOp(ast.USub(), e)
+deep = ast.Expression(e)
+for node in ast.walk(deep):
+    node.lineno = 1
+    node.col_offset = 0
+try:
+    compile(deep, "<deep>", "eval")
+except RecursionError as ex:
+    print("RecursionError", ex)
