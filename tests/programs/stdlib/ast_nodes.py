@@ -145,3 +145,14 @@ try:
     compile(deep, "<deep>", "eval")
 except RecursionError as ex:
     print("RecursionError", ex)
+
+# compile() flag and optimize checks
+for flags in [0x2000000, 1, ast.PyCF_ONLY_AST | ast.PyCF_TYPE_COMMENTS]:
+    try:
+        print(type(compile("x", "<f>", "exec", flags)).__name__)
+    except ValueError as e:
+        print("ValueError", e)
+try:
+    compile("x", "<f>", "exec", 0, False, 5)
+except ValueError as e:
+    print("ValueError", e)

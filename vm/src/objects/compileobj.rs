@@ -57,6 +57,16 @@ pub fn builtin_compile(args: &[PyObj], kw: Option<&PyObj>) -> PyResult {
         Some(f) => crate::abstract_::to_i64(f)?,
         None => 0,
     };
+    // The future-feature flags, CO_NESTED, and the PyCF_* compile flags.
+    const KNOWN_FLAGS: i64 = 0x1fe_0000 | 0x10 | 0x200 | 0x400 | 0x1000 | 0x2000 | 0x4000;
+    if flags & !KNOWN_FLAGS != 0 {
+        return Err(err::value_error("compile(): unrecognised flags"));
+    }
+    if let Some(o) = &a[5] {
+        if !(-1..=2).contains(&crate::abstract_::to_i64(o)?) {
+            return Err(err::value_error("compile(): invalid optimize value"));
+        }
+    }
     let only_ast = flags & PYCF_ONLY_AST != 0;
     if mode == "func_type" {
         return Err(if only_ast {
