@@ -3,7 +3,9 @@
 //! fields, wrong types); the checks of CPython's AST validator (contexts,
 //! empty bodies, constant types, ...) are recorded as the walk meets them
 //! and the first one is raised once the whole tree has been read, since
-//! CPython validates after converting.
+//! CPython validates after converting. As in CPython, product types
+//! (arg, keyword, alias, ...) are read by their fields alone, with no
+//! class check; sum types (stmt, expr, ...) are dispatched on their class.
 
 use super::{state, State};
 use std::cell::RefCell;
@@ -17,6 +19,11 @@ use vm::objref::PyObj;
 struct Rd<'a> {
     st: &'a State,
     deferred: RefCell<Option<PyErr>>,
+    /// The first required field of the node being read that is None: CPython
+    /// reports it when constructing the node, after reading all its fields.
+    required: RefCell<Option<PyErr>>,
+    /// Whether the pattern being read sits directly in a MatchSequence.
+    star_ok: std::cell::Cell<bool>,
 }
 
 fn tname(o: &PyObj) -> String {
@@ -46,6 +53,24 @@ impl<'a> Rd<'a> {
         let mut d = self.deferred.borrow_mut();
         if d.is_none() {
             *d = Some(e);
+        }
+    }
+
+    fn missing(&self, field: &str, owner: &str) {
+        let mut r = self.required.borrow_mut();
+        if r.is_none() {
+            *r = Some(err::value_error(format!("field '{}' is required for {}", field, owner)));
+        }
+    }
+
+    /// Reads one node: a required field found None fails it at the end.
+    fn scoped<T>(&self, f: impl FnOnce() -> R<T>) -> R<T> {
+        let saved = self.required.take();
+        let r = f();
+        let missing = std::mem::replace(&mut *self.required.borrow_mut(), saved);
+        match (r, missing) {
+            (Ok(_), Some(e)) => Err(e),
+            (r, _) => r,
         }
     }
 
@@ -97,8 +122,13 @@ impl<'a> Rd<'a> {
 
     fn req_ident(&self, o: &PyObj, field: &str, owner: &str) -> R<String> {
         let v = self.req(o, field, owner)?;
-        self.identifier(&v)?
-            .ok_or_else(|| err::value_error(format!("field '{}' is required for {}", field, owner)))
+        match self.identifier(&v)? {
+            Some(s) => Ok(s),
+            None => {
+                self.missing(field, owner);
+                Ok(String::new())
+            }
+        }
     }
 
     fn opt_ident(&self, o: &PyObj, field: &str) -> R<Option<String>> {
@@ -185,7 +215,7 @@ impl<'a> Rd<'a> {
     fn stmt(&self, o: &PyObj) -> R<Stmt> {
         // CPython guards each node with the Python recursion limit.
         vm::interp::enter_recursive_call(" while traversing 'stmt' node")?;
-        let r = self.stmt_inner(o);
+        let r = self.scoped(|| self.stmt_inner(o));
         vm::interp::leave_recursive_call();
         r
     }
@@ -346,23 +376,21 @@ impl<'a> Rd<'a> {
         }
         let mut out = Vec::new();
         for a in &raw {
-            if !self.st.is_instance(a, "alias")? {
-                self.range(a, "alias", false)?;
-                return Err(self.expected("alias", a));
-            }
-            let range = self.range(a, "alias", false)?;
-            out.push(Alias { name: self.req_ident(a, "name", "alias")?, asname: self.opt_ident(a, "asname")?, range });
+            out.push(self.scoped(|| {
+                let name = self.req_ident(a, "name", "alias")?;
+                let asname = self.opt_ident(a, "asname")?;
+                Ok(Alias { name, asname, range: self.range(a, "alias", false)? })
+            })?);
         }
         Ok(out)
     }
 
     fn withitem(&self, w: &PyObj) -> R<WithItem> {
-        if !self.st.is_instance(w, "withitem")? {
-            return Err(self.expected("withitem", w));
-        }
-        Ok(WithItem {
-            context_expr: *self.req_expr(w, "context_expr", "withitem")?,
-            optional_vars: self.opt_expr_ctx(w, "optional_vars", ExprContext::Store)?,
+        self.scoped(|| {
+            Ok(WithItem {
+                context_expr: *self.req_expr(w, "context_expr", "withitem")?,
+                optional_vars: self.opt_expr_ctx(w, "optional_vars", ExprContext::Store)?,
+            })
         })
     }
 
@@ -382,24 +410,22 @@ impl<'a> Rd<'a> {
     fn keywords(&self, o: &PyObj, owner: &str) -> R<Vec<Keyword>> {
         let mut out = Vec::new();
         for k in self.seq(o, "keywords", owner)? {
-            let range = self.range(&k, "keyword", false)?;
-            if !self.st.is_instance(&k, "keyword")? {
-                return Err(self.expected("keyword", &k));
-            }
-            out.push(Keyword { arg: self.opt_ident(&k, "arg")?, value: *self.req_expr(&k, "value", "keyword")?, range });
+            out.push(self.scoped(|| {
+                let arg = self.opt_ident(&k, "arg")?;
+                let value = *self.req_expr(&k, "value", "keyword")?;
+                Ok(Keyword { arg, value, range: self.range(&k, "keyword", false)? })
+            })?);
         }
         Ok(out)
     }
 
     fn arg(&self, a: &PyObj) -> R<Arg> {
-        let range = self.range(a, "arg", false)?;
-        if !self.st.is_instance(a, "arg")? {
-            return Err(self.expected("arg", a));
-        }
-        let arg = self.req_ident(a, "arg", "arg")?;
-        let annotation = self.opt_expr(a, "annotation")?;
-        self.opt_string(a, "type_comment")?;
-        Ok(Arg { arg, annotation, range })
+        self.scoped(|| {
+            let arg = self.req_ident(a, "arg", "arg")?;
+            let annotation = self.opt_expr(a, "annotation")?;
+            self.opt_string(a, "type_comment")?;
+            Ok(Arg { arg, annotation, range: self.range(a, "arg", false)? })
+        })
     }
 
     fn args(&self, o: &PyObj, field: &str) -> R<Vec<Arg>> {
@@ -418,9 +444,6 @@ impl<'a> Rd<'a> {
     }
 
     fn arguments(&self, o: &PyObj, _owner: &str) -> R<Arguments> {
-        if !self.st.is_instance(o, "arguments")? {
-            return Err(self.expected("arguments", o));
-        }
         let posonlyargs = self.args(o, "posonlyargs")?;
         let args = self.args(o, "args")?;
         let vararg = self.opt_arg(o, "vararg")?;
@@ -449,7 +472,8 @@ impl<'a> Rd<'a> {
     fn req_expr_ctx(&self, o: &PyObj, field: &str, owner: &str, ctx: ExprContext) -> R<Box<Expr>> {
         let v = self.req(o, field, owner)?;
         if none::is_none(&v) {
-            return Err(err::value_error(format!("field '{}' is required for {}", field, owner)));
+            self.missing(field, owner);
+            return Ok(Box::new(Expr { node: ExprKind::Constant { value: Constant::None, kind: None }, range: Range::default() }));
         }
         Ok(Box::new(self.expr(&v, ctx)?))
     }
@@ -467,8 +491,12 @@ impl<'a> Rd<'a> {
 
     fn exprs(&self, o: &PyObj, field: &str, owner: &str, ctx: ExprContext) -> R<Vec<Expr>> {
         let items = self.seq(o, field, owner)?;
+        self.expr_items(&items, ctx)
+    }
+
+    fn expr_items(&self, items: &[PyObj], ctx: ExprContext) -> R<Vec<Expr>> {
         let mut out = Vec::with_capacity(items.len());
-        for v in &items {
+        for v in items {
             if none::is_none(v) {
                 self.invalid("None disallowed in expression list");
                 continue;
@@ -547,14 +575,13 @@ impl<'a> Rd<'a> {
         }
         let mut out = Vec::new();
         for c in &raw {
-            if !self.st.is_instance(c, "comprehension")? {
-                return Err(self.expected("comprehension", c));
-            }
-            let target = *self.req_expr_ctx(c, "target", "comprehension", ExprContext::Store)?;
-            let iter = *self.req_expr(c, "iter", "comprehension")?;
-            let ifs = self.exprs(c, "ifs", "comprehension", ExprContext::Load)?;
-            let is_async = self.req_int(c, "is_async", "comprehension")? != 0;
-            out.push(Comprehension { target, iter, ifs, is_async });
+            out.push(self.scoped(|| {
+                let target = *self.req_expr_ctx(c, "target", "comprehension", ExprContext::Store)?;
+                let iter = *self.req_expr(c, "iter", "comprehension")?;
+                let ifs = self.exprs(c, "ifs", "comprehension", ExprContext::Load)?;
+                let is_async = self.req_int(c, "is_async", "comprehension")? != 0;
+                Ok(Comprehension { target, iter, ifs, is_async })
+            })?);
         }
         Ok(out)
     }
@@ -562,7 +589,7 @@ impl<'a> Rd<'a> {
     fn expr(&self, o: &PyObj, ctx: ExprContext) -> R<Expr> {
         // CPython guards each node with the Python recursion limit.
         vm::interp::enter_recursive_call(" while traversing 'expr' node")?;
-        let r = self.expr_inner(o, ctx);
+        let r = self.scoped(|| self.expr_inner(o, ctx));
         vm::interp::leave_recursive_call();
         r
     }
@@ -584,10 +611,11 @@ impl<'a> Rd<'a> {
                     Some("Or") => BoolOp::Or,
                     _ => return Err(self.expected("boolop", &op)),
                 };
-                let values = self.exprs(o, "values", kind, load)?;
-                if values.len() < 2 {
+                let raw = self.seq(o, "values", kind)?;
+                if raw.len() < 2 {
                     self.invalid("BoolOp with less than 2 values");
                 }
+                let values = self.expr_items(&raw, load)?;
                 ExprKind::BoolOp { op, values }
             }
             "NamedExpr" => {
@@ -623,14 +651,16 @@ impl<'a> Rd<'a> {
                 orelse: self.req_expr(o, "orelse", kind)?,
             },
             "Dict" => {
-                let mut keys = Vec::new();
-                for k in self.seq(o, "keys", kind)? {
-                    keys.push(if none::is_none(&k) { None } else { Some(self.expr(&k, load)?) });
-                }
-                let values = self.exprs(o, "values", kind, load)?;
-                if keys.len() != values.len() {
+                let raw_keys = self.seq(o, "keys", kind)?;
+                let raw_values = self.seq(o, "values", kind)?;
+                if raw_keys.len() != raw_values.len() {
                     self.invalid("Dict doesn't have the same number of keys as values");
                 }
+                let mut keys = Vec::new();
+                for k in raw_keys {
+                    keys.push(if none::is_none(&k) { None } else { Some(self.expr(&k, load)?) });
+                }
+                let values = self.expr_items(&raw_values, load)?;
                 ExprKind::Dict { keys, values }
             }
             "Set" => ExprKind::Set { elts: self.exprs(o, "elts", kind, load)? },
@@ -657,12 +687,13 @@ impl<'a> Rd<'a> {
                 for op in self.seq(o, "ops", kind)? {
                     ops.push(self.cmpop(&op)?);
                 }
-                let comparators = self.exprs(o, "comparators", kind, load)?;
-                if comparators.is_empty() {
+                let raw = self.seq(o, "comparators", kind)?;
+                if raw.is_empty() {
                     self.invalid("Compare with no comparators");
-                } else if comparators.len() != ops.len() {
+                } else if raw.len() != ops.len() {
                     self.invalid("Compare has a different number of comparators and operands");
                 }
+                let comparators = self.expr_items(&raw, load)?;
                 ExprKind::Compare { left, ops, comparators }
             }
             "Call" => ExprKind::Call {
@@ -776,26 +807,79 @@ impl<'a> Rd<'a> {
     // ---- patterns
 
     fn match_case(&self, c: &PyObj) -> R<MatchCase> {
-        if !self.st.is_instance(c, "match_case")? {
-            return Err(self.expected("match_case", c));
-        }
-        let p = self.req(c, "pattern", "match_case")?;
-        if none::is_none(&p) {
-            return Err(err::value_error("field 'pattern' is required for match_case"));
-        }
-        Ok(MatchCase {
-            pattern: self.pattern(&p)?,
-            guard: self.opt_expr(c, "guard")?,
-            body: self.body(c, "body", "match_case", true)?,
+        self.scoped(|| {
+            let p = self.req(c, "pattern", "match_case")?;
+            let pattern = if none::is_none(&p) {
+                self.missing("pattern", "match_case");
+                Pattern { node: PatternKind::MatchAs { pattern: None, name: None }, range: Range::default() }
+            } else {
+                self.pattern(&p)?
+            };
+            Ok(MatchCase { pattern, guard: self.opt_expr(c, "guard")?, body: self.body(c, "body", "match_case", true)? })
         })
     }
 
     fn patterns(&self, o: &PyObj, field: &str, owner: &str) -> R<Vec<Pattern>> {
+        let items = self.seq(o, field, owner)?;
+        self.pattern_items(&items, false)
+    }
+
+    fn pattern_items(&self, items: &[PyObj], star_ok: bool) -> R<Vec<Pattern>> {
         let mut out = Vec::new();
-        for p in self.seq(o, field, owner)? {
-            out.push(self.pattern(&p)?);
+        for p in items {
+            // CPython crashes on a None here; report it instead.
+            if none::is_none(p) {
+                self.invalid("None disallowed in pattern list");
+                continue;
+            }
+            self.star_ok.set(star_ok);
+            out.push(self.pattern(p)?);
         }
         Ok(out)
+    }
+
+    /// CPython's rules for a MatchValue: a str/bytes/number constant, an
+    /// attribute lookup, a negated number, or a complex literal `a +/- bj`.
+    fn check_match_value(&self, e: &Expr) {
+        fn real(c: &Constant) -> bool {
+            matches!(c, Constant::Int(_) | Constant::Float(_))
+        }
+        fn negative(e: &Expr, allow_real: bool, allow_imag: bool) -> bool {
+            match &e.node {
+                ExprKind::UnaryOp { op: UnaryOp::USub, operand } => match &operand.node {
+                    ExprKind::Constant { value, .. } => {
+                        (allow_real && real(value)) || (allow_imag && matches!(value, Constant::Complex { .. }))
+                    }
+                    _ => false,
+                },
+                _ => false,
+            }
+        }
+        let ok = match &e.node {
+            ExprKind::Constant { value, .. } => {
+                if !matches!(
+                    value,
+                    Constant::Int(_) | Constant::Float(_) | Constant::Complex { .. } | Constant::Str(_) | Constant::StrWide(_) | Constant::Bytes(_)
+                ) {
+                    self.invalid("unexpected constant inside of a literal pattern");
+                }
+                return;
+            }
+            ExprKind::Attribute { .. } | ExprKind::JoinedStr { .. } => true,
+            ExprKind::UnaryOp { .. } => negative(e, true, true),
+            ExprKind::BinOp { left, op: Operator::Add | Operator::Sub, right } => {
+                let left_ok = match &left.node {
+                    ExprKind::Constant { value, .. } => real(value),
+                    _ => negative(left, true, false),
+                };
+                let right_ok = matches!(&right.node, ExprKind::Constant { value: Constant::Complex { .. }, .. });
+                left_ok && right_ok
+            }
+            _ => false,
+        };
+        if !ok {
+            self.invalid("patterns may only match literals and attribute lookups");
+        }
     }
 
     fn capture(&self, name: &Option<String>) {
@@ -809,25 +893,22 @@ impl<'a> Rd<'a> {
     fn pattern(&self, o: &PyObj) -> R<Pattern> {
         // CPython guards each node with the Python recursion limit.
         vm::interp::enter_recursive_call(" while traversing 'pattern' node")?;
-        let r = self.pattern_inner(o);
+        let r = self.scoped(|| self.pattern_inner(o));
         vm::interp::leave_recursive_call();
         r
     }
 
     fn pattern_inner(&self, o: &PyObj) -> R<Pattern> {
+        let star_ok = self.star_ok.replace(false);
         let range = self.range(o, "pattern", true)?;
         let kind = self.st.kind_of(o, "pattern").ok_or_else(|| self.expected("pattern", o))?;
+        if kind == "MatchStar" && !star_ok {
+            self.invalid("can't use MatchStar here");
+        }
         let node = match kind {
             "MatchValue" => {
                 let value = self.req_expr(o, "value", kind)?;
-                let ok = match &value.node {
-                    ExprKind::Constant { value: c, .. } => !matches!(c, Constant::None | Constant::Bool(_)),
-                    ExprKind::Attribute { .. } | ExprKind::UnaryOp { .. } | ExprKind::BinOp { .. } => true,
-                    _ => false,
-                };
-                if !ok {
-                    self.invalid("patterns may only match literals and attribute lookups");
-                }
+                self.check_match_value(&value);
                 PatternKind::MatchValue { value }
             }
             "MatchSingleton" => {
@@ -838,7 +919,10 @@ impl<'a> Rd<'a> {
                 }
                 PatternKind::MatchSingleton { value: c }
             }
-            "MatchSequence" => PatternKind::MatchSequence { patterns: self.patterns(o, "patterns", kind)? },
+            "MatchSequence" => {
+                let items = self.seq(o, "patterns", kind)?;
+                PatternKind::MatchSequence { patterns: self.pattern_items(&items, true)? }
+            }
             "MatchMapping" => {
                 let keys = self.exprs(o, "keys", kind, ExprContext::Load)?;
                 let patterns = self.patterns(o, "patterns", kind)?;
@@ -888,10 +972,11 @@ impl<'a> Rd<'a> {
                 PatternKind::MatchAs { pattern, name }
             }
             "MatchOr" => {
-                let patterns = self.patterns(o, "patterns", kind)?;
-                if patterns.len() < 2 {
+                let items = self.seq(o, "patterns", kind)?;
+                if items.len() < 2 {
                     self.invalid("MatchOr requires at least 2 patterns");
                 }
+                let patterns = self.pattern_items(&items, false)?;
                 PatternKind::MatchOr { patterns }
             }
             _ => return Err(self.expected("pattern", o)),
@@ -921,7 +1006,7 @@ impl<'a> Rd<'a> {
                 }
                 Mod::Module { body }
             }
-            "Expression" => Mod::Expression { body: self.req_expr(o, "body", "Expression")? },
+            "Expression" => self.scoped(|| Ok(Mod::Expression { body: self.req_expr(o, "body", "Expression")? }))?,
             _ => Mod::Interactive { body: self.body(o, "body", "Interactive", false)? },
         })
     }
@@ -930,7 +1015,7 @@ impl<'a> Rd<'a> {
 /// `compile()`'s hook: an `ast.mod` object back to the VM's tree.
 pub fn mod_from_py(o: &PyObj, mode: CompileMode) -> PyResult<Mod> {
     let st = state()?;
-    let rd = Rd { st, deferred: RefCell::new(None) };
+    let rd = Rd { st, deferred: RefCell::new(None), required: RefCell::new(None), star_ok: std::cell::Cell::new(false) };
     let m = rd.module(o, mode)?;
     if let Some(e) = rd.deferred.into_inner() {
         return Err(e);
