@@ -206,18 +206,19 @@ unsafe fn init_types() -> PyResult<()> {
         dict::set_item_rs(&ns, "__match_args__", str_tuple(&fields));
         dict::set_item_rs(&ns, "__module__", unicode::intern("ast"));
         dict::set_item_rs(&ns, "__doc__", unicode::new(def.doc));
-        if let Some(a) = def.attributes {
-            dict::set_item_rs(&ns, "_attributes", str_tuple(a));
-        }
-        for n in def.none_defaults {
-            dict::set_item_rs(&ns, n, none::none());
-        }
         let cls = vm::typeobj::type_new(
             vm::typeobj::type_type(),
             &unicode::new(def.name),
             &tuple::new(vec![base]),
             &ns,
         )?;
+        // Set after creation, as CPython does (so they follow `__weakref__`).
+        if let Some(a) = def.attributes {
+            ab::setattr_str(&cls, "_attributes", str_tuple(a))?;
+        }
+        for n in def.none_defaults {
+            ab::setattr_str(&cls, n, none::none())?;
+        }
         by_name.insert(def.name, classes.len());
         by_ptr.insert(cls.as_ptr() as usize, classes.len());
         classes.push(cls.clone());
@@ -233,12 +234,12 @@ pub fn init() -> PyResult<PyObj> {
     let st = state()?;
     let m = module::new("_ast");
     ab::setattr_str(&m, "AST", type_obj(ast_type()))?;
+    ab::setattr_str(&m, "PyCF_ALLOW_TOP_LEVEL_AWAIT", long::from_i64(PYCF_ALLOW_TOP_LEVEL_AWAIT))?;
+    ab::setattr_str(&m, "PyCF_ONLY_AST", long::from_i64(PYCF_ONLY_AST))?;
+    ab::setattr_str(&m, "PyCF_TYPE_COMMENTS", long::from_i64(PYCF_TYPE_COMMENTS))?;
     for (def, cls) in nodes::NODES.iter().zip(&st.classes) {
         ab::setattr_str(&m, def.name, cls.clone())?;
     }
-    ab::setattr_str(&m, "PyCF_ONLY_AST", long::from_i64(PYCF_ONLY_AST))?;
-    ab::setattr_str(&m, "PyCF_TYPE_COMMENTS", long::from_i64(PYCF_TYPE_COMMENTS))?;
-    ab::setattr_str(&m, "PyCF_ALLOW_TOP_LEVEL_AWAIT", long::from_i64(PYCF_ALLOW_TOP_LEVEL_AWAIT))?;
     Ok(m)
 }
 
