@@ -4,6 +4,7 @@
 //! registration list. It must not reach into VM internals beyond the `vm`
 //! crate's public API.
 
+pub mod ast;
 pub mod collectionsmodule;
 pub mod errnomodule;
 pub mod bisectmodule;
@@ -34,6 +35,8 @@ pub fn register_all() {
     vm::import::register_builtin("_random", randommodule::init);
     vm::import::register_builtin("_sha512", sha512module::init);
     vm::import::register_builtin("gc", gcmodule::init);
+    vm::import::register_builtin("_ast", ast::init);
+    ast::register_compile_hooks();
     vm::import::register_builtin("_collections", collectionsmodule::init);
     vm::import::register_builtin("_string", stringmodule::init);
     vm::import::register_builtin("_struct", structmodule::init);

@@ -6,6 +6,26 @@ use crate::objects::methodobject::bind_args;
 use crate::objects::{code, dict, none, unicode};
 use crate::objref::PyObj;
 
+/// How `compile()` reaches the `_ast` module (in the stdlib crate): the
+/// node classes live there, so it registers these at startup.
+pub struct AstHooks {
+    pub is_ast: fn(&PyObj) -> bool,
+    pub to_py: fn(&crate::ast::Mod) -> PyResult,
+    pub from_py: fn(&PyObj, CompileMode) -> PyResult<crate::ast::Mod>,
+}
+
+static mut AST_HOOKS: Option<AstHooks> = None;
+
+pub fn set_ast_hooks(h: AstHooks) {
+    unsafe { AST_HOOKS = Some(h) }
+}
+
+fn ast_hooks() -> Option<&'static AstHooks> {
+    unsafe { (*(&raw const AST_HOOKS)).as_ref() }
+}
+
+const PYCF_ONLY_AST: i64 = 0x400;
+
 fn source_text(src: &PyObj, fname: &str) -> PyResult<String> {
     if unicode::is_str(src) {
         return Ok(unicode::as_str(src)?.to_string());
@@ -14,10 +34,11 @@ fn source_text(src: &PyObj, fname: &str) -> PyResult<String> {
         let b = crate::objects::bytearray::bytes_like_data(src)?;
         return crate::parser::decode_source(&b).map_err(|e| crate::interp::syntax_error_from(&e, "<string>"));
     }
-    Err(err::type_error(format!(
-        "{}() arg 1 must be a string, bytes or code object",
-        fname
-    )))
+    Err(err::type_error(if fname == "compile" {
+        "compile() arg 1 must be a string, bytes or AST object".to_string()
+    } else {
+        format!("{}() arg 1 must be a string, bytes or code object", fname)
+    }))
 }
 
 pub fn builtin_compile(args: &[PyObj], kw: Option<&PyObj>) -> PyResult {
@@ -32,6 +53,28 @@ pub fn builtin_compile(args: &[PyObj], kw: Option<&PyObj>) -> PyResult {
     let src = a[0].clone().unwrap();
     let filename = unicode::to_string_lossy(&crate::abstract_::str(a[1].as_ref().unwrap())?);
     let mode = unicode::to_string_lossy(a[2].as_ref().unwrap());
+    let flags = match &a[3] {
+        Some(f) => crate::abstract_::to_i64(f)?,
+        None => 0,
+    };
+    // The future-feature flags, CO_NESTED, and the PyCF_* compile flags.
+    const KNOWN_FLAGS: i64 = 0x1fe_0000 | 0x10 | 0x200 | 0x400 | 0x1000 | 0x2000 | 0x4000;
+    if flags & !KNOWN_FLAGS != 0 {
+        return Err(err::value_error("compile(): unrecognised flags"));
+    }
+    if let Some(o) = &a[5] {
+        if !(-1..=2).contains(&crate::abstract_::to_i64(o)?) {
+            return Err(err::value_error("compile(): invalid optimize value"));
+        }
+    }
+    let only_ast = flags & PYCF_ONLY_AST != 0;
+    if mode == "func_type" {
+        return Err(if only_ast {
+            err::not_implemented_error("compile() mode 'func_type' is not supported yet")
+        } else {
+            err::value_error("compile() mode 'func_type' requires flag PyCF_ONLY_AST")
+        });
+    }
     let m = match mode.as_str() {
         "exec" => CompileMode::Exec,
         "eval" => CompileMode::Eval,
@@ -41,7 +84,34 @@ pub fn builtin_compile(args: &[PyObj], kw: Option<&PyObj>) -> PyResult {
     if code::is_code(&src) {
         return Ok(src);
     }
+    if let Some(h) = ast_hooks() {
+        if (h.is_ast)(&src) {
+            if only_ast {
+                return Ok(src);
+            }
+            let tree = (h.from_py)(&src, m)?;
+            return match crate::compiler::compile(&tree, "", &filename, m, 0) {
+                Ok(unit) => Ok(code::from_unit(std::rc::Rc::new(unit))),
+                Err(mut e) => {
+                    // There is no source text to quote, as in CPython.
+                    e.text = None;
+                    Err(crate::interp::syntax_error_from(&e, &filename))
+                }
+            };
+        }
+    }
     let text = source_text(&src, "compile")?;
+    if only_ast {
+        if let Some(h) = ast_hooks() {
+            let pmode = match m {
+                CompileMode::Exec => crate::parser::Mode::Exec,
+                CompileMode::Eval => crate::parser::Mode::Eval,
+                CompileMode::Single => crate::parser::Mode::Single,
+            };
+            let tree = crate::parser::parse(&text, pmode).map_err(|e| crate::interp::syntax_error_from(&e, &filename))?;
+            return (h.to_py)(&tree);
+        }
+    }
     crate::interp::compile_to_code(&text, &filename, m)
 }
 
