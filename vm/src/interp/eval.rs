@@ -1055,6 +1055,32 @@ unsafe fn run(f: *mut PyFrameObject, throw: Option<PyErr>) -> PyResult {
                     Opcode::FOR_ITER => {
                         let it = top!();
                         let tp = it.ob_type();
+                        // range and list iterators step inline (no slot call).
+                        if tp == &raw mut crate::objects::rangeobject::PyRangeIter_Type {
+                            let r = it.as_ptr() as *mut crate::objects::rangeobject::RangeIterObject;
+                            if (*r).len > 0 {
+                                let v = (*r).start;
+                                (*r).start = v.wrapping_add((*r).step);
+                                (*r).len -= 1;
+                                push!(long::from_i64(v));
+                            } else {
+                                drop(pop!());
+                                pc = arg as usize;
+                            }
+                            continue;
+                        }
+                        if tp == &raw mut crate::objects::list_methods::PyListIter_Type {
+                            let li = it.as_ptr() as *mut crate::objects::list_methods::ListIterObject;
+                            if !(*li).seq.is_null() {
+                                let l = PyObj::borrow(&(*li).seq);
+                                let i = (*li).index;
+                                if i >= 0 && (i as usize) < list::len(l) {
+                                    (*li).index = i + 1;
+                                    push!(list::get(l, i as usize));
+                                    continue;
+                                }
+                            }
+                        }
                         let next = match (*tp).tp_iternext {
                             Some(n) => n,
                             None => break 'inner err::type_error(format!(
