@@ -112,6 +112,15 @@ opcodes! {
     /// Pushes local `arg`; UnboundLocalError if it has no value.
     LOAD_FAST = 124, Local, |_, _| 1;
     STORE_FAST = 125, Local, |_, _| -1;
+    /// Specialized forms of an instruction pair, made by `quicken` for the
+    /// VM only (never emitted, never in `co_code`): the first instruction
+    /// with this arg, then the second with the arg of the instruction that
+    /// follows, which is left in place as a jump target.
+    LOAD_FAST__LOAD_FAST = 245, Local, |_, _| 2;
+    LOAD_FAST__LOAD_CONST = 246, Local, |_, _| 2;
+    LOAD_CONST__LOAD_FAST = 247, Const, |_, _| 2;
+    STORE_FAST__LOAD_FAST = 248, Local, |_, _| 0;
+    STORE_FAST__STORE_FAST = 249, Local, |_, _| -2;
     DELETE_FAST = 126, Local, |_, _| 0;
     /// Name lookup in locals, then globals, then builtins (module and class bodies).
     LOAD_NAME = 101, Name, |_, _| 1;
@@ -326,6 +335,48 @@ pub mod co_flags {
 pub struct Instruction {
     pub op: Opcode,
     pub arg: u32,
+}
+
+impl Opcode {
+    /// Opcodes that only `quicken` produces.
+    pub fn is_specialized(self) -> bool {
+        matches!(
+            self,
+            Opcode::LOAD_FAST__LOAD_FAST
+                | Opcode::LOAD_FAST__LOAD_CONST
+                | Opcode::LOAD_CONST__LOAD_FAST
+                | Opcode::STORE_FAST__LOAD_FAST
+                | Opcode::STORE_FAST__STORE_FAST
+        )
+    }
+}
+
+/// The instructions the VM runs: `instrs` with common pairs turned into
+/// superinstructions (as CPython 3.11 quickens). Only the first of a pair
+/// changes, so every index, jump target and cache slot stays the same.
+pub fn quicken(instrs: &[Instruction]) -> Vec<Instruction> {
+    let mut out = instrs.to_vec();
+    let mut i = 0;
+    while i + 1 < instrs.len() {
+        let (a, b) = (instrs[i].op, instrs[i + 1].op);
+        let fused = match (a, b) {
+            (Opcode::LOAD_FAST, Opcode::LOAD_FAST) => Some(Opcode::LOAD_FAST__LOAD_FAST),
+            (Opcode::LOAD_FAST, Opcode::LOAD_CONST) => Some(Opcode::LOAD_FAST__LOAD_CONST),
+            (Opcode::LOAD_CONST, Opcode::LOAD_FAST) => Some(Opcode::LOAD_CONST__LOAD_FAST),
+            (Opcode::STORE_FAST, Opcode::LOAD_FAST) => Some(Opcode::STORE_FAST__LOAD_FAST),
+            (Opcode::STORE_FAST, Opcode::STORE_FAST) => Some(Opcode::STORE_FAST__STORE_FAST),
+            _ => None,
+        };
+        if let Some(op) = fused {
+            out[i].op = op;
+            // The second of the pair runs as part of this one; do not fuse it
+            // with its own successor.
+            i += 2;
+        } else {
+            i += 1;
+        }
+    }
+    out
 }
 
 /// Source span of one instruction (lines 1-based, columns 0-based UTF-8

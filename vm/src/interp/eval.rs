@@ -265,7 +265,7 @@ unsafe fn run(f: *mut PyFrameObject, throw: Option<PyErr>) -> PyResult {
     let mut f = f;
     let mut depth: usize = 0;
     let mut cd: &code::CodeData = code::data(PyObj::borrow(&(*f).code));
-    let mut instrs = cd.instrs.as_ptr();
+    let mut instrs = cd.run_instrs.as_ptr();
     let mut consts = &cd.consts;
     let mut names = &cd.names;
     let mut lp = frame::localsplus(f);
@@ -275,7 +275,7 @@ unsafe fn run(f: *mut PyFrameObject, throw: Option<PyErr>) -> PyResult {
     macro_rules! load_frame {
         () => {{
             cd = code::data(PyObj::borrow(&(*f).code));
-            instrs = cd.instrs.as_ptr();
+            instrs = cd.run_instrs.as_ptr();
             consts = &cd.consts;
             names = &cd.names;
             lp = frame::localsplus(f);
@@ -420,6 +420,44 @@ unsafe fn run(f: *mut PyFrameObject, throw: Option<PyErr>) -> PyResult {
                         sp = sp.sub(1);
                         let old = std::mem::replace(&mut *lp.add(arg as usize), *sp);
                         crate::objref::xdecref(old);
+                    }
+                    Opcode::LOAD_FAST__LOAD_FAST
+                    | Opcode::LOAD_FAST__LOAD_CONST
+                    | Opcode::LOAD_CONST__LOAD_FAST
+                    | Opcode::STORE_FAST__LOAD_FAST
+                    | Opcode::STORE_FAST__STORE_FAST => {
+                        macro_rules! load_fast {
+                            ($a:expr) => {{
+                                let p = *lp.add($a as usize);
+                                if p.is_null() {
+                                    break 'inner unbound_local(&cd.localsplus_names[$a as usize]);
+                                }
+                                crate::objref::incref(p);
+                                *sp = p;
+                                sp = sp.add(1);
+                            }};
+                        }
+                        macro_rules! store_fast {
+                            ($a:expr) => {{
+                                sp = sp.sub(1);
+                                let old = std::mem::replace(&mut *lp.add($a as usize), *sp);
+                                crate::objref::xdecref(old);
+                            }};
+                        }
+                        match ins.op {
+                            Opcode::LOAD_FAST__LOAD_FAST | Opcode::LOAD_FAST__LOAD_CONST => load_fast!(arg),
+                            Opcode::LOAD_CONST__LOAD_FAST => push!(consts.get_unchecked(arg as usize).clone()),
+                            _ => store_fast!(arg),
+                        }
+                        // The second instruction, which stays in place after this one.
+                        let arg2 = (*instrs.add(pc)).arg;
+                        (*f).lasti = pc as i32;
+                        pc += 1;
+                        match ins.op {
+                            Opcode::LOAD_FAST__LOAD_CONST => push!(consts.get_unchecked(arg2 as usize).clone()),
+                            Opcode::STORE_FAST__STORE_FAST => store_fast!(arg2),
+                            _ => load_fast!(arg2),
+                        }
                     }
                     Opcode::DELETE_FAST => {
                         let old = std::mem::replace(&mut *lp.add(arg as usize), std::ptr::null_mut());

@@ -27,6 +27,8 @@ pub struct CodeData {
     pub flags: u32,
     pub stacksize: u32,
     pub instrs: Vec<Instruction>,
+    /// What the VM runs: `instrs` quickened (`bytecode::quicken`).
+    pub run_instrs: Vec<Instruction>,
     pub locations: Vec<Location>,
     pub consts: Vec<PyObj>,
     pub names: Vec<PyObj>,
@@ -127,6 +129,7 @@ pub fn from_unit(unit: Rc<CodeUnit>) -> PyObj {
         flags: unit.flags,
         stacksize: unit.stacksize,
         instrs: unit.instructions.clone(),
+        run_instrs: crate::bytecode::quicken(&unit.instructions),
         locations: unit.locations.clone(),
         consts,
         names: names(&unit.names),

@@ -56,7 +56,9 @@ pub fn decode_code(b: &[u8]) -> PyResult<Vec<Instruction>> {
     let mut out = Vec::new();
     let mut ext: u32 = 0;
     for u in b.chunks(2) {
-        let op = Opcode::from_u8(u[0]).ok_or_else(|| err::value_error(format!("code: unknown opcode {}", u[0])))?;
+        let op = Opcode::from_u8(u[0])
+            .filter(|op| !op.is_specialized())
+            .ok_or_else(|| err::value_error(format!("code: unknown opcode {}", u[0])))?;
         let arg = (ext << 8) | u[1] as u32;
         if op == Opcode::EXTENDED_ARG {
             ext = arg;
@@ -297,6 +299,7 @@ crate::fastcall_kw!(code_replace, |slf, args, kwnames| {
         flags: d.flags,
         stacksize: d.stacksize,
         instrs: d.instrs.clone(),
+        run_instrs: Vec::new(),
         locations: d.locations.clone(),
         consts: d.consts.clone(),
         names: d.names.clone(),
@@ -387,7 +390,8 @@ crate::fastcall_kw!(code_replace, |slf, args, kwnames| {
     Ok(new_code_object(nd))
 });
 
-fn new_code_object(d: CodeData) -> PyObj {
+fn new_code_object(mut d: CodeData) -> PyObj {
+    d.run_instrs = crate::bytecode::quicken(&d.instrs);
     unsafe {
         let o = crate::alloc::alloc_object(code::code_type(), 0) as *mut PyCodeObject;
         (*o).data = Box::into_raw(Box::new(d));
