@@ -5,6 +5,7 @@
 //! crate's public API.
 
 pub mod gcmodule;
+pub mod io;
 pub mod importlib_shim;
 pub mod itertools;
 pub mod itertools_comb;
@@ -12,6 +13,7 @@ pub mod math;
 
 /// Registers every Rust stdlib module with the import system.
 pub fn register_all() {
+    vm::import::register_builtin("_io", io::init);
     vm::import::register_builtin("gc", gcmodule::init);
     vm::import::register_builtin("importlib", importlib_shim::init);
     vm::import::register_builtin("itertools", itertools::init);
