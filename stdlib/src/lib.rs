@@ -14,6 +14,8 @@ pub mod math;
 /// Registers every Rust stdlib module with the import system.
 pub fn register_all() {
     vm::import::register_builtin("_io", io::init);
+    vm::objects::fileopen::set_open_hook(io::open_impl);
+    vm::sysmodule::set_std_streams_hook(io::std_streams);
     vm::import::register_builtin("gc", gcmodule::init);
     vm::import::register_builtin("importlib", importlib_shim::init);
     vm::import::register_builtin("itertools", itertools::init);

@@ -123,7 +123,7 @@ fn raw_seek(b: &BufState, pos: i64, whence: i64) -> PyResult<i64> {
     let res = if b.fast {
         let f = fileio::st(&r)?;
         if f.fd < 0 {
-            return Err(iobase::closed_file());
+            return Err(fileio::closed_fd());
         }
         fileio::seek_fd(f.fd, pos, whence as i32)?
     } else {
@@ -140,7 +140,7 @@ fn raw_tell(b: &BufState) -> PyResult<i64> {
     let res = if b.fast {
         let f = fileio::st(&r)?;
         if f.fd < 0 {
-            return Err(iobase::closed_file());
+            return Err(fileio::closed_fd());
         }
         fileio::seek_fd(f.fd, 0, libc::SEEK_CUR)?
     } else {
@@ -341,6 +341,11 @@ pub fn write(o: &PyObj, data: &[u8]) -> PyResult<usize> {
 
 pub fn flush(o: &PyObj) -> PyResult<()> {
     let b = st(o)?;
+    if !b.writable {
+        // BufferedReader.flush is the raw stream's.
+        let r = raw(b);
+        return ab::call_method(&r, "flush", &[]).map(|_| ());
+    }
     if is_closed(b)? {
         return Err(err::value_error("flush of closed file"));
     }
@@ -555,7 +560,7 @@ unsafe extern "C" fn buf_repr(o: *mut PyObject) -> *mut PyObject {
         let tn = if vm::typeobj::is_heap(s.ob_type()) { tn } else { format!("_io.{}", tn) };
         match ab::getattr_str(s, "name") {
             Ok(n) => {
-                if !ab::repr_enter(s) {
+                if ab::repr_enter(s) {
                     return Err(err::runtime_error(format!("reentrant call inside {}.__repr__", tn)));
                 }
                 let r = ab::repr_string(&n);

@@ -1,7 +1,7 @@
 //! `_io.FileIO`: unbuffered binary I/O on a file descriptor (opened from a
 //! path with `open(2)`, or an fd given by the caller, or a custom opener).
 
-use super::iobase::{self, closed_file, int_arg, io_type, size_arg, state, unsupported, State};
+use super::iobase::{self, int_arg, io_type, size_arg, state, unsupported, State};
 use std::os::raw::c_void;
 use vm::abstract_ as ab;
 use vm::err::{self, PyErr, PyResult};
@@ -56,10 +56,15 @@ pub fn st<'a>(o: &PyObj) -> PyResult<&'a mut FileState> {
     }
 }
 
+/// FileIO's own closed-file message has no final period (unlike _IOBase's).
+pub fn closed_fd() -> PyErr {
+    err::value_error("I/O operation on closed file")
+}
+
 fn open_st<'a>(o: &PyObj) -> PyResult<&'a mut FileState> {
-    let f = st(o).map_err(|_| closed_file())?;
+    let f = st(o).map_err(|_| closed_fd())?;
     if f.fd < 0 {
-        return Err(closed_file());
+        return Err(closed_fd());
     }
     Ok(f)
 }
@@ -529,7 +534,7 @@ unsafe extern "C" fn fio_repr(o: *mut PyObject) -> *mut PyObject {
         match ab::getattr_str_opt(s, "name")? {
             None => Ok(unicode::new(&format!("<{} fd={} mode='{}' closefd={}>", tn, fd, mode, cfd))),
             Some(n) => {
-                if !ab::repr_enter(s) {
+                if ab::repr_enter(s) {
                     return Err(err::runtime_error(format!("reentrant call inside {}.__repr__", tn)));
                 }
                 let r = ab::repr_string(&n);

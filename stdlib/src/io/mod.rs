@@ -101,7 +101,7 @@ pub fn open_impl(args: &[PyObj], kw: Option<&PyObj>) -> PyResult {
         None => true,
     };
     let opener = a[7].clone().unwrap_or_else(none::none);
-    let is_number = long::is_int(&file) || vm::objects::float::is_float(&file);
+    let is_number = long::is_int(&file);
     let path_or_fd = if is_number { file.clone() } else { fileio::fspath(&file)? };
 
     let chars: Vec<char> = mode.chars().collect();
@@ -293,4 +293,63 @@ pub fn init() -> PyResult<PyObj> {
         vm::typeobj::type_obj(unsafe { vm::objects::exceptions::PyExc_BlockingIOError }),
     )?;
     Ok(m)
+}
+
+/// sys.stdin/stdout/stderr as CPython's `create_stdio` makes them:
+/// TextIOWrapper over a buffered FileIO on fds 0/1/2 (closefd=False);
+/// stdout line-buffered on a tty, stderr always line-buffered and
+/// backslashreplace, writes through when unbuffered (-u); None for a
+/// closed descriptor.
+pub fn std_streams(cfg: &vm::sysmodule::Config) -> PyResult<(PyObj, PyObj, PyObj)> {
+    ready_types()?;
+    let env = if cfg.ignore_environment { None } else { std::env::var("PYTHONIOENCODING").ok() };
+    let (env_enc, env_errors) = match &env {
+        Some(v) => {
+            let mut it = v.splitn(2, ':');
+            let e = it.next().filter(|s| !s.is_empty()).map(|s| s.to_string());
+            let r = it.next().filter(|s| !s.is_empty()).map(|s| s.to_string());
+            (e, r)
+        }
+        None => (None, None),
+    };
+    let mk = |fd: i32, write: bool, name: &str| -> PyResult {
+        let mut sb: libc::stat = unsafe { std::mem::zeroed() };
+        if unsafe { libc::fstat(fd, &mut sb) } < 0 {
+            return Ok(none::none());
+        }
+        let buffered = !(cfg.unbuffered && write);
+        let raw = fileio::new_fd(fd, if write { "wb" } else { "rb" }, false)?;
+        ab::setattr_str(&raw, "name", unicode::new(name))?;
+        let buf = if buffered {
+            let bs = fileio::st(&raw).map(|f| f.blksize).unwrap_or(DEFAULT_BUFFER_SIZE as i64);
+            let tp = if write { &raw mut bufferedio::BUFFEREDWRITER_TYPE } else { &raw mut bufferedio::BUFFEREDREADER_TYPE };
+            ab::call(&vm::typeobj::type_obj(tp), &[raw.clone(), long::from_i64(bs.max(1))], None)?
+        } else {
+            raw.clone()
+        };
+        let isatty = unsafe { libc::isatty(fd) } == 1;
+        let line_buffering = buffered && (isatty || fd == 2);
+        let encoding = env_enc.clone().unwrap_or_else(|| "utf-8".to_string());
+        let errors = match (&env_errors, fd) {
+            (Some(e), _) => e.clone(),
+            (None, 2) => "backslashreplace".to_string(),
+            (None, _) if env_enc.is_some() => "strict".to_string(),
+            (None, _) => "surrogateescape".to_string(),
+        };
+        let tw = ab::call(
+            &vm::typeobj::type_obj(&raw mut textio::TEXTIOWRAPPER_TYPE),
+            &[
+                buf,
+                unicode::new(&encoding),
+                unicode::new(&errors),
+                unicode::new("\n"),
+                vm::objects::boolobject::new(line_buffering),
+                vm::objects::boolobject::new(!buffered),
+            ],
+            None,
+        )?;
+        ab::setattr_str(&tw, "mode", unicode::new(if write { "w" } else { "r" }))?;
+        Ok(tw)
+    };
+    Ok((mk(0, false, "<stdin>")?, mk(1, true, "<stdout>")?, mk(2, true, "<stderr>")?))
 }

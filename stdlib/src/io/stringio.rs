@@ -1,7 +1,7 @@
 //! `_io.StringIO`: an in-memory text stream of code points with
 //! CPython's newline handling (translation on write, line endings on read).
 
-use super::iobase::{self, closed_file, int_arg, io_type, size_arg, state, State};
+use super::iobase::{self, int_arg, io_type, size_arg, state, State};
 use super::textio::{find_line_ending, nl_decode, nl_newlines, NlCore};
 use std::os::raw::{c_int, c_void};
 use vm::abstract_ as ab;
@@ -34,7 +34,7 @@ fn raw_st<'a>(o: &PyObj) -> PyResult<&'a mut StrState> {
 fn st<'a>(o: &PyObj) -> PyResult<&'a mut StrState> {
     let b = raw_st(o)?;
     if b.closed {
-        return Err(closed_file());
+        return Err(err::value_error("I/O operation on closed file"));
     }
     Ok(b)
 }

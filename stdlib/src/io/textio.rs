@@ -706,7 +706,7 @@ pub fn readline(o: &PyObj, limit: isize) -> PyResult<Vec<u32>> {
             return Ok(take_decoded(t, limit as usize));
         }
         // A multi-char separator may straddle the chunk boundary: rescan its tail.
-        let nl_len = t.readnl.as_ref().map(|v| v.len()).unwrap_or(1);
+        let nl_len = if t.readuniversal { 1 } else { t.readnl.as_ref().map(|v| v.len()).unwrap_or(1).max(1) };
         scanned = avail.len().saturating_sub(nl_len - 1);
         if !read_chunk(t, 0)? {
             let avail = t.decoded.len() - t.used;
@@ -1071,7 +1071,7 @@ unsafe extern "C" fn tw_repr(o: *mut PyObject) -> *mut PyObject {
         if t.buffer.is_none() {
             return Err(err::value_error("underlying buffer has been detached"));
         }
-        if !ab::repr_enter(s) {
+        if ab::repr_enter(s) {
             return Err(err::runtime_error(format!("reentrant call inside {}.__repr__", tn)));
         }
         let r = (|| -> PyResult<String> {
