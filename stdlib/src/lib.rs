@@ -16,6 +16,7 @@ pub fn register_all() {
     vm::import::register_builtin("_io", io::init);
     vm::objects::fileopen::set_open_hook(io::open_impl);
     vm::sysmodule::set_std_streams_hook(io::std_streams);
+    vm::objects::fileopen::set_text_write_hook((io::textio::accepts_fast_write, io::textio::fast_write));
     vm::import::register_builtin("gc", gcmodule::init);
     vm::import::register_builtin("importlib", importlib_shim::init);
     vm::import::register_builtin("itertools", itertools::init);

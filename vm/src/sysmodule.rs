@@ -55,8 +55,8 @@ pub fn write_to_sys_stream(name: &str, s: &str) -> std::io::Result<()> {
     if none::is_none(&f) {
         return Ok(());
     }
-    let r = if crate::objects::textio::is_file(&f) {
-        crate::objects::textio::write(&f, &unicode::new(s)).map(|_| ())
+    let r = if crate::objects::fileopen::is_fast_text_stream(&f) {
+        crate::objects::fileopen::fast_text_write(&f, &unicode::new(s))
     } else {
         crate::abstract_::call_method(&f, "write", &[unicode::new(s)]).map(|_| ())
     };

@@ -1132,9 +1132,22 @@ unsafe extern "C" fn tw_iternext(o: *mut PyObject) -> *mut PyObject {
     }
 }
 
-/// `print`'s and the interpreter's fast path: writes `text` to a TextIOWrapper.
 pub fn is_exact(o: &PyObj) -> bool {
     o.ob_type() == &raw mut TEXTIOWRAPPER_TYPE
+}
+
+/// Whether print may call `write` directly: an exact TextIOWrapper whose
+/// instance dict does not override `write`.
+pub fn accepts_fast_write(o: &PyObj) -> bool {
+    is_exact(o)
+        && match vm::typeobj::instance_dict(o) {
+            Some(d) => vm::objects::dict::get_item_rs(&d, "write").is_none(),
+            None => true,
+        }
+}
+
+pub fn fast_write(o: &PyObj, text: &PyObj) -> PyResult<()> {
+    write(o, text).map(|_| ())
 }
 
 pub unsafe fn init_types() {
