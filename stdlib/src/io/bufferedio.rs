@@ -332,10 +332,21 @@ pub fn write(o: &PyObj, data: &[u8]) -> PyResult<usize> {
     if b.rpos < b.rbuf.len() || !b.rbuf.is_empty() {
         rewind_readahead(b)?;
     }
-    b.wbuf.extend_from_slice(data);
-    if b.wbuf.len() >= b.buffer_size {
-        flush_writes(b)?;
+    if b.wbuf.len() + data.len() <= b.buffer_size {
+        b.wbuf.extend_from_slice(data);
+        return Ok(data.len());
     }
+    // What does not fit: flush the buffer, write directly while more than
+    // a buffer's worth remains, keep the rest.
+    flush_writes(b)?;
+    let mut rest = data;
+    while rest.len() > b.buffer_size {
+        match raw_write(b, rest)? {
+            None => return Err(blocking_error(data.len() - rest.len())),
+            Some(n) => rest = &rest[n..],
+        }
+    }
+    b.wbuf.extend_from_slice(rest);
     Ok(data.len())
 }
 

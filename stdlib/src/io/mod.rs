@@ -275,7 +275,8 @@ pub fn ready_types() -> PyResult<()> {
 
 pub fn init() -> PyResult<PyObj> {
     ready_types()?;
-    let m = module::new("_io");
+    // CPython's _io calls itself "io" (its functions' __module__).
+    let m = module::new("io");
     vm::sysmodule::add_functions(&m, &[
         ("open", io_open as *const c_void, meth::FASTCALL | meth::KEYWORDS),
         ("open_code", io_open_code as *const c_void, meth::FASTCALL | meth::KEYWORDS),
@@ -292,6 +293,12 @@ pub fn init() -> PyResult<PyObj> {
         "BlockingIOError",
         vm::typeobj::type_obj(unsafe { vm::objects::exceptions::PyExc_BlockingIOError }),
     )?;
+    // builtins.open is io.open itself, as in CPython.
+    if vm::interp::interp_opt().is_some() {
+        if let Some(f) = dict::get_item_rs(&module::get_dict(&m), "open") {
+            dict::set_item_rs(&vm::interp::interp().builtins_dict, "open", f);
+        }
+    }
     Ok(m)
 }
 
