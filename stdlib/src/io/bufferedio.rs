@@ -291,11 +291,8 @@ pub fn read1(o: &PyObj, n: isize) -> PyResult<Vec<u8>> {
     if b.rpos < b.rbuf.len() {
         return Ok(take_unread(b, n));
     }
-    if n >= b.buffer_size {
-        return Ok(raw_read(b, n)?.unwrap_or_default());
-    }
-    fill(b)?;
-    Ok(take_unread(b, n))
+    // Nothing buffered: one raw read of n bytes.
+    Ok(raw_read(b, n)?.unwrap_or_default())
 }
 
 pub fn readline(o: &PyObj, limit: isize) -> PyResult<Vec<u8>> {

@@ -418,12 +418,17 @@ pub unsafe extern "C" fn io_finalize(o: *mut PyObject) {
 }
 
 pub unsafe extern "C" fn io_dealloc(o: *mut PyObject) {
+    if vm::gc::is_tracked(o) {
+        vm::gc::untrack(o);
+    }
     if !vm::objects::weakref::finalized(o) {
         (*o).ob_refcnt = 1;
         vm::objects::weakref::mark_finalized(o);
         io_finalize(o);
         (*o).ob_refcnt -= 1;
         if (*o).ob_refcnt != 0 {
+            // Resurrected by close(): alive again.
+            vm::gc::track(o);
             return;
         }
     }
@@ -436,6 +441,55 @@ pub unsafe extern "C" fn io_dealloc(o: *mut PyObject) {
     let d = std::mem::replace(&mut (*io).dict, std::ptr::null_mut());
     vm::objref::xdecref(d);
     vm::alloc::tp_free(o);
+}
+
+/// Every object reference a state holds (for the cycle collector).
+fn state_refs(s: &State, out: &mut Vec<*mut PyObject>) {
+    let mut push = |o: &Option<PyObj>| {
+        if let Some(o) = o {
+            out.push(o.as_ptr());
+        }
+    };
+    match s {
+        State::Buf(b) => push(&b.raw),
+        State::Pair(p) => {
+            push(&Some(p.reader.clone()));
+            push(&Some(p.writer.clone()));
+        }
+        State::Text(t) => push(&t.buffer),
+        State::Nl(n) => {
+            push(&Some(n.decoder.clone()));
+            push(&Some(n.errors.clone()));
+        }
+        State::File(_) | State::Bytes(_) | State::Str(_) => {}
+    }
+}
+
+pub unsafe extern "C" fn io_traverse(o: *mut PyObject, visit: visitproc, arg: *mut c_void) -> c_int {
+    let io = o as *mut IoObj;
+    let mut v = Vec::new();
+    if !(*io).dict.is_null() {
+        v.push((*io).dict);
+    }
+    if let Some(s) = (*io).state.as_deref() {
+        state_refs(s, &mut v);
+    }
+    for p in v {
+        let r = visit(p, arg);
+        if r != 0 {
+            return r;
+        }
+    }
+    0
+}
+
+pub unsafe extern "C" fn io_clear(o: *mut PyObject) -> c_int {
+    let io = o as *mut IoObj;
+    let st = (*io).state.take();
+    drop(st);
+    let d = std::mem::replace(&mut (*io).dict, std::ptr::null_mut());
+    vm::objref::xdecref(d);
+    0
 }
 
 pub unsafe extern "C" fn io_new(tp: *mut PyTypeObject, _a: *mut PyObject, _k: *mut PyObject) -> *mut PyObject {
@@ -557,7 +611,9 @@ pub unsafe fn init_io_type(t: *mut PyTypeObject, base: *mut PyTypeObject) {
     (*t).tp_finalize = Some(io_finalize);
     (*t).tp_dictoffset = std::mem::offset_of!(IoObj, dict) as isize;
     (*t).tp_weaklistoffset = std::mem::offset_of!(IoObj, weakreflist) as isize;
-    (*t).tp_flags |= flags::BASETYPE;
+    (*t).tp_traverse = Some(io_traverse);
+    (*t).tp_clear = Some(io_clear);
+    (*t).tp_flags |= flags::BASETYPE | flags::HAVE_GC;
     (*t).tp_iter = Some(iob_iter);
     (*t).tp_iternext = Some(iob_iternext);
 }

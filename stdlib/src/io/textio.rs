@@ -1188,7 +1188,9 @@ pub unsafe fn init_types() {
     let n = &raw mut NLDECODER_TYPE;
     (*n).tp_new = Some(iobase::io_new);
     (*n).tp_dealloc = Some(iobase::io_dealloc);
-    (*n).tp_flags |= flags::BASETYPE;
+    (*n).tp_traverse = Some(iobase::io_traverse);
+    (*n).tp_clear = Some(iobase::io_clear);
+    (*n).tp_flags |= flags::BASETYPE | flags::HAVE_GC;
     (*n).tp_init = Some(nld_init);
     set_methods(n, &[
         ("decode", nld_decode as *const c_void, meth::FASTCALL | meth::KEYWORDS, ""),
