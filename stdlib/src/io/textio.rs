@@ -316,12 +316,30 @@ fn char_lens(codec: Codec, cps: &[u32]) -> Vec<u32> {
         .collect()
 }
 
+/// The vm's codec for an encoding name, and whether it is utf-8-sig.
+fn text_codec(name: &str) -> PyResult<(Codec, bool)> {
+    let norm: String = name
+        .trim()
+        .chars()
+        .map(|c| if c == '-' || c == ' ' { '_' } else { c.to_ascii_lowercase() })
+        .collect();
+    if norm == "utf_8_sig" || norm == "utf8_sig" {
+        return Ok((Codec::Utf8, true));
+    }
+    Ok((bm::lookup_codec(name)?, false))
+}
+
+const BOM8: [u8; 3] = [0xEF, 0xBB, 0xBF];
+
 // ---------------------------------------------------------------- TextIOWrapper state
 
 pub struct TextState {
     pub buffer: Option<PyObj>,
     pub encoding: String,
     pub codec: Codec,
+    /// utf-8-sig: a BOM is written first and skipped when read first.
+    pub sig: bool,
+    pub sig_check: bool,
     pub errors: String,
     pub readuniversal: bool,
     pub readtranslate: bool,
@@ -445,7 +463,7 @@ unsafe extern "C" fn textio_init(o: *mut PyObject, args: *mut PyObject, kwargs: 
             Some(e) if e == "locale" => locale_encoding(),
             Some(e) => e,
         };
-        let codec = bm::lookup_codec(&encoding)?;
+        let (codec, sig) = text_codec(&encoding)?;
         let cps = |s: &str| -> Vec<u32> { s.chars().map(|c| c as u32).collect() };
         let readuniversal = newline.as_deref().map(|s| s.is_empty()).unwrap_or(true);
         let readtranslate = newline.is_none();
@@ -469,6 +487,8 @@ unsafe extern "C" fn textio_init(o: *mut PyObject, args: *mut PyObject, kwargs: 
             buffer: Some(buffer),
             encoding,
             codec,
+            sig,
+            sig_check: sig,
             errors,
             readuniversal,
             readtranslate,
@@ -556,16 +576,27 @@ fn start_reading(t: &mut TextState) -> PyResult<()> {
 
 /// Decodes `data` (pending bytes already prepended) into chars and their byte lengths.
 fn decode_data(t: &mut TextState, data: &[u8], final_: bool) -> PyResult<(Vec<u32>, Option<Vec<u32>>, usize)> {
+    let mut bom_len = 0usize;
+    let mut data = data;
+    if t.sig_check {
+        if data.len() < 3 && BOM8.starts_with(data) {
+            return Ok((Vec::new(), Some(Vec::new()), data.len()));
+        }
+        t.sig_check = false;
+        if data.starts_with(&BOM8) {
+            data = &data[3..];
+            bom_len = 3;
+        }
+    }
     let tail = if final_ { 0 } else { incomplete_tail(t.codec, data) };
     let mut body = &data[..data.len() - tail];
     // A BOM picks the byte order of utf-16/utf-32 for the rest of the stream.
-    let mut bom_len = 0usize;
     match t.codec {
         Codec::Utf16(None) if body.len() >= 2 => {
             t.codec = Codec::Utf16(Some(body[0] == 0xFE && body[1] == 0xFF));
             if (body[0], body[1]) == (0xFF, 0xFE) || (body[0], body[1]) == (0xFE, 0xFF) {
                 body = &body[2..];
-                bom_len = 2;
+                bom_len += 2;
             }
         }
         Codec::Utf32(None) if body.len() >= 4 => {
@@ -573,7 +604,7 @@ fn decode_data(t: &mut TextState, data: &[u8], final_: bool) -> PyResult<(Vec<u3
             t.codec = Codec::Utf32(Some(be));
             if be || body[..4] == [0xFF, 0xFE, 0, 0] {
                 body = &body[4..];
-                bom_len = 4;
+                bom_len += 4;
             }
         }
         _ => {}
@@ -759,6 +790,9 @@ pub fn write(o: &PyObj, text: &PyObj) -> PyResult<usize> {
         c => c,
     };
     let b = bm::encode_str(&obj, codec_name(codec), &t.errors)?;
+    if t.sig && !t.encoder_started {
+        t.pending_out.extend_from_slice(&BOM8);
+    }
     t.encoder_started = true;
     t.pending_out.extend_from_slice(bytes::as_slice(&b));
     if t.pending_out.len() > t.chunk_size || needflush || t.write_through {
@@ -890,6 +924,7 @@ vm::fastcall!(tw_seek, |slf, args| {
             ab::call_method(slf, "flush", &[])?;
             let t = t_st(slf)?;
             reset_read(t);
+            t.nl.seennl = 0;
             let r = ab::call_method(&b, "seek", &[long::from_i64(0), long::from_i64(2)])?;
             t.encoder_started = int_arg(&r)? != 0;
             return Ok(r);
@@ -915,6 +950,11 @@ fn seek_to(slf: &PyObj, cookie: i64) -> PyResult {
     ab::call_method(&b, "seek", &[long::from_i64(cookie)])?;
     t.track = true;
     t.encoder_started = cookie != 0;
+    if cookie == 0 {
+        // Seeking to the start resets the decoders (seen newlines, a BOM to skip).
+        t.nl.seennl = 0;
+        t.sig_check = t.sig;
+    }
     Ok(long::from_i64(cookie))
 }
 
@@ -992,7 +1032,10 @@ vm::fastcall_kw!(tw_reconfigure, |slf, args, kw| {
         if name == "locale" {
             name = locale_encoding();
         }
-        t.codec = bm::lookup_codec(&name)?;
+        let (codec, sig) = text_codec(&name)?;
+        t.codec = codec;
+        t.sig = sig;
+        t.sig_check = sig;
         t.encoding = name;
         if iobase::given(&a[1]).is_none() {
             t.errors = "strict".to_string();
