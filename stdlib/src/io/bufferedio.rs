@@ -80,7 +80,7 @@ fn raw_read(b: &BufState, n: usize) -> PyResult<Option<Vec<u8>>> {
     if b.fast {
         return fileio::read_checked(&r, n as isize);
     }
-    let ba = bytearray::new(&vec![0u8; n]);
+    let ba = bytearray::new(&iobase::zeroed(n)?);
     let mv = vm::objects::memoryview::from_object(&ba)?;
     let res = ab::call_method(&r, "readinto", &[mv.clone()]);
     let _ = ab::call_method(&mv, "release", &[]);

@@ -128,10 +128,9 @@ pub fn write_bytes(b: &mut BytesState, data: &[u8]) -> PyResult<usize> {
     if data.is_empty() {
         return Ok(0);
     }
-    let end = b.pos + data.len();
-    if b.buf.len() < end {
-        b.buf.resize(end, 0);
-    }
+    let end = b.pos.checked_add(data.len()).filter(|&e| e <= isize::MAX as usize);
+    let end = end.ok_or_else(|| err::overflow_error("new buffer size too large"))?;
+    iobase::grow(&mut b.buf, end, 0)?;
     b.buf[b.pos..end].copy_from_slice(data);
     b.pos = end;
     Ok(data.len())
@@ -164,10 +163,11 @@ vm::fastcall!(bio_seek, |slf, args| {
     if pos < 0 && whence == 0 {
         return Err(err::value_error(format!("negative seek value {}", pos)));
     }
+    let too_large = || err::overflow_error("new position too large");
     let newpos = match whence {
         0 => pos,
-        1 => (b.pos as i64 + pos).max(0),
-        2 => (b.buf.len() as i64 + pos).max(0),
+        1 => (b.pos as i64).checked_add(pos).ok_or_else(too_large)?.max(0),
+        2 => (b.buf.len() as i64).checked_add(pos).ok_or_else(too_large)?.max(0),
         _ => return Err(err::value_error(format!("invalid whence ({}, should be 0, 1 or 2)", whence))),
     };
     b.pos = newpos as usize;

@@ -296,7 +296,7 @@ unsafe extern "C" fn fileio_init(o: *mut PyObject, args: *mut PyObject, kwargs: 
 }
 
 pub fn raw_read(f: &FileState, n: usize) -> PyResult<Option<Vec<u8>>> {
-    let mut buf = vec![0u8; n];
+    let mut buf = iobase::zeroed(n)?;
     loop {
         let r = unsafe { libc::read(f.fd, buf.as_mut_ptr() as *mut c_void, n) };
         if r < 0 {

@@ -7,7 +7,7 @@ use std::os::raw::{c_int, c_void};
 use vm::abstract_ as ab;
 use vm::err::{self, PyErr, PyResult};
 use vm::object::*;
-use vm::objects::{boolobject, bytearray, bytes, dict, list, long, none, tuple, unicode};
+use vm::objects::{boolobject, bytearray, bytes, dict, list, long, none, tuple};
 use vm::objref::PyObj;
 
 use super::{bufferedio, bytesio, fileio, stringio, textio};
@@ -509,7 +509,7 @@ vm::fastcall!(raw_read, |slf, args| {
     if n < 0 {
         return call_meth(slf, "readall", &[]);
     }
-    let b = bytearray::new(&vec![0u8; n as usize]);
+    let b = bytearray::new(&zeroed(n as usize)?);
     let r = call_meth(slf, "readinto", &[b.clone()])?;
     if none::is_none(&r) {
         return Ok(r);
@@ -653,6 +653,23 @@ pub unsafe fn init_types() {
     ]);
 }
 
-pub fn new_str(s: &str) -> PyObj {
-    unicode::new(s)
+/// A zero-filled buffer of `n` bytes, or MemoryError (sizes come from callers).
+pub fn zeroed(n: usize) -> PyResult<Vec<u8>> {
+    let mut v: Vec<u8> = Vec::new();
+    if n > isize::MAX as usize || v.try_reserve_exact(n).is_err() {
+        return Err(err::memory_error_msg(""));
+    }
+    v.resize(n, 0);
+    Ok(v)
+}
+
+/// Grows `v` to `n` items of `fill`, or MemoryError.
+pub fn grow<T: Clone>(v: &mut Vec<T>, n: usize, fill: T) -> PyResult<()> {
+    if n > v.len() {
+        if n > (isize::MAX as usize) / std::mem::size_of::<T>().max(1) || v.try_reserve(n - v.len()).is_err() {
+            return Err(err::memory_error_msg(""));
+        }
+        v.resize(n, fill);
+    }
+    Ok(())
 }

@@ -7,7 +7,7 @@ use std::os::raw::{c_int, c_void};
 use vm::abstract_ as ab;
 use vm::err::{self, PyResult};
 use vm::object::*;
-use vm::objects::{boolobject, dict, long, none, tuple, unicode};
+use vm::objects::{boolobject, long, none, tuple, unicode};
 use vm::objref::PyObj;
 
 io_type!(STRINGIO_TYPE, "StringIO");
@@ -94,7 +94,7 @@ unsafe extern "C" fn stringio_init(o: *mut PyObject, args: *mut PyObject, kwargs
             decoder: if readuniversal { Some(NlCore::new(readtranslate)) } else { None },
         };
         if let Some(v) = iobase::given(&a[0]) {
-            write_str(&mut s, unicode::data(v).to_vec());
+            write_str(&mut s, unicode::data(v).to_vec())?;
             s.pos = 0;
         }
         iobase::set_state(slf, State::Str(s));
@@ -102,7 +102,7 @@ unsafe extern "C" fn stringio_init(o: *mut PyObject, args: *mut PyObject, kwargs
     })())
 }
 
-fn write_str(s: &mut StrState, text: Vec<u32>) {
+fn write_str(s: &mut StrState, text: Vec<u32>) -> PyResult<()> {
     let mut t = match &mut s.decoder {
         Some(d) => nl_decode(d, text, true),
         None => text,
@@ -119,17 +119,17 @@ fn write_str(s: &mut StrState, text: Vec<u32>) {
         t = out;
     }
     if t.is_empty() {
-        return;
+        return Ok(());
     }
-    if s.pos > s.buf.len() {
-        s.buf.resize(s.pos, 0);
+    let end = s.pos.checked_add(t.len()).filter(|&e| e <= isize::MAX as usize);
+    let end = end.ok_or_else(|| err::overflow_error("new position too large"))?;
+    if end > isize::MAX as usize / 4 {
+        return Err(err::overflow_error("new buffer size too large"));
     }
-    let end = s.pos + t.len();
-    if end > s.buf.len() {
-        s.buf.resize(end, 0);
-    }
+    iobase::grow(&mut s.buf, end, 0)?;
     s.buf[s.pos..end].copy_from_slice(&t);
     s.pos = end;
+    Ok(())
 }
 
 vm::onearg!(sio_write, |slf, obj| {
@@ -143,7 +143,7 @@ vm::onearg!(sio_write, |slf, obj| {
     let s = st(slf)?;
     let n = unicode::len(obj);
     if n > 0 {
-        write_str(s, unicode::data(obj).to_vec());
+        write_str(s, unicode::data(obj).to_vec())?;
     }
     Ok(long::from_usize(n))
 });
@@ -330,5 +330,4 @@ pub unsafe fn init_type() {
         ("line_buffering", sio_get_line_buffering as *const c_void, std::ptr::null()),
         ("newlines", sio_get_newlines as *const c_void, std::ptr::null()),
     ]);
-    let _ = dict::new;
 }
