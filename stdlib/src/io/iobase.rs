@@ -468,7 +468,8 @@ fn state_refs(s: &State, out: &mut Vec<*mut PyObject>) {
 pub unsafe extern "C" fn io_traverse(o: *mut PyObject, visit: visitproc, arg: *mut c_void) -> c_int {
     let io = o as *mut IoObj;
     let mut v = Vec::new();
-    if !(*io).dict.is_null() {
+    // For instances of Python subclasses, subtype_traverse already visited the dict.
+    if !(*io).dict.is_null() && !vm::typeobj::is_heap((*o).ob_type) {
         v.push((*io).dict);
     }
     if let Some(s) = (*io).state.as_deref() {
