@@ -63,6 +63,17 @@ fn str_or_none(v: &Option<PyObj>, fname: &str, name: &str) -> PyResult<Option<Py
     }
 }
 
+/// `warnings.warn(msg, RuntimeWarning)` from the caller's frame; nothing
+/// when the warnings module cannot be imported yet.
+fn runtime_warning(msg: &str) -> PyResult<()> {
+    let w = match vm::import::import_absolute("warnings") {
+        Ok(w) => w,
+        Err(_) => return Ok(()),
+    };
+    let cat = vm::typeobj::type_obj(unsafe { vm::objects::exceptions::PyExc_RuntimeWarning });
+    ab::call_method(&w, "warn", &[unicode::new(msg), cat, long::from_i64(2)]).map(|_| ())
+}
+
 /// `_io.open`.
 pub fn open_impl(args: &[PyObj], kw: Option<&PyObj>) -> PyResult {
     let a = bind_args(
@@ -131,6 +142,11 @@ pub fn open_impl(args: &[PyObj], kw: Option<&PyObj>) -> PyResult {
     }
     if binary && newline.is_some() {
         return Err(err::value_error("binary mode doesn't take a newline argument"));
+    }
+    if binary && buffering == 1 {
+        runtime_warning(
+            "line buffering (buffering=1) isn't supported in binary mode, the default buffer size will be used",
+        )?;
     }
     let mut rawmode = String::from(if creating {
         "x"
