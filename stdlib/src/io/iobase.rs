@@ -363,7 +363,7 @@ pub fn readlines_generic(slf: &PyObj, hint: isize) -> PyResult {
     while let Some(l) = ab::next(&it)? {
         total += ab::len(&l)?;
         v.push(l);
-        if hint > 0 && total >= hint as usize {
+        if hint > 0 && total > hint as usize {
             break;
         }
     }

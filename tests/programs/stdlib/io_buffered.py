@@ -106,3 +106,5 @@ try:
 except ValueError as e:
     print("ValueError:", e)
 print(repr(d)[:20])
+print(io.BytesIO(b"one\ntwo\nthree\n").readlines(4), io.BytesIO(b"one\ntwo\nthree\n").readlines(5))
+print(io.BufferedReader(io.BytesIO(b"one\ntwo\nthree\n")).readlines(4), io.BufferedReader(io.BytesIO(b"one\ntwo\nthree\n")).readlines(3))

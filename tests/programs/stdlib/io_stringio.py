@@ -48,3 +48,4 @@ d.reset(); print(d.newlines, d.getstate())
 d = io.IncrementalNewlineDecoder(None, translate=False)
 print(repr(d.decode("x\r\ny\rz\n")), d.newlines)
 
+print(io.StringIO("one\ntwo\nthree\n").readlines(4), io.StringIO("one\ntwo\nthree\n").readlines(5))
