@@ -448,6 +448,9 @@ vm::fastcall!(buf_read1, |slf, args| {
 });
 vm::fastcall!(buf_peek, |slf, args| {
     vm::objects::methodobject::check_nargs("peek", args, 0, 1)?;
+    if let Some(a) = args.first() {
+        int_arg(a)?;
+    }
     let b = st(slf)?;
     check_closed(b, "peek of closed file")?;
     flush_writes(b)?;
@@ -457,7 +460,7 @@ vm::fastcall!(buf_peek, |slf, args| {
     Ok(bytes::new(&b.rbuf[b.rpos..]))
 });
 fn readinto_generic(slf: &PyObj, buf: &PyObj, one: bool) -> PyResult {
-    let n = iobase::buffer_len(buf)?;
+    let n = iobase::buffer_len(if one { "readinto1" } else { "readinto" }, buf)?;
     let d = if one { Some(read1(slf, n as isize)?) } else { read(slf, n as isize)? };
     match d {
         None => Ok(none::none()),

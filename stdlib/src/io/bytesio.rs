@@ -118,7 +118,7 @@ vm::fastcall!(bio_readlines, |slf, args| {
 vm::onearg!(bio_readinto, |slf, buf| {
     let buf = buf.unwrap();
     let b = st(slf)?;
-    let n = iobase::buffer_len(buf)?;
+    let n = iobase::buffer_len("readinto", buf)?;
     let data = read_n(b, n as isize);
     Ok(long::from_usize(iobase::write_into_buffer(buf, &data)?))
 });
@@ -179,10 +179,7 @@ vm::fastcall!(bio_tell, |slf, args| { Ok(long::from_usize(st(slf)?.pos)) });
 vm::fastcall!(bio_truncate, |slf, args| {
     vm::objects::methodobject::check_nargs("truncate", args, 0, 1)?;
     let b = st(slf)?;
-    let size = match args.first().filter(|a| !none::is_none(a)) {
-        Some(s) => int_arg(s)?,
-        None => b.pos as i64,
-    };
+    let size = iobase::opt_size(args.first())?.unwrap_or(b.pos as i64);
     if size < 0 {
         return Err(err::value_error(format!("negative size value {}", size)));
     }

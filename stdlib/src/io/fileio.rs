@@ -407,7 +407,7 @@ vm::onearg!(fio_readinto, |slf, buf| {
     if !f.readable {
         return Err(mode_err("reading"));
     }
-    let n = iobase::buffer_len(buf)?;
+    let n = iobase::buffer_len("readinto", buf)?;
     match raw_read(f, n)? {
         None => Ok(none::none()),
         Some(d) => Ok(long::from_usize(iobase::write_into_buffer(buf, &d)?)),

@@ -88,7 +88,66 @@ pub unsafe fn bind_tuple_dict(
         }
     }
     let kt = if knames.is_empty() { None } else { Some(tuple::new(knames)) };
-    vm::objects::methodobject::bind_args(fname, &v, kt.as_ref(), names, required, 0)
+    clinic_bind(fname, &v, kt.as_ref(), names, required)
+}
+
+/// Binds vectorcall arguments (positional values, then keyword values
+/// named by `kwnames`) with the messages of CPython's argument clinic.
+pub fn clinic_bind(
+    fname: &str,
+    args: &[PyObj],
+    kwnames: Option<&PyObj>,
+    names: &[&str],
+    required: usize,
+) -> PyResult<Vec<Option<PyObj>>> {
+    let nk = kwnames.map(tuple::len).unwrap_or(0);
+    let np = args.len() - nk;
+    if np + nk > names.len() {
+        return Err(err::type_error(format!(
+            "{}() takes at most {} argument{} ({} given)",
+            fname,
+            names.len(),
+            if names.len() == 1 { "" } else { "s" },
+            np + nk
+        )));
+    }
+    let mut out: Vec<Option<PyObj>> = vec![None; names.len()];
+    for (i, a) in args[..np].iter().enumerate() {
+        out[i] = Some(a.clone());
+    }
+    if let Some(k) = kwnames {
+        for (j, kn) in tuple::items(k).iter().enumerate() {
+            let kname = vm::objects::unicode::to_string_lossy(kn);
+            match names.iter().position(|n| *n == kname) {
+                None => {
+                    return Err(err::type_error(format!(
+                        "'{}' is an invalid keyword argument for {}()",
+                        kname, fname
+                    )))
+                }
+                Some(i) if out[i].is_some() => {
+                    return Err(err::type_error(format!(
+                        "argument for {}() given by name ('{}') and position ({})",
+                        fname,
+                        kname,
+                        i + 1
+                    )))
+                }
+                Some(i) => out[i] = Some(args[np + j].clone()),
+            }
+        }
+    }
+    for i in 0..required {
+        if out[i].is_none() {
+            return Err(err::type_error(format!(
+                "{}() missing required argument '{}' (pos {})",
+                fname,
+                names[i],
+                i + 1
+            )));
+        }
+    }
+    Ok(out)
 }
 
 pub fn given(a: &Option<PyObj>) -> Option<&PyObj> {
@@ -110,6 +169,14 @@ pub fn size_arg(a: Option<&PyObj>) -> PyResult<isize> {
             }
             ab::index_to_ssize(v, Some(unsafe { vm::objects::exceptions::PyExc_OverflowError }))
         }
+    }
+}
+
+/// An optional size (None or absent: None), converted as `size_arg`.
+pub fn opt_size(a: Option<&PyObj>) -> PyResult<Option<i64>> {
+    match a {
+        Some(v) if !none::is_none(v) => Ok(Some(size_arg(Some(v))? as i64)),
+        _ => Ok(None),
     }
 }
 
@@ -148,17 +215,7 @@ pub fn bytes_arg(o: &PyObj) -> PyResult<Vec<u8>> {
 pub fn write_into_buffer(buf: &PyObj, data: &[u8]) -> PyResult<usize> {
     unsafe {
         let mut v = vm::objects::memoryview::empty_view();
-        vm::objects::memoryview::get_buffer_into(buf, &mut v, vm::objects::memoryview::PYBUF_WRITABLE)
-            .map_err(|e| {
-                if err_is(&e, vm::objects::exceptions::PyExc_TypeError) && bytes::is_bytes(buf) {
-                    err::type_error(format!(
-                        "readinto() argument must be read-write bytes-like object, not {}",
-                        vm::typeobj::type_name(buf.ob_type())
-                    ))
-                } else {
-                    e
-                }
-            })?;
+        vm::objects::memoryview::get_buffer_into(buf, &mut v, vm::objects::memoryview::PYBUF_WRITABLE)?;
         let n = (v.len as usize).min(data.len());
         if n > 0 {
             std::ptr::copy_nonoverlapping(data.as_ptr(), v.buf as *mut u8, n);
@@ -168,11 +225,18 @@ pub fn write_into_buffer(buf: &PyObj, data: &[u8]) -> PyResult<usize> {
     }
 }
 
-/// The length of a writable buffer argument.
-pub fn buffer_len(buf: &PyObj) -> PyResult<usize> {
+/// The length of the writable buffer argument of `meth` (readinto and kin).
+pub fn buffer_len(meth: &str, buf: &PyObj) -> PyResult<usize> {
     unsafe {
         let mut v = vm::objects::memoryview::empty_view();
-        vm::objects::memoryview::get_buffer_into(buf, &mut v, vm::objects::memoryview::PYBUF_WRITABLE)?;
+        if vm::objects::memoryview::get_buffer_into(buf, &mut v, vm::objects::memoryview::PYBUF_WRITABLE).is_err() {
+            err::take();
+            return Err(err::type_error(format!(
+                "{}() argument must be read-write bytes-like object, not {}",
+                meth,
+                vm::typeobj::type_name(buf.ob_type())
+            )));
+        }
         let n = v.len as usize;
         vm::objects::memoryview::release_buffer(&mut v);
         Ok(n)
@@ -553,7 +617,7 @@ vm::fastcall!(bufb_write, |slf, args| { Err(unsupported("write")) });
 
 fn bufb_readinto_generic(slf: &PyObj, args: &[PyObj], meth: &str) -> PyResult {
     vm::objects::methodobject::check_nargs(meth, args, 1, 1)?;
-    let n = buffer_len(&args[0])?;
+    let n = buffer_len(meth, &args[0])?;
     let data = call_meth(slf, if meth == "readinto" { "read" } else { "read1" }, &[long::from_usize(n)])?;
     if !bytes::is_bytes(&data) {
         return Err(err::type_error("read() should return bytes"));

@@ -15,7 +15,6 @@ use std::os::raw::c_void;
 use vm::abstract_ as ab;
 use vm::err::{self, PyErr, PyResult};
 use vm::object::*;
-use vm::objects::methodobject::bind_args;
 use vm::objects::{dict, long, module, none, tuple, unicode};
 use vm::objref::PyObj;
 
@@ -76,13 +75,12 @@ fn runtime_warning(msg: &str) -> PyResult<()> {
 
 /// `_io.open`.
 pub fn open_impl(args: &[PyObj], kw: Option<&PyObj>) -> PyResult {
-    let a = bind_args(
+    let a = iobase::clinic_bind(
         "open",
         args,
         kw,
         &["file", "mode", "buffering", "encoding", "errors", "newline", "closefd", "opener"],
         1,
-        0,
     )?;
     let file = a[0].clone().unwrap_or_else(none::none);
     let mode = match &a[1] {
@@ -229,7 +227,7 @@ pub fn open_impl(args: &[PyObj], kw: Option<&PyObj>) -> PyResult {
 vm::fastcall_kw!(io_open, |slf, args, kw| { open_impl(args, kw) });
 
 vm::fastcall_kw!(io_open_code, |slf, args, kw| {
-    let a = bind_args("open_code", args, kw, &["path"], 1, 0)?;
+    let a = iobase::clinic_bind("open_code", args, kw, &["path"], 1)?;
     let p = a[0].clone().unwrap_or_else(none::none);
     if !unicode::is_str(&p) {
         return Err(err::type_error(format!(

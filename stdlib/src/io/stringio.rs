@@ -179,14 +179,6 @@ fn readline_impl(s: &mut StrState, limit: isize) -> Vec<u32> {
 
 vm::fastcall!(sio_readline, |slf, args| {
     vm::objects::methodobject::check_nargs("readline", args, 0, 1)?;
-    if let Some(a) = args.first() {
-        if !none::is_none(a) && !long::is_int(a) {
-            return Err(err::type_error(format!(
-                "integer argument expected, got '{}'",
-                vm::typeobj::type_name(a.ob_type())
-            )));
-        }
-    }
     let n = size_arg(args.first())?;
     let s = st(slf)?;
     Ok(unicode::from_codepoints(&readline_impl(s, n)))
@@ -223,10 +215,7 @@ vm::fastcall!(sio_tell, |slf, args| { Ok(long::from_usize(st(slf)?.pos)) });
 vm::fastcall!(sio_truncate, |slf, args| {
     vm::objects::methodobject::check_nargs("truncate", args, 0, 1)?;
     let s = st(slf)?;
-    let size = match args.first().filter(|a| !none::is_none(a)) {
-        Some(v) => int_arg(v)?,
-        None => s.pos as i64,
-    };
+    let size = iobase::opt_size(args.first())?.unwrap_or(s.pos as i64);
     if size < 0 {
         return Err(err::value_error(format!("Negative size value {}", size)));
     }

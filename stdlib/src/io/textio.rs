@@ -168,7 +168,7 @@ unsafe extern "C" fn nld_init(o: *mut PyObject, args: *mut PyObject, kwargs: *mu
 }
 
 vm::fastcall_kw!(nld_decode, |slf, args, kw| {
-    let a = vm::objects::methodobject::bind_args("decode", args, kw, &["input", "final"], 1, 0)?;
+    let a = iobase::clinic_bind("decode", args, kw, &["input", "final"], 1)?;
     let d = nld(slf)?;
     let final_ = match &a[1] {
         Some(f) => ab::is_true(f)?,
@@ -932,14 +932,14 @@ vm::fastcall!(tw_seek, |slf, args| {
         0 => {}
         _ => return Err(err::value_error(format!("invalid whence ({}, should be 0, 1 or 2)", whence))),
     }
-    if vm::objects::float::is_float(&cookie_obj) {
-        return Err(err::type_error("an integer is required"));
+    // As CPython: the cookie is compared with 0, then converted with int().
+    if ab::rich_compare_bool(&cookie_obj, &long::from_i64(0), 0)? {
+        return Err(err::value_error(format!("negative seek position {}", ab::repr_string(&cookie_obj)?)));
     }
-    let cookie = int_arg(&cookie_obj)?;
-    if cookie < 0 {
-        return Err(err::value_error(format!("negative seek position {}", cookie)));
-    }
-    seek_to(slf, cookie)
+    let as_int = ab::call1(&vm::typeobj::type_obj(vm::objects::long::long_type()), &cookie_obj)?;
+    let cookie = int_arg(&as_int)?;
+    seek_to(slf, cookie)?;
+    Ok(cookie_obj)
 });
 
 fn seek_to(slf: &PyObj, cookie: i64) -> PyResult {
@@ -984,17 +984,13 @@ vm::fastcall!(tw_writable, |slf, args| { tw_delegate(slf, "writable") });
 
 vm::fastcall_kw!(tw_reconfigure, |slf, args, kw| {
     if args.len() > kw.map(tuple::len).unwrap_or(0) {
-        return Err(err::type_error(format!(
-            "reconfigure() takes 0 positional arguments but {} were given",
-            args.len() - kw.map(tuple::len).unwrap_or(0)
-        )));
+        return Err(err::type_error("reconfigure() takes no positional arguments"));
     }
-    let a = vm::objects::methodobject::bind_args(
+    let a = iobase::clinic_bind(
         "reconfigure",
         args,
         kw,
         &["encoding", "errors", "newline", "line_buffering", "write_through"],
-        0,
         0,
     )?;
     let t = t_st(slf)?;
