@@ -194,7 +194,15 @@ vm::fastcall!(bio_getvalue, |slf, args| { Ok(bytes::new(&st(slf)?.buf)) });
 
 vm::fastcall!(bio_getbuffer, |slf, args| {
     st(slf)?;
-    vm::objects::memoryview::from_object(slf)
+    unsafe {
+        let o = vm::typeobj::alloc_instance(&raw mut BYTESIOBUF_TYPE);
+        if o.is_null() {
+            return Err(err::fetch());
+        }
+        (*(o as *mut BytesIOBuf)).source = slf.clone().into_ptr();
+        let holder = PyObj::from_owned(o);
+        vm::objects::memoryview::from_object(&holder)
+    }
 });
 
 vm::fastcall!(bio_true, |slf, args| {
@@ -262,9 +270,20 @@ unsafe extern "C" fn bio_iter(o: *mut PyObject) -> *mut PyObject {
     err::into_ptr(st(s).map(|_| s.clone()))
 }
 
-unsafe extern "C" fn bio_getbuf(o: *mut PyObject, view: *mut Py_buffer, flags: c_int) -> c_int {
-    let s = PyObj::borrow(&o);
-    match st(s) {
+/// `_io._BytesIOBuffer`: what `getbuffer()` views export, so that a
+/// BytesIO itself is no buffer (as in CPython).
+#[repr(C)]
+pub struct BytesIOBuf {
+    pub ob_base: PyObject,
+    pub source: *mut PyObject,
+}
+
+pub static mut BYTESIOBUF_TYPE: PyTypeObject =
+    PyTypeObject::empty(b"_io._BytesIOBuffer\0", std::mem::size_of::<BytesIOBuf>(), 0);
+
+unsafe extern "C" fn biobuf_getbuf(o: *mut PyObject, view: *mut Py_buffer, flags: c_int) -> c_int {
+    let src = (*(o as *mut BytesIOBuf)).source;
+    match raw_st(PyObj::borrow(&src)) {
         Ok(b) => {
             let r = vm::objects::bytes_methods::fill_info(view, o, b.buf.as_mut_ptr(), b.buf.len() as isize, false, flags);
             if r == 0 {
@@ -279,13 +298,20 @@ unsafe extern "C" fn bio_getbuf(o: *mut PyObject, view: *mut Py_buffer, flags: c
     }
 }
 
-unsafe extern "C" fn bio_releasebuf(o: *mut PyObject, _view: *mut Py_buffer) {
-    if let Ok(b) = raw_st(PyObj::borrow(&o)) {
+unsafe extern "C" fn biobuf_releasebuf(o: *mut PyObject, _view: *mut Py_buffer) {
+    let src = (*(o as *mut BytesIOBuf)).source;
+    if let Ok(b) = raw_st(PyObj::borrow(&src)) {
         b.exports -= 1;
     }
 }
 
-static mut BIO_AS_BUFFER: PyBufferProcs = EMPTY_BUFFER_PROCS;
+unsafe extern "C" fn biobuf_dealloc(o: *mut PyObject) {
+    let src = std::mem::replace(&mut (*(o as *mut BytesIOBuf)).source, std::ptr::null_mut());
+    vm::objref::xdecref(src);
+    vm::alloc::tp_free(o);
+}
+
+static mut BIOBUF_AS_BUFFER: PyBufferProcs = EMPTY_BUFFER_PROCS;
 
 pub unsafe fn init_type() {
     use vm::objects::descr::{set_getsets, set_methods};
@@ -294,9 +320,11 @@ pub unsafe fn init_type() {
     (*t).tp_init = Some(bytesio_init);
     (*t).tp_iter = Some(bio_iter);
     (*t).tp_iternext = Some(bio_iternext);
-    BIO_AS_BUFFER.bf_getbuffer = Some(bio_getbuf);
-    BIO_AS_BUFFER.bf_releasebuffer = Some(bio_releasebuf);
-    (*t).tp_as_buffer = &raw mut BIO_AS_BUFFER;
+    let bt = &raw mut BYTESIOBUF_TYPE;
+    BIOBUF_AS_BUFFER.bf_getbuffer = Some(biobuf_getbuf);
+    BIOBUF_AS_BUFFER.bf_releasebuffer = Some(biobuf_releasebuf);
+    (*bt).tp_as_buffer = &raw mut BIOBUF_AS_BUFFER;
+    (*bt).tp_dealloc = Some(biobuf_dealloc);
     set_methods(t, &[
         ("read", bio_read as *const c_void, meth::FASTCALL, ""),
         ("read1", bio_read as *const c_void, meth::FASTCALL, ""),

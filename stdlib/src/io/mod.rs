@@ -281,6 +281,7 @@ pub fn ready_types() -> PyResult<()> {
         for t in all_types() {
             vm::typeobj::ready(t)?;
         }
+        vm::typeobj::ready(&raw mut bytesio::BYTESIOBUF_TYPE)?;
         make_unsupported()?;
         READY = true;
     }
