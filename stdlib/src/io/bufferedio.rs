@@ -494,7 +494,8 @@ vm::fastcall!(buf_seek, |slf, args| {
         Some(w) => int_arg(w)?,
         None => 0,
     };
-    if !(0..=2).contains(&whence) {
+    // 3 and 4 are SEEK_DATA and SEEK_HOLE (Linux), passed to the raw stream.
+    if !(0..=4).contains(&whence) {
         return Err(err::value_error(format!("whence value {} unsupported", whence)));
     }
     let b = st(slf)?;
