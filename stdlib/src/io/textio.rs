@@ -360,6 +360,9 @@ pub struct TextState {
     pub used: usize,
     /// Absolute stream position after each decoded char (when tracked).
     pub char_ends: Vec<i64>,
+    /// Per decoded char: its last source byte is a "\r" CPython's newline
+    /// decoder would still hold (a lone "\r", or any "\r" when untranslated).
+    pub cr_after: Vec<bool>,
     pub decoded_start: i64,
     pub track: bool,
     /// Stream position just after the bytes fetched from the buffer.
@@ -507,6 +510,7 @@ unsafe extern "C" fn textio_init(o: *mut PyObject, args: *mut PyObject, kwargs: 
             decoded: Vec::new(),
             used: 0,
             char_ends: Vec::new(),
+            cr_after: Vec::new(),
             decoded_start: 0,
             track: seekable,
             read_pos: 0,
@@ -523,6 +527,7 @@ fn reset_read(t: &mut TextState) {
     t.pending_in.clear();
     t.decoded.clear();
     t.char_ends.clear();
+    t.cr_after.clear();
     t.used = 0;
     t.read_started = false;
     t.nl.pendingcr = false;
@@ -646,6 +651,20 @@ fn read_chunk(t: &mut TextState, size_hint: usize) -> PyResult<bool> {
         hold += l as usize;
     }
     t.pending_in = data[data.len() - hold..].to_vec();
+    let mut cr_after = Vec::new();
+    if t.readuniversal && t.track {
+        let mut i = 0;
+        while i < cps.len() {
+            let crlf = cps[i] == CR && cps.get(i + 1) == Some(&LF);
+            if crlf && t.readtranslate {
+                cr_after.push(false);
+                i += 2;
+                continue;
+            }
+            cr_after.push(cps[i] == CR);
+            i += 1;
+        }
+    }
     let cps = if t.readuniversal { translate_nl(&mut t.nl, cps, lens.as_mut()) } else { cps };
     // Drop what was consumed, keep the rest, append the new chars.
     if t.used > 0 {
@@ -656,11 +675,20 @@ fn read_chunk(t: &mut TextState, size_hint: usize) -> PyResult<bool> {
         if t.char_ends.len() >= t.used {
             t.char_ends.drain(..t.used);
         }
+        if t.cr_after.len() >= t.used {
+            t.cr_after.drain(..t.used);
+        }
         t.used = 0;
     }
     if t.decoded.is_empty() {
         t.decoded_start = base;
         t.char_ends.clear();
+        t.cr_after.clear();
+    }
+    if t.readuniversal && t.cr_after.len() == t.decoded.len() && cr_after.len() == cps.len() {
+        t.cr_after.extend_from_slice(&cr_after);
+    } else {
+        t.cr_after.clear();
     }
     match lens {
         Some(l) if t.track && t.char_ends.len() == t.decoded.len() => {
@@ -708,6 +736,7 @@ pub fn read(o: &PyObj, n: isize) -> PyResult {
         out.extend_from_slice(&cps);
         t.decoded.clear();
         t.char_ends.clear();
+        t.cr_after.clear();
         t.used = 0;
         t.decoded_start = t.read_pos;
         return Ok(unicode::from_codepoints(&out));
@@ -866,6 +895,58 @@ vm::fastcall!(tw_close, |slf, args| {
     }
 });
 
+/// CPython's cookie layout (little-endian): start position (8 bytes),
+/// decoder flags, bytes to feed, chars to skip (4 each), need_eof (1).
+fn make_cookie(start: i64, dec_flags: u32, feed: u32, skip: u32, need_eof: bool) -> PyResult {
+    if dec_flags == 0 && feed == 0 && skip == 0 && !need_eof {
+        return Ok(long::from_i64(start));
+    }
+    let mut b = Vec::with_capacity(21);
+    b.extend_from_slice(&start.to_le_bytes());
+    b.extend_from_slice(&dec_flags.to_le_bytes());
+    b.extend_from_slice(&feed.to_le_bytes());
+    b.extend_from_slice(&skip.to_le_bytes());
+    b.push(need_eof as u8);
+    let int_t = vm::typeobj::type_obj(vm::objects::long::long_type());
+    ab::call_method(&int_t, "from_bytes", &[bytes::new(&b), unicode::new("little")])
+}
+
+/// (start, dec_flags, bytes_to_feed, chars_to_skip, need_eof) of a cookie.
+fn parse_cookie(c: &PyObj) -> PyResult<(i64, u32, u32, u32, bool)> {
+    if let Ok(v) = ab::to_i64(c) {
+        return Ok((v, 0, 0, 0, false));
+    }
+    err::take();
+    let b = ab::call_method(c, "to_bytes", &[long::from_i64(21), unicode::new("little")])?;
+    let d = bytes::as_slice(&b);
+    let u32_at = |i: usize| u32::from_le_bytes([d[i], d[i + 1], d[i + 2], d[i + 3]]);
+    let mut sp = [0u8; 8];
+    sp.copy_from_slice(&d[..8]);
+    Ok((i64::from_le_bytes(sp), u32_at(8), u32_at(12), u32_at(16), d[20] != 0))
+}
+
+fn cr_width(c: Codec) -> i64 {
+    match c {
+        Codec::Utf16(_) => 2,
+        Codec::Utf32(_) => 4,
+        _ => 1,
+    }
+}
+
+pub fn tell_cookie(o: &PyObj) -> PyResult {
+    let pos = tell(o)?;
+    let t = t_st(o)?;
+    if t.read_started && t.track && t.used > 0 && t.cr_after.get(t.used - 1) == Some(&true) {
+        // Just after a "\r" CPython's newline decoder still holds: its cookie
+        // restarts there with that "\r" pending and decodes the next char.
+        return match t.char_ends.get(t.used) {
+            Some(&next) => make_cookie(pos, 1, (next - pos) as u32, 1, false),
+            None => make_cookie(pos, 1, 0, 1, true),
+        };
+    }
+    Ok(long::from_i64(pos))
+}
+
 pub fn tell(o: &PyObj) -> PyResult<i64> {
     let t = t_st(o)?;
     check_closed(t)?;
@@ -894,7 +975,7 @@ pub fn tell(o: &PyObj) -> PyResult<i64> {
     Ok(t.char_ends.get(t.used - 1).copied().unwrap_or(t.read_pos))
 }
 
-vm::fastcall!(tw_tell, |slf, args| { Ok(long::from_i64(tell(slf)?)) });
+vm::fastcall!(tw_tell, |slf, args| { tell_cookie(slf) });
 
 vm::fastcall!(tw_seek, |slf, args| {
     vm::objects::methodobject::check_nargs("seek", args, 1, 2)?;
@@ -914,8 +995,10 @@ vm::fastcall!(tw_seek, |slf, args| {
             if !ab::eq(&cookie_obj, &long::from_i64(0))? {
                 return Err(unsupported("can't do nonzero cur-relative seeks"));
             }
-            let pos = tell(slf)?;
-            return seek_to(slf, pos);
+            let pos = tell_cookie(slf)?;
+            let (start, flags, _, skip, _) = parse_cookie(&pos)?;
+            seek_to(slf, start, flags, skip)?;
+            return Ok(pos);
         }
         2 => {
             if !ab::eq(&cookie_obj, &long::from_i64(0))? {
@@ -937,25 +1020,38 @@ vm::fastcall!(tw_seek, |slf, args| {
         return Err(err::value_error(format!("negative seek position {}", ab::repr_string(&cookie_obj)?)));
     }
     let as_int = ab::call1(&vm::typeobj::type_obj(vm::objects::long::long_type()), &cookie_obj)?;
-    let cookie = int_arg(&as_int)?;
-    seek_to(slf, cookie)?;
+    let (start, flags, _, skip, _) = parse_cookie(&as_int)?;
+    seek_to(slf, start, flags, skip)?;
     Ok(cookie_obj)
 });
 
-fn seek_to(slf: &PyObj, cookie: i64) -> PyResult {
+/// Seeks to a cookie's start; with the pending-"\r" flag the "\r" is
+/// decoded again from its own position, and `skip` chars are dropped.
+fn seek_to(slf: &PyObj, start: i64, dec_flags: u32, skip: u32) -> PyResult<()> {
     ab::call_method(slf, "flush", &[])?;
     let t = t_st(slf)?;
     let b = buf(t);
     reset_read(t);
-    ab::call_method(&b, "seek", &[long::from_i64(cookie)])?;
+    let pending_cr = dec_flags & 1 != 0 && t.readuniversal;
+    let real = if pending_cr { (start - cr_width(t.codec)).max(0) } else { start };
+    ab::call_method(&b, "seek", &[long::from_i64(real)])?;
     t.track = true;
-    t.encoder_started = cookie != 0;
-    if cookie == 0 {
+    t.encoder_started = real != 0;
+    if start == 0 {
         // Seeking to the start resets the decoders (seen newlines, a BOM to skip).
         t.nl.seennl = 0;
         t.sig_check = t.sig;
     }
-    Ok(long::from_i64(cookie))
+    if skip > 0 || pending_cr {
+        let want = if pending_cr { skip.max(1) } else { skip } as usize;
+        while t.decoded.len() < want {
+            if !read_chunk(t, want)? {
+                break;
+            }
+        }
+        t.used = want.min(t.decoded.len());
+    }
+    Ok(())
 }
 
 vm::fastcall!(tw_truncate, |slf, args| {
