@@ -360,9 +360,12 @@ pub struct TextState {
     pub used: usize,
     /// Absolute stream position after each decoded char (when tracked).
     pub char_ends: Vec<i64>,
-    /// Per decoded char: its last source byte is a "\r" CPython's newline
-    /// decoder would still hold (a lone "\r", or any "\r" when untranslated).
-    pub cr_after: Vec<bool>,
+    /// The last chunk as CPython's decoder would have seen it (for tell()).
+    pub snap: Option<Snap>,
+    /// Bytes per char of the last chunk (CPython's b2cratio).
+    pub b2cratio: f64,
+    /// Bytes of a "\r" held at the front of `pending_in` (CPython's pendingcr).
+    pub cr_held: usize,
     pub decoded_start: i64,
     pub track: bool,
     /// Stream position just after the bytes fetched from the buffer.
@@ -510,7 +513,9 @@ unsafe extern "C" fn textio_init(o: *mut PyObject, args: *mut PyObject, kwargs: 
             decoded: Vec::new(),
             used: 0,
             char_ends: Vec::new(),
-            cr_after: Vec::new(),
+            snap: None,
+            b2cratio: 0.0,
+            cr_held: 0,
             decoded_start: 0,
             track: seekable,
             read_pos: 0,
@@ -527,7 +532,8 @@ fn reset_read(t: &mut TextState) {
     t.pending_in.clear();
     t.decoded.clear();
     t.char_ends.clear();
-    t.cr_after.clear();
+    t.snap = None;
+    t.cr_held = 0;
     t.used = 0;
     t.read_started = false;
     t.nl.pendingcr = false;
@@ -632,14 +638,37 @@ fn decode_data(t: &mut TextState, data: &[u8], final_: bool) -> PyResult<(Vec<u3
     Ok((cps, lens, tail))
 }
 
-/// Reads and decodes one chunk; returns false at end of file.
-fn read_chunk(t: &mut TextState, size_hint: usize) -> PyResult<bool> {
+/// CPython's snapshot of a chunk: where its input starts, the decoder
+/// flags then (1: a "\r" pending), that input, and where its chars begin
+/// in `decoded`.
+pub struct Snap {
+    pub start: i64,
+    pub flags: u32,
+    pub input: Vec<u8>,
+    pub char_start: usize,
+}
+
+/// Reads and decodes one chunk (CPython's `_read_chunk`: read1 of the chunk
+/// size, or of `size_hint` chars' worth); `exact` reads that many bytes
+/// with `read` instead, decoding them as final when `final_` (used by seek).
+/// Returns false at end of file.
+fn read_chunk(t: &mut TextState, size_hint: usize, exact: Option<(usize, bool)>) -> PyResult<bool> {
     start_reading(t)?;
-    let size = t.chunk_size.max(size_hint.min(1 << 20));
-    let input = buffer_read(t, size as isize, t.has_read1)?;
+    let input = match exact {
+        Some((n, _)) => buffer_read(t, n as isize, false)?,
+        None => {
+            let hint = if size_hint > 0 { (t.b2cratio.max(1.0) * size_hint as f64) as usize } else { 0 };
+            let size = t.chunk_size.max(hint.min(1 << 24));
+            buffer_read(t, size as isize, t.has_read1)?
+        }
+    };
     let input = input.unwrap_or_default();
-    let eof = input.is_empty();
+    let eof = match exact {
+        Some((_, f)) => f,
+        None => input.is_empty(),
+    };
     let mut data = std::mem::take(&mut t.pending_in);
+    let cr_len = std::mem::replace(&mut t.cr_held, 0);
     let base = t.read_pos - data.len() as i64;
     data.extend_from_slice(&input);
     t.read_pos += input.len() as i64;
@@ -649,22 +678,9 @@ fn read_chunk(t: &mut TextState, size_hint: usize) -> PyResult<bool> {
         cps.pop();
         let l = lens.as_mut().and_then(|l| l.pop()).unwrap_or(1);
         hold += l as usize;
+        t.cr_held = l as usize;
     }
     t.pending_in = data[data.len() - hold..].to_vec();
-    let mut cr_after = Vec::new();
-    if t.readuniversal && t.track {
-        let mut i = 0;
-        while i < cps.len() {
-            let crlf = cps[i] == CR && cps.get(i + 1) == Some(&LF);
-            if crlf && t.readtranslate {
-                cr_after.push(false);
-                i += 2;
-                continue;
-            }
-            cr_after.push(cps[i] == CR);
-            i += 1;
-        }
-    }
     let cps = if t.readuniversal { translate_nl(&mut t.nl, cps, lens.as_mut()) } else { cps };
     // Drop what was consumed, keep the rest, append the new chars.
     if t.used > 0 {
@@ -675,20 +691,11 @@ fn read_chunk(t: &mut TextState, size_hint: usize) -> PyResult<bool> {
         if t.char_ends.len() >= t.used {
             t.char_ends.drain(..t.used);
         }
-        if t.cr_after.len() >= t.used {
-            t.cr_after.drain(..t.used);
-        }
         t.used = 0;
     }
     if t.decoded.is_empty() {
         t.decoded_start = base;
         t.char_ends.clear();
-        t.cr_after.clear();
-    }
-    if t.readuniversal && t.cr_after.len() == t.decoded.len() && cr_after.len() == cps.len() {
-        t.cr_after.extend_from_slice(&cr_after);
-    } else {
-        t.cr_after.clear();
     }
     match lens {
         Some(l) if t.track && t.char_ends.len() == t.decoded.len() => {
@@ -700,6 +707,19 @@ fn read_chunk(t: &mut TextState, size_hint: usize) -> PyResult<bool> {
         }
         _ => t.track = false,
     }
+    if exact.is_none() {
+        t.b2cratio = if cps.is_empty() { 0.0 } else { input.len() as f64 / cps.len() as f64 };
+    }
+    t.snap = if t.track {
+        Some(Snap {
+            start: base + cr_len as i64,
+            flags: (cr_len > 0) as u32,
+            input: data[cr_len.min(data.len())..].to_vec(),
+            char_start: t.decoded.len(),
+        })
+    } else {
+        None
+    };
     t.decoded.extend_from_slice(&cps);
     Ok(!eof)
 }
@@ -736,14 +756,15 @@ pub fn read(o: &PyObj, n: isize) -> PyResult {
         out.extend_from_slice(&cps);
         t.decoded.clear();
         t.char_ends.clear();
-        t.cr_after.clear();
+        t.snap = None;
         t.used = 0;
         t.decoded_start = t.read_pos;
         return Ok(unicode::from_codepoints(&out));
     }
     let n = n as usize;
     while t.decoded.len() - t.used < n {
-        if !read_chunk(t, n)? {
+        let remaining = n - (t.decoded.len() - t.used);
+        if !read_chunk(t, remaining, None)? {
             break;
         }
     }
@@ -768,7 +789,7 @@ pub fn readline(o: &PyObj, limit: isize) -> PyResult<Vec<u32>> {
         // A multi-char separator may straddle the chunk boundary: rescan its tail.
         let nl_len = if t.readuniversal { 1 } else { t.readnl.as_ref().map(|v| v.len()).unwrap_or(1).max(1) };
         scanned = avail.len().saturating_sub(nl_len - 1);
-        if !read_chunk(t, 0)? {
+        if !read_chunk(t, 0, None)? {
             let avail = t.decoded.len() - t.used;
             if let Some(e) = find_line_ending(&t.decoded[t.used..], t.readtranslate, t.readuniversal, t.readnl.as_deref()) {
                 return Ok(take_decoded(t, e));
@@ -925,26 +946,131 @@ fn parse_cookie(c: &PyObj) -> PyResult<(i64, u32, u32, u32, bool)> {
     Ok((i64::from_le_bytes(sp), u32_at(8), u32_at(12), u32_at(16), d[20] != 0))
 }
 
-fn cr_width(c: Codec) -> i64 {
-    match c {
-        Codec::Utf16(_) => 2,
-        Codec::Utf32(_) => 4,
-        _ => 1,
+/// CPython's incremental decoder (codec, then newline decoder) as tell()
+/// replays it byte by byte: buffered bytes, a pending "\r", chars out.
+struct SimDecoder {
+    codec: Codec,
+    errors: String,
+    universal: bool,
+    translate: bool,
+    pend: Vec<u8>,
+    pendingcr: bool,
+}
+
+impl SimDecoder {
+    fn setstate(&mut self, flags: u32) {
+        self.pend.clear();
+        self.pendingcr = self.universal && flags & 1 != 0;
+    }
+
+    fn state(&self) -> (usize, u32) {
+        (self.pend.len(), if self.universal { self.pendingcr as u32 } else { 0 })
+    }
+
+    fn decode(&mut self, input: &[u8], final_: bool) -> PyResult<usize> {
+        let mut data = std::mem::take(&mut self.pend);
+        data.extend_from_slice(input);
+        let tail = if final_ { 0 } else { incomplete_tail(self.codec, &data) };
+        self.pend = data[data.len() - tail..].to_vec();
+        let s = bm::decode_bytes(&data[..data.len() - tail], codec_name(self.codec), &self.errors)?;
+        let mut out = unicode::data(&s).to_vec();
+        if !self.universal {
+            return Ok(out.len());
+        }
+        if self.pendingcr && (!out.is_empty() || final_) {
+            out.insert(0, CR);
+            self.pendingcr = false;
+        }
+        if !final_ && out.last() == Some(&CR) {
+            out.pop();
+            self.pendingcr = true;
+        }
+        let mut n = out.len();
+        if self.translate {
+            n -= out.windows(2).filter(|w| w[0] == CR && w[1] == LF).count();
+        }
+        Ok(n)
     }
 }
 
+/// `tell()` with CPython's algorithm from the last chunk's snapshot: find
+/// the nearest point before the position where the decoder holds no bytes,
+/// and say how many bytes to feed and chars to skip from there.
 pub fn tell_cookie(o: &PyObj) -> PyResult {
     let pos = tell(o)?;
     let t = t_st(o)?;
-    if t.read_started && t.track && t.used > 0 && t.cr_after.get(t.used - 1) == Some(&true) {
-        // Just after a "\r" CPython's newline decoder still holds: its cookie
-        // restarts there with that "\r" pending and decodes the next char.
-        return match t.char_ends.get(t.used) {
-            Some(&next) => make_cookie(pos, 1, (next - pos) as u32, 1, false),
-            None => make_cookie(pos, 1, 0, 1, true),
-        };
+    let snap = match (&t.snap, t.read_started && t.track) {
+        (Some(s), true) if t.used >= s.char_start => s,
+        _ => return Ok(long::from_i64(pos)),
+    };
+    let mut chars_to_skip = t.used - snap.char_start;
+    let mut dec_flags = snap.flags;
+    let position = snap.start;
+    if chars_to_skip == 0 {
+        return make_cookie(position, dec_flags, 0, 0, false);
     }
-    Ok(long::from_i64(pos))
+    let mut dec = SimDecoder {
+        codec: t.codec,
+        errors: if t.errors == "strict" { "surrogateescape".to_string() } else { t.errors.clone() },
+        universal: t.readuniversal,
+        translate: t.readtranslate,
+        pend: Vec::new(),
+        pendingcr: false,
+    };
+    let input = &snap.input;
+    let mut skip_bytes = ((t.b2cratio * chars_to_skip as f64) as usize).min(input.len());
+    let mut skip_back = 1usize;
+    while skip_bytes > 0 {
+        dec.setstate(snap.flags);
+        let n = dec.decode(&input[..skip_bytes], false)?;
+        if n <= chars_to_skip {
+            let (buffered, flags) = dec.state();
+            if buffered == 0 {
+                dec_flags = flags;
+                chars_to_skip -= n;
+                break;
+            }
+            skip_bytes = skip_bytes.saturating_sub(buffered);
+            skip_back = 1;
+        } else {
+            skip_bytes = skip_bytes.saturating_sub(skip_back);
+            skip_back *= 2;
+        }
+    }
+    if skip_bytes == 0 {
+        dec.setstate(snap.flags);
+    }
+    let mut start_pos = position + skip_bytes as i64;
+    let mut start_flags = dec_flags;
+    if chars_to_skip == 0 {
+        return make_cookie(start_pos, start_flags, 0, 0, false);
+    }
+    let (mut fed, mut decoded, mut need_eof) = (0usize, 0usize, false);
+    let mut reached = false;
+    for i in skip_bytes..input.len() {
+        fed += 1;
+        decoded += dec.decode(&input[i..i + 1], false)?;
+        let (buffered, flags) = dec.state();
+        if buffered == 0 && decoded <= chars_to_skip {
+            start_pos += fed as i64;
+            chars_to_skip -= decoded;
+            start_flags = flags;
+            fed = 0;
+            decoded = 0;
+        }
+        if decoded >= chars_to_skip {
+            reached = true;
+            break;
+        }
+    }
+    if !reached {
+        decoded += dec.decode(b"", true)?;
+        need_eof = true;
+        if decoded < chars_to_skip {
+            return Err(err::os_error("can't reconstruct logical file position"));
+        }
+    }
+    make_cookie(start_pos, start_flags, fed as u32, chars_to_skip as u32, need_eof)
 }
 
 pub fn tell(o: &PyObj) -> PyResult<i64> {
@@ -996,8 +1122,8 @@ vm::fastcall!(tw_seek, |slf, args| {
                 return Err(unsupported("can't do nonzero cur-relative seeks"));
             }
             let pos = tell_cookie(slf)?;
-            let (start, flags, _, skip, _) = parse_cookie(&pos)?;
-            seek_to(slf, start, flags, skip)?;
+            let c = parse_cookie(&pos)?;
+            seek_to(slf, c)?;
             return Ok(pos);
         }
         2 => {
@@ -1020,36 +1146,55 @@ vm::fastcall!(tw_seek, |slf, args| {
         return Err(err::value_error(format!("negative seek position {}", ab::repr_string(&cookie_obj)?)));
     }
     let as_int = ab::call1(&vm::typeobj::type_obj(vm::objects::long::long_type()), &cookie_obj)?;
-    let (start, flags, _, skip, _) = parse_cookie(&as_int)?;
-    seek_to(slf, start, flags, skip)?;
+    let c = parse_cookie(&as_int)?;
+    seek_to(slf, c)?;
     Ok(cookie_obj)
 });
 
-/// Seeks to a cookie's start; with the pending-"\r" flag the "\r" is
-/// decoded again from its own position, and `skip` chars are dropped.
-fn seek_to(slf: &PyObj, start: i64, dec_flags: u32, skip: u32) -> PyResult<()> {
+/// The encoded "\r" of a codec (what a pending "\r" stands for).
+fn cr_bytes(c: Codec) -> Vec<u8> {
+    match c {
+        Codec::Utf16(Some(true)) => vec![0, 0x0D],
+        Codec::Utf16(_) => vec![0x0D, 0],
+        Codec::Utf32(Some(true)) => vec![0, 0, 0, 0x0D],
+        Codec::Utf32(_) => vec![0x0D, 0, 0, 0],
+        _ => vec![0x0D],
+    }
+}
+
+/// Seeks to a cookie as CPython does: buffer to its start, the decoder in
+/// its state there (a pending "\r" is held as its bytes), then feed its
+/// bytes and skip its chars.
+fn seek_to(slf: &PyObj, c: (i64, u32, u32, u32, bool)) -> PyResult<()> {
+    let (start, dec_flags, feed, skip, need_eof) = c;
     ab::call_method(slf, "flush", &[])?;
     let t = t_st(slf)?;
     let b = buf(t);
     reset_read(t);
-    let pending_cr = dec_flags & 1 != 0 && t.readuniversal;
-    let real = if pending_cr { (start - cr_width(t.codec)).max(0) } else { start };
-    ab::call_method(&b, "seek", &[long::from_i64(real)])?;
+    ab::call_method(&b, "seek", &[long::from_i64(start)])?;
     t.track = true;
-    t.encoder_started = real != 0;
-    if start == 0 {
+    t.encoder_started = start != 0;
+    if start == 0 && dec_flags == 0 {
         // Seeking to the start resets the decoders (seen newlines, a BOM to skip).
         t.nl.seennl = 0;
         t.sig_check = t.sig;
     }
-    if skip > 0 || pending_cr {
-        let want = if pending_cr { skip.max(1) } else { skip } as usize;
-        while t.decoded.len() < want {
-            if !read_chunk(t, want)? {
-                break;
-            }
+    t.read_started = true;
+    t.read_pos = start;
+    t.decoded_start = start;
+    if dec_flags & 1 != 0 && t.readuniversal {
+        let cr = cr_bytes(t.codec);
+        t.cr_held = cr.len();
+        t.decoded_start = start - cr.len() as i64;
+        t.pending_in = cr;
+    }
+    t.snap = Some(Snap { start, flags: dec_flags & 1, input: Vec::new(), char_start: 0 });
+    if skip > 0 {
+        read_chunk(t, 0, Some((feed as usize, need_eof)))?;
+        if t.decoded.len() < skip as usize {
+            return Err(err::os_error("can't restore logical file position"));
         }
-        t.used = want.min(t.decoded.len());
+        t.used = skip as usize;
     }
     Ok(())
 }
