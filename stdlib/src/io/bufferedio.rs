@@ -27,6 +27,33 @@ pub struct BufState {
     pub wbuf: Vec<u8>,
     /// The raw stream is exactly FileIO (its methods are called directly).
     pub fast: bool,
+    /// An operation is under way (a raw method called back into us).
+    pub busy: bool,
+}
+
+/// Marks a buffered object busy for the length of one operation.
+pub struct Busy(*mut BufState);
+
+impl Drop for Busy {
+    fn drop(&mut self) {
+        unsafe { (*self.0).busy = false };
+    }
+}
+
+/// CPython's buffered lock: an operation re-entered from the raw stream (or
+/// a signal handler) is a RuntimeError, not a corrupted buffer.
+fn lock(o: &PyObj) -> PyResult<Busy> {
+    match unsafe { state(o) } {
+        Some(State::Buf(b)) => {
+            if b.busy {
+                let r = ab::repr_string(o).unwrap_or_else(|_| "?".to_string());
+                return Err(err::runtime_error(format!("reentrant call inside {}", r)));
+            }
+            b.busy = true;
+            Ok(Busy(b as *mut BufState))
+        }
+        _ => Err(iobase::uninit()),
+    }
 }
 
 pub struct PairState {
@@ -212,6 +239,11 @@ fn fill(b: &mut BufState) -> PyResult<Option<usize>> {
 }
 
 pub fn read(o: &PyObj, n: isize) -> PyResult<Option<Vec<u8>>> {
+    let _busy = lock(o)?;
+    read_unlocked(o, n)
+}
+
+fn read_unlocked(o: &PyObj, n: isize) -> PyResult<Option<Vec<u8>>> {
     let b = st(o)?;
     if n < -1 {
         return Err(err::value_error("read length must be non-negative or -1"));
@@ -281,6 +313,11 @@ pub fn read(o: &PyObj, n: isize) -> PyResult<Option<Vec<u8>>> {
 }
 
 pub fn read1(o: &PyObj, n: isize) -> PyResult<Vec<u8>> {
+    let _busy = lock(o)?;
+    read1_unlocked(o, n)
+}
+
+fn read1_unlocked(o: &PyObj, n: isize) -> PyResult<Vec<u8>> {
     let b = st(o)?;
     let n = if n < 0 { b.buffer_size } else { n as usize };
     check_closed(b, "read of closed file")?;
@@ -296,6 +333,11 @@ pub fn read1(o: &PyObj, n: isize) -> PyResult<Vec<u8>> {
 }
 
 pub fn readline(o: &PyObj, limit: isize) -> PyResult<Vec<u8>> {
+    let _busy = lock(o)?;
+    readline_unlocked(o, limit)
+}
+
+fn readline_unlocked(o: &PyObj, limit: isize) -> PyResult<Vec<u8>> {
     let b = st(o)?;
     check_closed(b, "readline of closed file")?;
     flush_writes(b)?;
@@ -322,6 +364,11 @@ pub fn readline(o: &PyObj, limit: isize) -> PyResult<Vec<u8>> {
 }
 
 pub fn write(o: &PyObj, data: &[u8]) -> PyResult<usize> {
+    let _busy = lock(o)?;
+    write_unlocked(o, data)
+}
+
+fn write_unlocked(o: &PyObj, data: &[u8]) -> PyResult<usize> {
     let b = st(o)?;
     if is_closed(b)? {
         return Err(err::value_error("write to closed file"));
@@ -348,6 +395,11 @@ pub fn write(o: &PyObj, data: &[u8]) -> PyResult<usize> {
 }
 
 pub fn flush(o: &PyObj) -> PyResult<()> {
+    let _busy = lock(o)?;
+    flush_unlocked(o)
+}
+
+fn flush_unlocked(o: &PyObj) -> PyResult<()> {
     let b = st(o)?;
     if !b.writable {
         // BufferedReader.flush is the raw stream's.
@@ -365,12 +417,17 @@ pub fn flush(o: &PyObj) -> PyResult<()> {
 }
 
 pub fn close(o: &PyObj) -> PyResult<()> {
+    let _busy = lock(o)?;
+    close_unlocked(o)
+}
+
+fn close_unlocked(o: &PyObj) -> PyResult<()> {
     let b = st(o)?;
     if is_closed(b)? {
         return Ok(());
     }
     let r = raw(b);
-    let fl = if b.writable { flush(o) } else { Ok(()) };
+    let fl = if b.writable { flush_unlocked(o) } else { Ok(()) };
     let b = st(o)?;
     b.rbuf.clear();
     b.rpos = 0;
@@ -424,6 +481,7 @@ unsafe extern "C" fn buffered_init(o: *mut PyObject, args: *mut PyObject, kwargs
             rpos: 0,
             wbuf: Vec::new(),
             fast,
+            busy: false,
         }));
         Ok(())
     })())
@@ -447,6 +505,7 @@ vm::fastcall!(buf_read1, |slf, args| {
     Ok(bytes::new(&read1(slf, n)?))
 });
 vm::fastcall!(buf_peek, |slf, args| {
+    let _busy = lock(slf)?;
     vm::objects::methodobject::check_nargs("peek", args, 0, 1)?;
     if let Some(a) = args.first() {
         int_arg(a)?;
@@ -482,6 +541,7 @@ vm::fastcall!(buf_flush, |slf, args| { flush(slf).map(|_| none::none()) });
 vm::fastcall!(buf_close, |slf, args| { close(slf).map(|_| none::none()) });
 
 vm::fastcall!(buf_seek, |slf, args| {
+    let _busy = lock(slf)?;
     vm::objects::methodobject::check_nargs("seek", args, 1, 2)?;
     if vm::objects::float::is_float(&args[0]) || !ab::has_index(&args[0]) {
         return Err(err::type_error(format!(
@@ -513,6 +573,11 @@ vm::fastcall!(buf_seek, |slf, args| {
 });
 
 pub fn tell(o: &PyObj) -> PyResult<i64> {
+    let _busy = lock(o)?;
+    tell_unlocked(o)
+}
+
+fn tell_unlocked(o: &PyObj) -> PyResult<i64> {
     let b = st(o)?;
     let pos = raw_tell(b)? - (b.rbuf.len() - b.rpos) as i64 + b.wbuf.len() as i64;
     Ok(pos.max(0))
@@ -521,6 +586,7 @@ pub fn tell(o: &PyObj) -> PyResult<i64> {
 vm::fastcall!(buf_tell, |slf, args| { Ok(long::from_i64(tell(slf)?)) });
 
 vm::fastcall!(buf_truncate, |slf, args| {
+    let _busy = lock(slf)?;
     vm::objects::methodobject::check_nargs("truncate", args, 0, 1)?;
     let b = st(slf)?;
     check_closed(b, "truncate of closed file")?;
@@ -534,7 +600,8 @@ vm::fastcall!(buf_truncate, |slf, args| {
 });
 
 vm::fastcall!(buf_detach, |slf, args| {
-    flush(slf)?;
+    let _busy = lock(slf)?;
+    flush_unlocked(slf)?;
     let b = st(slf)?;
     Ok(b.raw.take().unwrap_or_else(none::none))
 });
