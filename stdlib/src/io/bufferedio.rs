@@ -789,7 +789,7 @@ pub unsafe fn init_types() {
         (&raw mut BUFFEREDWRITER_TYPE, false, true),
         (&raw mut BUFFEREDRANDOM_TYPE, true, true),
     ] {
-        iobase::init_io_type(t, &raw mut iobase::BUFFEREDIOBASE_TYPE);
+        iobase::init_concrete_type(t, &raw mut iobase::BUFFEREDIOBASE_TYPE);
         (*t).tp_init = Some(buffered_init);
         (*t).tp_repr = Some(buf_repr);
         if r {
@@ -806,7 +806,7 @@ pub unsafe fn init_types() {
         set_getsets(t, &getsets);
     }
     let t = &raw mut BUFFEREDRWPAIR_TYPE;
-    iobase::init_io_type(t, &raw mut iobase::BUFFEREDIOBASE_TYPE);
+    iobase::init_concrete_type(t, &raw mut iobase::BUFFEREDIOBASE_TYPE);
     (*t).tp_init = Some(rwpair_init);
     set_methods(t, &[
         ("read", pair_read as *const c_void, meth::FASTCALL, ""),

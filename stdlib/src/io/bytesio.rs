@@ -316,7 +316,7 @@ static mut BIOBUF_AS_BUFFER: PyBufferProcs = EMPTY_BUFFER_PROCS;
 pub unsafe fn init_type() {
     use vm::objects::descr::{set_getsets, set_methods};
     let t = &raw mut BYTESIO_TYPE;
-    iobase::init_io_type(t, &raw mut iobase::BUFFEREDIOBASE_TYPE);
+    iobase::init_concrete_type(t, &raw mut iobase::BUFFEREDIOBASE_TYPE);
     (*t).tp_init = Some(bytesio_init);
     (*t).tp_iter = Some(bio_iter);
     (*t).tp_iternext = Some(bio_iternext);

@@ -548,7 +548,7 @@ unsafe extern "C" fn fio_repr(o: *mut PyObject) -> *mut PyObject {
 pub unsafe fn init_type() {
     use vm::objects::descr::{set_getsets, set_methods};
     let t = &raw mut FILEIO_TYPE;
-    iobase::init_io_type(t, &raw mut iobase::RAWIOBASE_TYPE);
+    iobase::init_concrete_type(t, &raw mut iobase::RAWIOBASE_TYPE);
     (*t).tp_init = Some(fileio_init);
     (*t).tp_repr = Some(fio_repr);
     set_methods(t, &[

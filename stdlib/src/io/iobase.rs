@@ -668,19 +668,30 @@ pub fn iobase_methods() -> Vec<Meth> {
     ]
 }
 
-/// Common slots of every `_io` type; `base` is its base class.
+/// Common slots of every `_io` type; `base` is its base class (null for
+/// _IOBase). Slots with Python-visible wrappers (__new__, __iter__,
+/// __next__, __del__) and the dict/weakref offsets are set on _IOBase and
+/// inherited, so they show in the subclasses' dicts only where CPython's do.
 pub unsafe fn init_io_type(t: *mut PyTypeObject, base: *mut PyTypeObject) {
     (*t).tp_base = base;
-    (*t).tp_new = Some(io_new);
     (*t).tp_dealloc = Some(io_dealloc);
-    (*t).tp_finalize = Some(io_finalize);
-    (*t).tp_dictoffset = std::mem::offset_of!(IoObj, dict) as isize;
-    (*t).tp_weaklistoffset = std::mem::offset_of!(IoObj, weakreflist) as isize;
     (*t).tp_traverse = Some(io_traverse);
     (*t).tp_clear = Some(io_clear);
     (*t).tp_flags |= flags::BASETYPE | flags::HAVE_GC;
-    (*t).tp_iter = Some(iob_iter);
-    (*t).tp_iternext = Some(iob_iternext);
+    if base.is_null() {
+        (*t).tp_new = Some(io_new);
+        (*t).tp_finalize = Some(io_finalize);
+        (*t).tp_dictoffset = std::mem::offset_of!(IoObj, dict) as isize;
+        (*t).tp_weaklistoffset = std::mem::offset_of!(IoObj, weakreflist) as isize;
+        (*t).tp_iter = Some(iob_iter);
+        (*t).tp_iternext = Some(iob_iternext);
+    }
+}
+
+/// A concrete class (one with its own `__new__`, as CPython's).
+pub unsafe fn init_concrete_type(t: *mut PyTypeObject, base: *mut PyTypeObject) {
+    init_io_type(t, base);
+    (*t).tp_new = Some(io_new);
 }
 
 pub unsafe fn init_types() {

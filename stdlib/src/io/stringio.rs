@@ -297,7 +297,7 @@ unsafe extern "C" fn sio_iternext(o: *mut PyObject) -> *mut PyObject {
 pub unsafe fn init_type() {
     use vm::objects::descr::{set_getsets, set_methods};
     let t = &raw mut STRINGIO_TYPE;
-    iobase::init_io_type(t, &raw mut iobase::TEXTIOBASE_TYPE);
+    iobase::init_concrete_type(t, &raw mut iobase::TEXTIOBASE_TYPE);
     (*t).tp_init = Some(stringio_init);
     (*t).tp_iternext = Some(sio_iternext);
     set_methods(t, &[

@@ -1433,7 +1433,7 @@ pub fn fast_write(o: &PyObj, text: &PyObj) -> PyResult<()> {
 pub unsafe fn init_types() {
     use vm::objects::descr::{set_getsets, set_methods};
     let t = &raw mut TEXTIOWRAPPER_TYPE;
-    iobase::init_io_type(t, &raw mut iobase::TEXTIOBASE_TYPE);
+    iobase::init_concrete_type(t, &raw mut iobase::TEXTIOBASE_TYPE);
     (*t).tp_init = Some(textio_init);
     (*t).tp_repr = Some(tw_repr);
     (*t).tp_iternext = Some(tw_iternext);
