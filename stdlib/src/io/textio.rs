@@ -662,7 +662,15 @@ fn read_chunk(t: &mut TextState, size_hint: usize, exact: Option<(usize, bool)>)
             buffer_read(t, size as isize, t.has_read1)?
         }
     };
-    let input = input.unwrap_or_default();
+    let input = match input {
+        Some(i) => i,
+        None => {
+            return Err(err::type_error(format!(
+                "underlying {}() should have returned a bytes-like object, not 'NoneType'",
+                if exact.is_none() && t.has_read1 { "read1" } else { "read" }
+            )))
+        }
+    };
     let eof = match exact {
         Some((_, f)) => f,
         None => input.is_empty(),
@@ -746,7 +754,8 @@ pub fn read(o: &PyObj, n: isize) -> PyResult {
     write_flush(t)?;
     if n < 0 {
         start_reading(t)?;
-        let input = buffer_read(t, -1, false)?.unwrap_or_default();
+        let input = buffer_read(t, -1, false)?
+            .ok_or_else(|| err::type_error("can't concat NoneType to bytes"))?;
         let mut data = std::mem::take(&mut t.pending_in);
         data.extend_from_slice(&input);
         t.read_pos += input.len() as i64;
