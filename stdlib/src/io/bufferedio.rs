@@ -1,5 +1,5 @@
-//! `_io.BufferedReader`, `BufferedWriter`, `BufferedRandom` (one state with
-//! a read-ahead buffer and a pending-write buffer over a raw stream) and
+//! `_io.BufferedReader`, `BufferedWriter`, `BufferedRandom` (CPython's
+//! model: one buffer for read-ahead and pending writes over a raw stream) and
 //! `BufferedRWPair` (a reader and a writer side by side). A raw stream that
 //! is exactly `FileIO` is driven directly; any other through its methods.
 
@@ -22,13 +22,63 @@ pub struct BufState {
     pub readable: bool,
     pub writable: bool,
     pub buffer_size: usize,
-    pub rbuf: Vec<u8>,
-    pub rpos: usize,
-    pub wbuf: Vec<u8>,
+    /// One buffer for reading and writing, as CPython's: `pos` is the
+    /// logical position in it, `read_end` the end of valid read-ahead (-1:
+    /// none), `write_pos..write_end` the bytes still to write (-1: none),
+    /// `raw_pos` where the raw stream is relative to the buffer start.
+    pub buf: Vec<u8>,
+    pub pos: i64,
+    pub raw_pos: i64,
+    pub read_end: i64,
+    pub write_pos: i64,
+    pub write_end: i64,
+    /// The raw stream's absolute position when known (-1 otherwise).
+    pub abs_pos: i64,
     /// The raw stream is exactly FileIO (its methods are called directly).
     pub fast: bool,
     /// An operation is under way (a raw method called back into us).
     pub busy: bool,
+}
+
+impl BufState {
+    fn valid_read(&self) -> bool {
+        self.readable && self.read_end != -1
+    }
+    fn valid_write(&self) -> bool {
+        self.writable && self.write_end != -1
+    }
+    fn adjust_position(&mut self, p: i64) {
+        self.pos = p;
+        if self.valid_read() && self.read_end < self.pos {
+            self.read_end = self.pos;
+        }
+    }
+    fn readahead(&self) -> i64 {
+        if self.valid_read() {
+            self.read_end - self.pos
+        } else {
+            0
+        }
+    }
+    fn raw_offset(&self) -> i64 {
+        if (self.valid_read() || self.valid_write()) && self.raw_pos >= 0 {
+            self.raw_pos - self.pos
+        } else {
+            0
+        }
+    }
+    fn reset_read(&mut self) {
+        self.read_end = -1;
+    }
+    fn reset_write(&mut self) {
+        self.write_pos = 0;
+        self.write_end = -1;
+    }
+}
+
+pub struct PairState {
+    pub reader: PyObj,
+    pub writer: PyObj,
 }
 
 /// Marks a buffered object busy for the length of one operation.
@@ -42,23 +92,14 @@ impl Drop for Busy {
 
 /// CPython's buffered lock: an operation re-entered from the raw stream (or
 /// a signal handler) is a RuntimeError, not a corrupted buffer.
-fn lock(o: &PyObj) -> PyResult<Busy> {
-    match unsafe { state(o) } {
-        Some(State::Buf(b)) => {
-            if b.busy {
-                let r = ab::repr_string(o).unwrap_or_else(|_| "?".to_string());
-                return Err(err::runtime_error(format!("reentrant call inside {}", r)));
-            }
-            b.busy = true;
-            Ok(Busy(b as *mut BufState))
-        }
-        _ => Err(iobase::uninit()),
+fn lock<'a>(o: &PyObj) -> PyResult<(Busy, &'a mut BufState)> {
+    let b = st(o)?;
+    if b.busy {
+        let r = ab::repr_string(o).unwrap_or_else(|_| "?".to_string());
+        return Err(err::runtime_error(format!("reentrant call inside {}", r)));
     }
-}
-
-pub struct PairState {
-    pub reader: PyObj,
-    pub writer: PyObj,
+    b.busy = true;
+    Ok((Busy(b as *mut BufState), b))
 }
 
 pub fn is_exact(o: &PyObj) -> bool {
@@ -90,62 +131,82 @@ pub fn is_closed(b: &BufState) -> PyResult<bool> {
     iobase::closed_attr(&r)
 }
 
+/// CPython's CHECK_CLOSED: closed raw and nothing left to read.
 fn check_closed(b: &BufState, msg: &str) -> PyResult<()> {
-    if is_closed(b)? {
-        // Reading what is already buffered stays possible, as in CPython.
-        if b.rpos < b.rbuf.len() && msg.starts_with("read") {
-            return Ok(());
-        }
+    if is_closed(b)? && b.readahead() == 0 {
         return Err(err::value_error(msg));
     }
     Ok(())
 }
 
-/// One read of at most `n` bytes from the raw stream (None: would block).
-fn raw_read(b: &BufState, n: usize) -> PyResult<Option<Vec<u8>>> {
+/// One raw read of at most `n` bytes (None: the raw stream would block).
+fn raw_read(b: &mut BufState, n: usize) -> PyResult<Option<Vec<u8>>> {
     let r = raw(b);
-    if b.fast {
-        return fileio::read_checked(&r, n as isize);
+    let got = if b.fast {
+        fileio::read_checked(&r, n as isize)?
+    } else {
+        let ba = bytearray::new(&iobase::zeroed(n)?);
+        let mv = vm::objects::memoryview::from_object(&ba)?;
+        let res = ab::call_method(&r, "readinto", &[mv.clone()]);
+        let _ = ab::call_method(&mv, "release", &[]);
+        let res = res?;
+        if none::is_none(&res) {
+            None
+        } else {
+            let got = int_arg(&res)?;
+            if got < 0 || got as usize > n {
+                return Err(err::os_error(format!(
+                    "raw readinto() returned invalid length {} (should have been between 0 and {})",
+                    got, n
+                )));
+            }
+            Some(bytearray::as_slice(&ba)[..got as usize].to_vec())
+        }
+    };
+    if let Some(d) = &got {
+        if !d.is_empty() && b.abs_pos != -1 {
+            b.abs_pos += d.len() as i64;
+        }
     }
-    let ba = bytearray::new(&iobase::zeroed(n)?);
-    let mv = vm::objects::memoryview::from_object(&ba)?;
-    let res = ab::call_method(&r, "readinto", &[mv.clone()]);
-    let _ = ab::call_method(&mv, "release", &[]);
-    let res = res?;
-    if none::is_none(&res) {
-        return Ok(None);
-    }
-    let got = int_arg(&res)?;
-    if got < 0 || got as usize > n {
-        return Err(err::os_error(format!(
-            "raw readinto() returned invalid length {} (should have been between 0 and {})",
-            got, n
-        )));
-    }
-    Ok(Some(bytearray::as_slice(&ba)[..got as usize].to_vec()))
+    Ok(got)
 }
 
-fn raw_write(b: &BufState, data: &[u8]) -> PyResult<Option<usize>> {
+fn raw_write(b: &mut BufState, data: &[u8]) -> PyResult<Option<usize>> {
     let r = raw(b);
-    if b.fast {
-        return fileio::write_checked(&r, data);
+    let n = if b.fast {
+        fileio::write_checked(&r, data)?
+    } else {
+        let res = ab::call_method(&r, "write", &[bytes::new(data)])?;
+        if none::is_none(&res) {
+            None
+        } else {
+            let n = int_arg(&res)?;
+            if n < 0 || n as usize > data.len() {
+                return Err(err::os_error(format!(
+                    "raw write() returned invalid length {} (should have been between 0 and {})",
+                    n,
+                    data.len()
+                )));
+            }
+            Some(n as usize)
+        }
+    };
+    if let Some(n) = n {
+        if n > 0 && b.abs_pos != -1 {
+            b.abs_pos += n as i64;
+        }
     }
-    let res = ab::call_method(&r, "write", &[bytes::new(data)])?;
-    if none::is_none(&res) {
-        return Ok(None);
-    }
-    let n = int_arg(&res)?;
-    if n < 0 || n as usize > data.len() {
-        return Err(err::os_error(format!(
-            "raw write() returned invalid length {} (should have been between 0 and {})",
-            n,
-            data.len()
-        )));
-    }
-    Ok(Some(n as usize))
+    Ok(n)
 }
 
-fn raw_seek(b: &BufState, pos: i64, whence: i64) -> PyResult<i64> {
+fn check_position(n: i64) -> PyResult<i64> {
+    if n < 0 {
+        return Err(err::os_error(format!("Raw stream returned invalid position {}", n)));
+    }
+    Ok(n)
+}
+
+fn raw_seek(b: &mut BufState, pos: i64, whence: i64) -> PyResult<i64> {
     let r = raw(b);
     let res = if b.fast {
         let f = fileio::st(&r)?;
@@ -156,13 +217,11 @@ fn raw_seek(b: &BufState, pos: i64, whence: i64) -> PyResult<i64> {
     } else {
         int_arg(&ab::call_method(&r, "seek", &[long::from_i64(pos), long::from_i64(whence)])?)?
     };
-    if res < 0 {
-        return Err(err::os_error(format!("Raw stream returned invalid position {}", res)));
-    }
+    b.abs_pos = check_position(res)?;
     Ok(res)
 }
 
-fn raw_tell(b: &BufState) -> PyResult<i64> {
+fn raw_tell(b: &mut BufState) -> PyResult<i64> {
     let r = raw(b);
     let res = if b.fast {
         let f = fileio::st(&r)?;
@@ -173,9 +232,7 @@ fn raw_tell(b: &BufState) -> PyResult<i64> {
     } else {
         int_arg(&ab::call_method(&r, "tell", &[])?)?
     };
-    if res < 0 {
-        return Err(err::os_error(format!("Raw stream returned invalid position {}", res)));
-    }
+    b.abs_pos = check_position(res)?;
     Ok(res)
 }
 
@@ -187,251 +244,380 @@ fn blocking_error(written: usize) -> PyErr {
     ])
 }
 
-pub fn flush_writes(b: &mut BufState) -> PyResult<()> {
-    while !b.wbuf.is_empty() {
-        match raw_write(b, &b.wbuf.clone())? {
+/// Writes out the pending bytes (first moving the raw stream back to where they go).
+fn writer_flush(b: &mut BufState) -> PyResult<()> {
+    if !b.valid_write() || b.write_pos == b.write_end {
+        b.reset_write();
+        return Ok(());
+    }
+    let rewind = b.raw_offset() + (b.pos - b.write_pos);
+    if rewind != 0 {
+        raw_seek(b, -rewind, 1)?;
+        b.raw_pos -= rewind;
+    }
+    while b.write_pos < b.write_end {
+        let chunk = b.buf[b.write_pos as usize..b.write_end as usize].to_vec();
+        match raw_write(b, &chunk)? {
             None => return Err(blocking_error(0)),
             Some(n) => {
-                b.wbuf.drain(..n);
+                b.write_pos += n as i64;
+                b.raw_pos = b.write_pos;
+            }
+        }
+        vm::signals::check()?;
+    }
+    b.reset_write();
+    Ok(())
+}
+
+/// Flushes writes and puts the raw stream back at the logical position.
+fn flush_and_rewind(b: &mut BufState) -> PyResult<()> {
+    writer_flush(b)?;
+    if b.readable {
+        let off = b.raw_offset();
+        let r = raw_seek(b, -off, 1);
+        b.reset_read();
+        r?;
+    }
+    Ok(())
+}
+
+/// Reads into the buffer after its valid read-ahead: bytes read, 0 at
+/// EOF, -2 when the raw stream would block.
+fn fill_buffer(b: &mut BufState) -> PyResult<i64> {
+    let start = if b.valid_read() { b.read_end } else { 0 };
+    let len = b.buffer_size - start as usize;
+    match raw_read(b, len)? {
+        None => Ok(-2),
+        Some(d) => {
+            let n = d.len();
+            if n == 0 {
+                return Ok(0);
+            }
+            b.buf[start as usize..start as usize + n].copy_from_slice(&d);
+            b.read_end = start + n as i64;
+            b.raw_pos = start + n as i64;
+            Ok(n as i64)
+        }
+    }
+}
+
+fn read_fast(b: &mut BufState, n: usize) -> Option<Vec<u8>> {
+    if n as i64 <= b.readahead() {
+        let p = b.pos as usize;
+        let out = b.buf[p..p + n].to_vec();
+        b.pos += n as i64;
+        return Some(out);
+    }
+    None
+}
+
+fn read_generic(b: &mut BufState, n: usize) -> PyResult<Option<Vec<u8>>> {
+    let current = b.readahead() as usize;
+    if n <= current {
+        return Ok(read_fast(b, n));
+    }
+    let mut out: Vec<u8> = Vec::with_capacity(n.min(1 << 20));
+    if current > 0 {
+        let p = b.pos as usize;
+        out.extend_from_slice(&b.buf[p..p + current]);
+        b.pos += current as i64;
+    }
+    let mut remaining = n - current;
+    if b.writable {
+        flush_and_rewind(b)?;
+    }
+    b.reset_read();
+    while remaining > 0 {
+        // Whole blocks go straight from the raw stream; the tail through the buffer.
+        let r = b.buffer_size * (remaining / b.buffer_size);
+        if r == 0 {
+            break;
+        }
+        match raw_read(b, r)? {
+            None => return Ok(if out.is_empty() { None } else { Some(out) }),
+            Some(d) if d.is_empty() => return Ok(Some(out)),
+            Some(d) => {
+                remaining -= d.len();
+                out.extend_from_slice(&d);
             }
         }
     }
-    Ok(())
+    b.pos = 0;
+    b.raw_pos = 0;
+    b.read_end = 0;
+    while remaining > 0 && (b.read_end as usize) < b.buffer_size {
+        let r = fill_buffer(b)?;
+        if r == 0 || r == -2 {
+            if r == -2 && out.is_empty() {
+                return Ok(None);
+            }
+            return Ok(Some(out));
+        }
+        let take = (r as usize).min(remaining);
+        let p = b.pos as usize;
+        out.extend_from_slice(&b.buf[p..p + take]);
+        b.pos += take as i64;
+        remaining -= take;
+    }
+    Ok(Some(out))
 }
 
-/// Gives back unread read-ahead to the raw stream (before writes and truncation).
-fn rewind_readahead(b: &mut BufState) -> PyResult<()> {
-    let unread = b.rbuf.len() - b.rpos;
-    if unread > 0 {
-        raw_seek(b, -(unread as i64), 1)?;
+fn read_all(b: &mut BufState) -> PyResult<Option<Vec<u8>>> {
+    let current = b.readahead() as usize;
+    let p = b.pos as usize;
+    let data = b.buf[p..p + current].to_vec();
+    b.pos += current as i64;
+    if b.writable {
+        flush_and_rewind(b)?;
     }
-    b.rbuf.clear();
-    b.rpos = 0;
-    Ok(())
-}
-
-fn take_unread(b: &mut BufState, n: usize) -> Vec<u8> {
-    let avail = b.rbuf.len() - b.rpos;
-    let n = n.min(avail);
-    let out = b.rbuf[b.rpos..b.rpos + n].to_vec();
-    b.rpos += n;
-    if b.rpos == b.rbuf.len() {
-        b.rbuf.clear();
-        b.rpos = 0;
+    b.reset_read();
+    let r = raw(b);
+    let readall = if b.fast { None } else { ab::getattr_str_opt(&r, "readall")? };
+    if b.fast || readall.is_some() {
+        let tmp = if b.fast {
+            match fileio::readall(fileio::st(&r)?) {
+                Ok(d) => Some(d),
+                Err(e) if iobase::err_is(&e, unsafe { vm::objects::exceptions::PyExc_BlockingIOError }) => None,
+                Err(e) => return Err(e),
+            }
+        } else {
+            let t = ab::call0(readall.as_ref().unwrap_or(&r))?;
+            if none::is_none(&t) {
+                None
+            } else if !bytes::is_bytes(&t) {
+                return Err(err::type_error("readall() should return bytes"));
+            } else {
+                Some(bytes::as_slice(&t).to_vec())
+            }
+        };
+        return Ok(match tmp {
+            None if current == 0 => None,
+            None => Some(data),
+            Some(t) if current == 0 => Some(t),
+            Some(t) => {
+                let mut d = data;
+                d.extend_from_slice(&t);
+                Some(d)
+            }
+        });
     }
-    out
-}
-
-/// Reads once into the read-ahead buffer; Ok(None) when the raw would block, Ok(Some(0)) at EOF.
-fn fill(b: &mut BufState) -> PyResult<Option<usize>> {
-    if b.rpos > 0 {
-        b.rbuf.drain(..b.rpos);
-        b.rpos = 0;
-    }
-    match raw_read(b, b.buffer_size)? {
-        None => Ok(None),
-        Some(d) => {
-            let n = d.len();
-            b.rbuf.extend_from_slice(&d);
-            Ok(Some(n))
+    let mut out = data;
+    let mut total = current;
+    loop {
+        let d = ab::call_method(&r, "read", &[])?;
+        if !none::is_none(&d) && !bytes::is_bytes(&d) {
+            return Err(err::type_error("read() should return bytes"));
+        }
+        if none::is_none(&d) || bytes::len(&d) == 0 {
+            if total == 0 {
+                return Ok(if none::is_none(&d) { None } else { Some(Vec::new()) });
+            }
+            return Ok(Some(out));
+        }
+        let s = bytes::as_slice(&d);
+        total += s.len();
+        out.extend_from_slice(s);
+        if b.abs_pos != -1 {
+            b.abs_pos += s.len() as i64;
         }
     }
 }
 
 pub fn read(o: &PyObj, n: isize) -> PyResult<Option<Vec<u8>>> {
-    let _busy = lock(o)?;
-    read_unlocked(o, n)
-}
-
-fn read_unlocked(o: &PyObj, n: isize) -> PyResult<Option<Vec<u8>>> {
     let b = st(o)?;
     if n < -1 {
         return Err(err::value_error("read length must be non-negative or -1"));
     }
     check_closed(b, "read of closed file")?;
-    flush_writes(b)?;
     if n == -1 {
-        let mut out = take_unread(b, usize::MAX);
-        let r = raw(b);
-        if b.fast {
-            let f = fileio::st(&r)?;
-            match fileio::readall(f) {
-                Ok(d) => out.extend_from_slice(&d),
-                Err(e) if iobase::err_is(&e, unsafe { vm::objects::exceptions::PyExc_BlockingIOError }) => {
-                    if out.is_empty() {
-                        return Ok(None);
-                    }
-                }
-                Err(e) => return Err(e),
-            }
-            return Ok(Some(out));
-        }
-        if let Some(ra) = ab::getattr_str_opt(&r, "readall")? {
-            let d = ab::call0(&ra)?;
-            if none::is_none(&d) {
-                return Ok(if out.is_empty() { None } else { Some(out) });
-            }
-            if !bytes::is_bytes(&d) {
-                return Err(err::type_error("readall() should return bytes"));
-            }
-            out.extend_from_slice(bytes::as_slice(&d));
-            return Ok(Some(out));
-        }
-        loop {
-            match raw_read(b, b.buffer_size)? {
-                None => return Ok(if out.is_empty() { None } else { Some(out) }),
-                Some(d) if d.is_empty() => return Ok(Some(out)),
-                Some(d) => out.extend_from_slice(&d),
-            }
-        }
+        let (_busy, b) = lock(o)?;
+        return read_all(b);
     }
-    let n = n as usize;
-    if b.rbuf.len() - b.rpos >= n {
-        return Ok(Some(take_unread(b, n)));
+    if let Some(d) = read_fast(b, n as usize) {
+        return Ok(Some(d));
     }
-    let mut out = take_unread(b, n);
-    while out.len() < n {
-        let want = n - out.len();
-        if want >= b.buffer_size {
-            match raw_read(b, want)? {
-                None => return Ok(if out.is_empty() { None } else { Some(out) }),
-                Some(d) if d.is_empty() => break,
-                Some(d) => out.extend_from_slice(&d),
-            }
-        } else {
-            match fill(b)? {
-                None => return Ok(if out.is_empty() { None } else { Some(out) }),
-                Some(0) => break,
-                Some(_) => {
-                    let d = take_unread(b, want);
-                    out.extend_from_slice(&d);
-                }
-            }
-        }
-    }
-    Ok(Some(out))
+    let (_busy, b) = lock(o)?;
+    read_generic(b, n as usize)
 }
 
 pub fn read1(o: &PyObj, n: isize) -> PyResult<Vec<u8>> {
-    let _busy = lock(o)?;
-    read1_unlocked(o, n)
-}
-
-fn read1_unlocked(o: &PyObj, n: isize) -> PyResult<Vec<u8>> {
     let b = st(o)?;
     let n = if n < 0 { b.buffer_size } else { n as usize };
     check_closed(b, "read of closed file")?;
     if n == 0 {
         return Ok(Vec::new());
     }
-    flush_writes(b)?;
-    if b.rpos < b.rbuf.len() {
-        return Ok(take_unread(b, n));
+    let have = b.readahead() as usize;
+    if have > 0 {
+        return Ok(read_fast(b, n.min(have)).unwrap_or_default());
     }
-    // Nothing buffered: one raw read of n bytes.
+    let (_busy, b) = lock(o)?;
+    // Nothing buffered: one raw read (CPython 3.11 does not flush writes first).
+    b.reset_read();
     Ok(raw_read(b, n)?.unwrap_or_default())
 }
 
-pub fn readline(o: &PyObj, limit: isize) -> PyResult<Vec<u8>> {
-    let _busy = lock(o)?;
-    readline_unlocked(o, limit)
+fn peek_unlocked(b: &mut BufState) -> PyResult<Vec<u8>> {
+    let have = b.readahead() as usize;
+    if have > 0 {
+        let p = b.pos as usize;
+        return Ok(b.buf[p..p + have].to_vec());
+    }
+    b.reset_read();
+    let r = fill_buffer(b)?.max(0) as usize;
+    b.pos = 0;
+    Ok(b.buf[..r].to_vec())
 }
 
-fn readline_unlocked(o: &PyObj, limit: isize) -> PyResult<Vec<u8>> {
+pub fn readline(o: &PyObj, limit: isize) -> PyResult<Vec<u8>> {
     let b = st(o)?;
     check_closed(b, "readline of closed file")?;
-    flush_writes(b)?;
+    let mut limit = limit as i64;
+    let mut n = b.readahead();
+    if limit >= 0 && n > limit {
+        n = limit;
+    }
+    let p = b.pos as usize;
+    if let Some(i) = b.buf[p..p + n as usize].iter().position(|&c| c == b'\n') {
+        let out = b.buf[p..p + i + 1].to_vec();
+        b.pos += i as i64 + 1;
+        return Ok(out);
+    }
+    if n == limit {
+        let out = b.buf[p..p + n as usize].to_vec();
+        b.pos += n;
+        return Ok(out);
+    }
+    let (_busy, b) = lock(o)?;
     let mut out: Vec<u8> = Vec::new();
-    loop {
-        let avail = &b.rbuf[b.rpos..];
-        let room = if limit >= 0 { limit as usize - out.len() } else { usize::MAX };
-        let scan = avail.len().min(room);
-        if let Some(i) = avail[..scan].iter().position(|&c| c == b'\n') {
-            let d = take_unread(b, i + 1);
-            out.extend_from_slice(&d);
-            return Ok(out);
-        }
-        let d = take_unread(b, scan);
-        out.extend_from_slice(&d);
-        if limit >= 0 && out.len() >= limit as usize {
-            return Ok(out);
-        }
-        match fill(b)? {
-            None | Some(0) => return Ok(out),
-            Some(_) => {}
+    if n > 0 {
+        let p = b.pos as usize;
+        out.extend_from_slice(&b.buf[p..p + n as usize]);
+        b.pos += n;
+        if limit >= 0 {
+            limit -= n;
         }
     }
+    if b.writable {
+        flush_and_rewind(b)?;
+    }
+    loop {
+        b.reset_read();
+        let mut n = fill_buffer(b)?;
+        if n <= 0 {
+            break;
+        }
+        if limit >= 0 && n > limit {
+            n = limit;
+        }
+        if let Some(i) = b.buf[..n as usize].iter().position(|&c| c == b'\n') {
+            out.extend_from_slice(&b.buf[..i + 1]);
+            b.pos = i as i64 + 1;
+            return Ok(out);
+        }
+        out.extend_from_slice(&b.buf[..n as usize]);
+        b.pos = n;
+        if n == limit {
+            return Ok(out);
+        }
+        if limit >= 0 {
+            limit -= n;
+        }
+    }
+    Ok(out)
 }
 
 pub fn write(o: &PyObj, data: &[u8]) -> PyResult<usize> {
-    let _busy = lock(o)?;
-    write_unlocked(o, data)
-}
-
-fn write_unlocked(o: &PyObj, data: &[u8]) -> PyResult<usize> {
     let b = st(o)?;
     if is_closed(b)? {
         return Err(err::value_error("write to closed file"));
     }
-    if b.rpos < b.rbuf.len() || !b.rbuf.is_empty() {
-        rewind_readahead(b)?;
+    let (_busy, b) = lock(o)?;
+    if !b.valid_read() && !b.valid_write() {
+        b.pos = 0;
+        b.raw_pos = 0;
     }
-    if b.wbuf.len() + data.len() <= b.buffer_size {
-        b.wbuf.extend_from_slice(data);
+    let avail = b.buffer_size as i64 - b.pos;
+    if data.len() as i64 <= avail {
+        let p = b.pos as usize;
+        b.buf[p..p + data.len()].copy_from_slice(data);
+        if !b.valid_write() || b.write_pos > b.pos {
+            b.write_pos = b.pos;
+        }
+        b.adjust_position(b.pos + data.len() as i64);
+        if b.pos > b.write_end {
+            b.write_end = b.pos;
+        }
         return Ok(data.len());
     }
-    // What does not fit: flush the buffer, write directly while more than
-    // a buffer's worth remains, keep the rest.
-    flush_writes(b)?;
-    let mut rest = data;
-    while rest.len() > b.buffer_size {
-        match raw_write(b, rest)? {
-            None => return Err(blocking_error(data.len() - rest.len())),
-            Some(n) => rest = &rest[n..],
-        }
+    writer_flush(b)?;
+    // The raw stream may sit past the logical position after reading ahead.
+    let offset = b.raw_offset();
+    if offset != 0 {
+        raw_seek(b, -offset, 1)?;
+        b.raw_pos -= offset;
     }
-    b.wbuf.extend_from_slice(rest);
-    Ok(data.len())
+    let mut written = 0usize;
+    let mut remaining = data.len();
+    while remaining > b.buffer_size {
+        match raw_write(b, &data[written..])? {
+            None => return Err(blocking_error(written)),
+            Some(n) => {
+                written += n;
+                remaining -= n;
+            }
+        }
+        vm::signals::check()?;
+    }
+    if b.readable {
+        b.reset_read();
+    }
+    if remaining > 0 {
+        b.buf[..remaining].copy_from_slice(&data[written..]);
+        written += remaining;
+    }
+    b.write_pos = 0;
+    b.write_end = remaining as i64;
+    b.adjust_position(remaining as i64);
+    b.raw_pos = 0;
+    Ok(written)
 }
 
 pub fn flush(o: &PyObj) -> PyResult<()> {
-    let _busy = lock(o)?;
-    flush_unlocked(o)
-}
-
-fn flush_unlocked(o: &PyObj) -> PyResult<()> {
     let b = st(o)?;
     if !b.writable {
         // BufferedReader.flush is the raw stream's.
         let r = raw(b);
         return ab::call_method(&r, "flush", &[]).map(|_| ());
     }
-    if is_closed(b)? {
-        return Err(err::value_error("flush of closed file"));
+    check_closed(b, "flush of closed file")?;
+    let (_busy, b) = lock(o)?;
+    flush_and_rewind(b)
+}
+
+fn call_flush(o: &PyObj) -> PyResult<()> {
+    if is_exact(o) {
+        flush(o)
+    } else {
+        ab::call_method(o, "flush", &[]).map(|_| ())
     }
-    flush_writes(b)?;
-    if b.writable && b.rpos < b.rbuf.len() {
-        rewind_readahead(b)?;
-    }
-    Ok(())
 }
 
 pub fn close(o: &PyObj) -> PyResult<()> {
-    let _busy = lock(o)?;
-    close_unlocked(o)
-}
-
-fn close_unlocked(o: &PyObj) -> PyResult<()> {
     let b = st(o)?;
+    if b.busy {
+        let (_b, _) = lock(o)?;
+    }
     if is_closed(b)? {
         return Ok(());
     }
+    let fl = call_flush(o);
+    let (_busy, b) = lock(o)?;
     let r = raw(b);
-    let fl = if b.writable { flush_unlocked(o) } else { Ok(()) };
-    let b = st(o)?;
-    b.rbuf.clear();
-    b.rpos = 0;
     let cl = if b.fast { fileio::close(&r) } else { ab::call_method(&r, "close", &[]).map(|_| ()) };
+    b.reset_read();
+    b.reset_write();
     match (fl, cl) {
         (Err(fe), Err(ce)) => {
             vm::objects::exceptions::set_context(&ce.0, Some(fe.0.clone()));
@@ -440,6 +626,12 @@ fn close_unlocked(o: &PyObj) -> PyResult<()> {
         (Err(fe), Ok(())) => Err(fe),
         (Ok(()), c) => c,
     }
+}
+
+pub fn tell(o: &PyObj) -> PyResult<i64> {
+    let b = st(o)?;
+    let pos = raw_tell(b)?;
+    Ok(pos - b.raw_offset())
 }
 
 unsafe extern "C" fn buffered_init(o: *mut PyObject, args: *mut PyObject, kwargs: *mut PyObject) -> c_int {
@@ -472,17 +664,27 @@ unsafe extern "C" fn buffered_init(o: *mut PyObject, args: *mut PyObject, kwargs
             return Err(err::value_error("buffer size must be strictly positive"));
         }
         let fast = fileio::is_exact(&r);
-        iobase::set_state(slf, State::Buf(BufState {
+        let mut s = BufState {
             raw: Some(r),
             readable,
             writable,
             buffer_size: bs as usize,
-            rbuf: Vec::new(),
-            rpos: 0,
-            wbuf: Vec::new(),
+            buf: iobase::zeroed(bs as usize)?,
+            pos: 0,
+            raw_pos: 0,
+            read_end: -1,
+            write_pos: 0,
+            write_end: -1,
+            abs_pos: -1,
             fast,
             busy: false,
-        }));
+        };
+        // As CPython, the raw position is asked once (errors ignored).
+        if raw_tell(&mut s).is_err() {
+            err::take();
+            s.abs_pos = -1;
+        }
+        iobase::set_state(slf, State::Buf(s));
         Ok(())
     })())
 }
@@ -505,26 +707,79 @@ vm::fastcall!(buf_read1, |slf, args| {
     Ok(bytes::new(&read1(slf, n)?))
 });
 vm::fastcall!(buf_peek, |slf, args| {
-    let _busy = lock(slf)?;
     vm::objects::methodobject::check_nargs("peek", args, 0, 1)?;
     if let Some(a) = args.first() {
         int_arg(a)?;
     }
     let b = st(slf)?;
     check_closed(b, "peek of closed file")?;
-    flush_writes(b)?;
-    if b.rpos >= b.rbuf.len() {
-        fill(b)?;
+    let (_busy, b) = lock(slf)?;
+    if b.writable {
+        flush_and_rewind(b)?;
     }
-    Ok(bytes::new(&b.rbuf[b.rpos..]))
+    Ok(bytes::new(&peek_unlocked(b)?))
 });
-fn readinto_generic(slf: &PyObj, buf: &PyObj, one: bool) -> PyResult {
-    let n = iobase::buffer_len(if one { "readinto1" } else { "readinto" }, buf)?;
-    let d = if one { Some(read1(slf, n as isize)?) } else { read(slf, n as isize)? };
-    match d {
-        None => Ok(none::none()),
-        Some(d) => Ok(long::from_usize(iobase::write_into_buffer(buf, &d)?)),
+
+fn readinto_generic(slf: &PyObj, dst: &PyObj, one: bool) -> PyResult {
+    let meth = if one { "readinto1" } else { "readinto" };
+    let len = iobase::buffer_len(meth, dst)?;
+    let b = st(slf)?;
+    check_closed(b, "readinto of closed file")?;
+    let mut out: Vec<u8> = Vec::with_capacity(len.min(1 << 20));
+    let n = b.readahead() as usize;
+    if n > 0 {
+        let p = b.pos as usize;
+        let take = n.min(len);
+        out.extend_from_slice(&b.buf[p..p + take]);
+        b.pos += take as i64;
+        if take == len {
+            return Ok(long::from_usize(iobase::write_into_buffer(dst, &out)?));
+        }
     }
+    let (_busy, b) = lock(slf)?;
+    if b.writable {
+        flush_and_rewind(b)?;
+    }
+    b.reset_read();
+    b.pos = 0;
+    let mut blocked = false;
+    while out.len() < len {
+        let remaining = len - out.len();
+        if remaining > b.buffer_size {
+            match raw_read(b, remaining)? {
+                None => {
+                    blocked = true;
+                    break;
+                }
+                Some(d) if d.is_empty() => break,
+                Some(d) => {
+                    out.extend_from_slice(&d);
+                    if one {
+                        break;
+                    }
+                }
+            }
+        } else if !(one && !out.is_empty()) {
+            let r = fill_buffer(b)?;
+            if r > 0 {
+                let take = (r as usize).min(remaining);
+                let p = b.pos as usize;
+                out.extend_from_slice(&b.buf[p..p + take]);
+                b.pos += take as i64;
+                continue;
+            }
+            if r == -2 {
+                blocked = true;
+            }
+            break;
+        } else {
+            break;
+        }
+    }
+    if blocked && out.is_empty() {
+        return Ok(none::none());
+    }
+    Ok(long::from_usize(iobase::write_into_buffer(dst, &out)?))
 }
 vm::onearg!(buf_readinto, |slf, b| { readinto_generic(slf, b.unwrap(), false) });
 vm::onearg!(buf_readinto1, |slf, b| { readinto_generic(slf, b.unwrap(), true) });
@@ -541,15 +796,7 @@ vm::fastcall!(buf_flush, |slf, args| { flush(slf).map(|_| none::none()) });
 vm::fastcall!(buf_close, |slf, args| { close(slf).map(|_| none::none()) });
 
 vm::fastcall!(buf_seek, |slf, args| {
-    let _busy = lock(slf)?;
     vm::objects::methodobject::check_nargs("seek", args, 1, 2)?;
-    if vm::objects::float::is_float(&args[0]) || !ab::has_index(&args[0]) {
-        return Err(err::type_error(format!(
-            "'{}' object cannot be interpreted as an integer",
-            vm::typeobj::type_name(args[0].ob_type())
-        )));
-    }
-    let target = int_arg(&args[0])?;
     let whence = match args.get(1) {
         Some(w) => int_arg(w)?,
         None => 0,
@@ -563,45 +810,60 @@ vm::fastcall!(buf_seek, |slf, args| {
     if !ab::is_true(&ab::call_method(&raw(b), "seekable", &[])?)? {
         return Err(unsupported("File or stream is not seekable."));
     }
-    flush_writes(b)?;
-    let unread = (b.rbuf.len() - b.rpos) as i64;
-    let target = if whence == 1 { target - unread } else { target };
-    let r = raw_seek(b, target, whence)?;
-    b.rbuf.clear();
-    b.rpos = 0;
-    Ok(long::from_i64(r))
+    if vm::objects::float::is_float(&args[0]) || !ab::has_index(&args[0]) {
+        return Err(err::type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            vm::typeobj::type_name(args[0].ob_type())
+        )));
+    }
+    let target = int_arg(&args[0])?;
+    if whence != 2 && b.readable {
+        // Inside the current buffer: move there without touching the raw stream.
+        let current = if b.abs_pos != -1 { b.abs_pos } else { raw_tell(b)? };
+        let avail = b.readahead();
+        if avail > 0 {
+            let offset = if whence == 0 { target - (current - b.raw_offset()) } else { target };
+            if offset >= -b.pos && offset <= avail {
+                b.pos += offset;
+                return Ok(long::from_i64(current - avail + offset));
+            }
+        }
+    }
+    let (_busy, b) = lock(slf)?;
+    if b.writable {
+        writer_flush(b)?;
+        b.reset_write();
+    }
+    let target = if whence == 1 { target - b.raw_offset() } else { target };
+    let n = raw_seek(b, target, whence)?;
+    b.raw_pos = -1;
+    if b.readable {
+        b.reset_read();
+    }
+    Ok(long::from_i64(n))
 });
-
-pub fn tell(o: &PyObj) -> PyResult<i64> {
-    let _busy = lock(o)?;
-    tell_unlocked(o)
-}
-
-fn tell_unlocked(o: &PyObj) -> PyResult<i64> {
-    let b = st(o)?;
-    let pos = raw_tell(b)? - (b.rbuf.len() - b.rpos) as i64 + b.wbuf.len() as i64;
-    Ok(pos.max(0))
-}
 
 vm::fastcall!(buf_tell, |slf, args| { Ok(long::from_i64(tell(slf)?)) });
 
 vm::fastcall!(buf_truncate, |slf, args| {
-    let _busy = lock(slf)?;
     vm::objects::methodobject::check_nargs("truncate", args, 0, 1)?;
     let b = st(slf)?;
     check_closed(b, "truncate of closed file")?;
     if !b.writable {
         return Err(unsupported("truncate"));
     }
-    flush_writes(b)?;
-    rewind_readahead(b)?;
+    let (_busy, b) = lock(slf)?;
+    flush_and_rewind(b)?;
     let pos = args.first().cloned().unwrap_or_else(none::none);
-    ab::call_method(&raw(b), "truncate", &[pos])
+    let res = ab::call_method(&raw(b), "truncate", &[pos])?;
+    if raw_tell(b).is_err() {
+        err::take();
+    }
+    Ok(res)
 });
 
 vm::fastcall!(buf_detach, |slf, args| {
-    let _busy = lock(slf)?;
-    flush_unlocked(slf)?;
+    call_flush(slf)?;
     let b = st(slf)?;
     Ok(b.raw.take().unwrap_or_else(none::none))
 });
