@@ -1,7 +1,8 @@
 //! `_io.TextIOWrapper` (text over a buffered binary stream: incremental
 //! decoding with the vm's codecs, newline translation, line buffering,
-//! tell/seek cookies that are byte positions) and
-//! `_io.IncrementalNewlineDecoder`, whose translation StringIO shares.
+//! tell/seek with CPython's cookies, replayed from a snapshot of the last
+//! chunk) and `_io.IncrementalNewlineDecoder`, whose translation StringIO
+//! shares.
 
 use super::bufferedio;
 use super::iobase::{self, closed_file, int_arg, io_type, size_arg, state, unsupported, State};
