@@ -866,8 +866,12 @@ pub fn write(o: &PyObj, text: &PyObj) -> PyResult<usize> {
             ab::call_method(&bo, "flush", &[])?;
         }
     }
-    if !t.decoded.is_empty() || !t.pending_in.is_empty() {
-        reset_read(t);
+    // As CPython: a write drops the decoded text and the snapshot, and
+    // resets the decoder (seen newlines, a utf-8-sig BOM check).
+    reset_read(t);
+    if t.readable {
+        t.nl.seennl = 0;
+        t.sig_check = t.sig;
     }
     Ok(n)
 }
