@@ -11,6 +11,7 @@ pub mod bisectmodule;
 pub mod functoolsmodule;
 pub mod gcmodule;
 pub mod heapqmodule;
+pub mod io;
 pub mod importlib_shim;
 pub mod itertools;
 pub mod itertools_comb;
@@ -34,6 +35,10 @@ pub fn register_all() {
     vm::import::register_builtin("_operator", operatormodule::init);
     vm::import::register_builtin("_random", randommodule::init);
     vm::import::register_builtin("_sha512", sha512module::init);
+    vm::import::register_builtin("_io", io::init);
+    vm::objects::fileopen::set_open_hook(io::open_impl);
+    vm::sysmodule::set_std_streams_hook(io::std_streams);
+    vm::objects::fileopen::set_text_write_hook((io::textio::accepts_fast_write, io::textio::fast_write));
     vm::import::register_builtin("gc", gcmodule::init);
     vm::import::register_builtin("_ast", ast::init);
     ast::register_compile_hooks();

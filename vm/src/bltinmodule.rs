@@ -408,7 +408,7 @@ crate::fastcall_kw!(builtin_print, |slf, args, kw| {
             _ => return Ok(none::none()),
         },
     };
-    if crate::objects::textio::is_file(&file) {
+    if crate::objects::fileopen::is_fast_text_stream(&file) {
         // Fast path: build the whole line, write once.
         let mut parts: Vec<PyObj> = Vec::with_capacity(pos.len() * 2 + 1);
         for (i, a) in pos.iter().enumerate() {
@@ -419,7 +419,7 @@ crate::fastcall_kw!(builtin_print, |slf, args, kw| {
         }
         parts.push(end.clone().unwrap_or_else(|| unicode::latin1_char(b'\n')));
         let line = crate::objects::unicode_methods::join_strs(&parts)?;
-        crate::objects::textio::write(&file, &line)?;
+        crate::objects::fileopen::fast_text_write(&file, &line)?;
     } else {
         let write = ab::getattr_str(&file, "write")?;
         for (i, a) in pos.iter().enumerate() {

@@ -24,6 +24,14 @@ pub struct Config {
     pub quiet: bool,
 }
 
+/// Builds sys.stdin/stdout/stderr (the `_io` stack, from the stdlib crate).
+pub type StdStreamsHook = fn(&Config) -> PyResult<(PyObj, PyObj, PyObj)>;
+static mut STD_STREAMS_HOOK: Option<StdStreamsHook> = None;
+
+pub fn set_std_streams_hook(h: StdStreamsHook) {
+    unsafe { STD_STREAMS_HOOK = Some(h) };
+}
+
 pub fn sys_module() -> Option<PyObj> {
     crate::interp::interp_opt().and_then(|i| i.sys.clone())
 }
@@ -47,8 +55,8 @@ pub fn write_to_sys_stream(name: &str, s: &str) -> std::io::Result<()> {
     if none::is_none(&f) {
         return Ok(());
     }
-    let r = if crate::objects::textio::is_file(&f) {
-        crate::objects::textio::write(&f, &unicode::new(s)).map(|_| ())
+    let r = if crate::objects::fileopen::is_fast_text_stream(&f) {
+        crate::objects::fileopen::fast_text_write(&f, &unicode::new(s))
     } else {
         crate::abstract_::call_method(&f, "write", &[unicode::new(s)]).map(|_| ())
     };
@@ -365,10 +373,17 @@ pub fn create(cfg: &Config) -> PyObj {
     set("__displayhook__", dict::get_item_rs(&d, "displayhook").unwrap());
     set("__excepthook__", dict::get_item_rs(&d, "excepthook").unwrap());
     // Standard streams.
-    let stdout_tty = crate::objects::textio::isatty(1);
-    let stdin = crate::objects::textio::new(0, "<stdin>", "r", false, false);
-    let stdout = crate::objects::textio::new(1, "<stdout>", "w", stdout_tty || cfg.unbuffered, false);
-    let stderr = crate::objects::textio::new(2, "<stderr>", "w", true, false);
+    let (stdin, stdout, stderr) = match unsafe { STD_STREAMS_HOOK }.map(|h| h(cfg)) {
+        Some(Ok(s)) => s,
+        _ => {
+            let stdout_tty = crate::objects::textio::isatty(1);
+            (
+                crate::objects::textio::new(0, "<stdin>", "r", false, false),
+                crate::objects::textio::new(1, "<stdout>", "w", stdout_tty || cfg.unbuffered, false),
+                crate::objects::textio::new(2, "<stderr>", "w", true, false),
+            )
+        }
+    };
     set("stdin", stdin.clone());
     set("stdout", stdout.clone());
     set("stderr", stderr.clone());

@@ -1,11 +1,48 @@
-//! `open()`: opens files as the small file objects of `textio.rs`.
+//! `open()`: `_io.open` once the stdlib installs it, else the small file
+//! objects of `textio.rs`.
 
 use crate::err::{self, PyResult};
 use crate::objects::methodobject::bind_args;
 use crate::objects::{none, unicode};
 use crate::objref::PyObj;
 
+/// `open()` of the full io stack (`_io.open`), installed by the stdlib crate.
+pub type OpenHook = fn(&[PyObj], Option<&PyObj>) -> PyResult;
+static mut OPEN_HOOK: Option<OpenHook> = None;
+
+pub fn set_open_hook(h: OpenHook) {
+    unsafe { OPEN_HOOK = Some(h) };
+}
+
+/// A text stream type whose `write` print may call directly (set by the
+/// stdlib for exact `_io.TextIOWrapper`s): (accepts, write).
+pub type TextWriteHook = (fn(&PyObj) -> bool, fn(&PyObj, &PyObj) -> PyResult<()>);
+static mut TEXT_WRITE_HOOK: Option<TextWriteHook> = None;
+
+pub fn set_text_write_hook(h: TextWriteHook) {
+    unsafe { TEXT_WRITE_HOOK = Some(h) };
+}
+
+/// Whether `o.write(s)` may be done by `fast_text_write`.
+pub fn is_fast_text_stream(o: &PyObj) -> bool {
+    crate::objects::textio::is_file(o) || unsafe { TEXT_WRITE_HOOK }.map(|h| (h.0)(o)).unwrap_or(false)
+}
+
+/// `o.write(s)` for a stream `is_fast_text_stream` accepted.
+pub fn fast_text_write(o: &PyObj, s: &PyObj) -> PyResult<()> {
+    if crate::objects::textio::is_file(o) {
+        return crate::objects::textio::write(o, s).map(|_| ());
+    }
+    match unsafe { TEXT_WRITE_HOOK } {
+        Some(h) => (h.1)(o, s),
+        None => crate::abstract_::call_method(o, "write", &[s.clone()]).map(|_| ()),
+    }
+}
+
 pub fn open(args: &[PyObj], kw: Option<&PyObj>) -> PyResult {
+    if let Some(h) = unsafe { OPEN_HOOK } {
+        return h(args, kw);
+    }
     let a = bind_args(
         "open",
         args,

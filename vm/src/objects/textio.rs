@@ -1,7 +1,8 @@
 //! A small text/binary file object over a file descriptor: what
-//! `sys.stdin`/`stdout`/`stderr` and `open()` return until the full `io`
-//! stack exists. Supports write/read/readline/readlines/iteration/flush/
-//! close/fileno/context management, text (UTF-8) and binary modes.
+//! `sys.stdin`/`stdout`/`stderr` and `open()` are when the stdlib crate has
+//! not installed `_io` (its hooks in fileopen.rs and sysmodule.rs).
+//! Supports write/read/readline/readlines/iteration/flush/close/fileno/
+//! context management, text (UTF-8) and binary modes.
 
 use crate::err::{self, PyResult};
 use crate::object::*;
