@@ -774,6 +774,17 @@ unsafe fn run(f: *mut PyFrameObject, throw: Option<PyErr>) -> PyResult {
                                 }
                             }
                         }
+                        if tuple::is_exact_tuple(o) {
+                            if let Some(i) = compact_value(&k) {
+                                let n = tuple::len(o) as i64;
+                                let j = if i < 0 { i + n } else { i };
+                                if j >= 0 && j < n {
+                                    let v = tuple::items(o)[j as usize].clone();
+                                    set_top!(v);
+                                    continue;
+                                }
+                            }
+                        }
                         let r = tri!(ab::getitem(o, &k));
                         set_top!(r);
                     }
@@ -781,6 +792,16 @@ unsafe fn run(f: *mut PyFrameObject, throw: Option<PyErr>) -> PyResult {
                         let k = pop!();
                         let o = pop!();
                         let v = pop!();
+                        if list::is_exact_list(&o) {
+                            if let Some(i) = compact_value(&k) {
+                                let n = list::len(&o) as i64;
+                                let j = if i < 0 { i + n } else { i };
+                                if j >= 0 && j < n {
+                                    list::set(&o, j as usize, v);
+                                    continue;
+                                }
+                            }
+                        }
                         tri!(ab::setitem(&o, &k, Some(&v)));
                     }
                     Opcode::DELETE_SUBSCR => {
