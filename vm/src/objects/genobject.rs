@@ -919,6 +919,7 @@ pub unsafe fn init_types() {
         ("asend", agen_asend as *const c_void, meth::O, ""),
         ("athrow", agen_athrow as *const c_void, meth::FASTCALL, ""),
         ("aclose", agen_aclose as *const c_void, meth::FASTCALL, ""),
+        ("__class_getitem__", agen_class_getitem as *const c_void, meth::O | meth::CLASS, ""),
     ]);
     let t = &raw mut _PyCoroWrapper_Type;
     (*t).tp_dealloc = Some(coro_wrapper_dealloc);
@@ -1029,3 +1030,6 @@ pub unsafe fn init_anext_type() {
         ("close", anext_close as *const c_void, meth::FASTCALL, ""),
     ]);
 }
+
+// `__class_getitem__`: `types.AsyncGeneratorType[int, None]` is a types.GenericAlias.
+crate::onearg!(agen_class_getitem, |cls, arg| { crate::objects::unionobject::generic_alias(cls, arg.unwrap()) });
