@@ -97,7 +97,24 @@ unsafe extern "C" fn module_getattro(o: *mut PyObject, name: *mut PyObject) -> *
         return err::into_ptr(crate::abstract_::call1(&ga, n));
     }
     let mname = dict::get_item_rs(&d, "__name__").filter(|x| unicode::is_str(x));
+    // A module whose __spec__._initializing is true is still running its
+    // body: CPython hints at a circular import.
+    let initializing = || -> bool {
+        let Some(sp) = dict::get_item_rs(&d, "__spec__").filter(|s| !crate::objects::none::is_none(s)) else {
+            return false;
+        };
+        match crate::abstract_::getattr_str_opt(&sp, "_initializing") {
+            Ok(Some(v)) => crate::abstract_::is_true(&v).unwrap_or(false),
+            Ok(None) => false,
+            Err(_) => false,
+        }
+    };
     let e = match mname {
+        Some(mn) if initializing() => err::attribute_error(format!(
+            "partially initialized module '{}' has no attribute '{}' (most likely due to a circular import)",
+            unicode::to_string_lossy(&mn),
+            unicode::to_string_lossy(n)
+        )),
         Some(mn) => err::attribute_error(format!(
             "module '{}' has no attribute '{}'",
             unicode::to_string_lossy(&mn),
