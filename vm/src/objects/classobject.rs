@@ -150,8 +150,31 @@ unsafe extern "C" fn get_self(o: *mut PyObject, _: *mut c_void) -> *mut PyObject
     self_(PyObj::borrow(&o)).clone().into_ptr()
 }
 
+/// `types.MethodType(function, instance)`.
+unsafe extern "C" fn method_tp_new(_tp: *mut PyTypeObject, args: *mut PyObject, kw: *mut PyObject) -> *mut PyObject {
+    use crate::objects::{dict, tuple};
+    let r = (|| -> crate::err::PyResult {
+        if !kw.is_null() && dict::len(PyObj::borrow(&kw)) > 0 {
+            return Err(err::type_error("method() takes no keyword arguments"));
+        }
+        let a = tuple::items(PyObj::borrow(&args));
+        if a.len() != 2 {
+            return Err(err::type_error(format!("method expected 2 arguments, got {}", a.len())));
+        }
+        if !crate::bltinmodule::is_callable(&a[0]) {
+            return Err(err::type_error("first argument must be callable"));
+        }
+        if crate::objects::none::is_none(&a[1]) {
+            return Err(err::type_error("instance must not be None"));
+        }
+        Ok(method_new(a[0].clone(), a[1].clone()))
+    })();
+    err::into_ptr(r)
+}
+
 pub unsafe fn init_type() {
     let t = method_type();
+    (*t).tp_new = Some(method_tp_new);
     (*t).tp_dealloc = Some(method_dealloc);
     (*t).tp_traverse = Some(method_traverse);
     (*t).tp_repr = Some(method_repr);

@@ -210,6 +210,30 @@ crate::fastcall!(module_dir, |slf, args| {
     Ok(crate::objects::list::new(dict::keys_vec(&d)))
 });
 
+/// `module.__annotations__`: the dict's entry, created empty on first read.
+unsafe extern "C" fn module_annotations_get(o: *mut PyObject, _: *mut c_void) -> *mut PyObject {
+    let d = get_dict(PyObj::borrow(&o));
+    if let Some(a) = dict::get_item_rs(&d, "__annotations__") {
+        return a.into_ptr();
+    }
+    let a = dict::new();
+    dict::set_item_rs(&d, "__annotations__", a.clone());
+    a.into_ptr()
+}
+
+unsafe extern "C" fn module_annotations_set(o: *mut PyObject, v: *mut PyObject, _: *mut c_void) -> std::os::raw::c_int {
+    let d = get_dict(PyObj::borrow(&o));
+    if v.is_null() {
+        if dict::get_item_rs(&d, "__annotations__").is_none() {
+            err::restore(err::attribute_error("__annotations__"));
+            return -1;
+        }
+        return err::int_result(dict::del_item(&d, &unicode::new("__annotations__")).map(|_| ()));
+    }
+    dict::set_item_rs(&d, "__annotations__", PyObj::from_borrowed(v));
+    0
+}
+
 pub unsafe fn init_type() {
     let t = module_type();
     (*t).tp_dealloc = Some(module_dealloc);
@@ -222,7 +246,10 @@ pub unsafe fn init_type() {
     (*t).tp_dictoffset = std::mem::offset_of!(PyModuleObject, md_dict) as isize;
     (*t).tp_weaklistoffset = std::mem::offset_of!(PyModuleObject, md_weaklist) as isize;
     (*t).tp_flags |= flags::HAVE_GC | flags::BASETYPE;
-    crate::objects::descr::set_getsets(t, &[("__dict__", module_dict_get as *const c_void, std::ptr::null())]);
+    crate::objects::descr::set_getsets(t, &[
+        ("__dict__", module_dict_get as *const c_void, std::ptr::null()),
+        ("__annotations__", module_annotations_get as *const c_void, module_annotations_set as *const c_void),
+    ]);
     crate::objects::descr::set_methods(t, &[("__dir__", module_dir as *const c_void, crate::object::meth::FASTCALL, "")]);
 }
 
