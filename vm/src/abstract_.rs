@@ -865,6 +865,11 @@ pub fn getitem(o: &PyObj, key: &PyObj) -> PyResult {
             }
         }
         if typeobj::is_type(o) {
+            // `type[X]` is special-cased (type has no __class_getitem__ of its own,
+            // so that metaclass instances do not inherit one).
+            if o.as_ptr() == (&raw mut typeobj::PyType_Type).cast() {
+                return crate::objects::unionobject::generic_alias(o, key);
+            }
             if let Some(cg) = crate::abstract_::getattr_str_opt(o, "__class_getitem__")? {
                 return call1(&cg, key);
             }

@@ -216,6 +216,84 @@ crate::fastcall_kw!(sys_set_int_max_str_digits, |slf, args, kw| {
     Ok(none::none())
 });
 
+crate::fastcall_kw!(sys_set_asyncgen_hooks, |slf, args, kw| {
+    let a = crate::objects::methodobject::bind_args("set_asyncgen_hooks", args, kw, &["firstiter", "finalizer"], 0, 0)?;
+    let check = |v: &Option<PyObj>, what: &str| -> PyResult<Option<Option<PyObj>>> {
+        match v {
+            None => Ok(None),
+            Some(x) if none::is_none(x) => Ok(Some(None)),
+            Some(x) if crate::bltinmodule::is_callable(x) => Ok(Some(Some(x.clone()))),
+            Some(x) => Err(err::type_error(format!(
+                "callable {} expected, got {}", what, crate::typeobj::type_name(x.ob_type())))),
+        }
+    };
+    // CPython validates the finalizer first.
+    let fin = check(&a[1], "finalizer")?;
+    let first = check(&a[0], "firstiter")?;
+    let ts = crate::interp::tstate();
+    if let Some(f) = fin {
+        ts.asyncgen_finalizer = f;
+    }
+    if let Some(f) = first {
+        ts.asyncgen_firstiter = f;
+    }
+    Ok(none::none())
+});
+
+crate::fastcall!(sys_get_asyncgen_hooks, |slf, args| {
+    crate::objects::methodobject::check_nargs("get_asyncgen_hooks", args, 0, 0)?;
+    let ts = crate::interp::tstate();
+    let or_none = |v: &Option<PyObj>| v.clone().unwrap_or_else(none::none);
+    Ok(named_tuple("asyncgen_hooks", &[
+        ("firstiter", or_none(&ts.asyncgen_firstiter)),
+        ("finalizer", or_none(&ts.asyncgen_finalizer)),
+    ]))
+});
+
+crate::fastcall_kw!(sys_set_coroutine_origin_tracking_depth, |slf, args, kw| {
+    let a = crate::objects::methodobject::bind_args("set_coroutine_origin_tracking_depth", args, kw, &["depth"], 1, 0)?;
+    let d = crate::abstract_::index_to_ssize(a[0].as_ref().unwrap(), None)?;
+    if d < 0 {
+        return Err(err::value_error("depth must be >= 0"));
+    }
+    crate::interp::tstate().coro_origin_depth = d.min(i32::MAX as isize) as i32;
+    Ok(none::none())
+});
+
+crate::fastcall!(sys_get_coroutine_origin_tracking_depth, |slf, args| {
+    Ok(long::from_i64(crate::interp::tstate().coro_origin_depth as i64))
+});
+
+/// `sys.getdlopenflags()` / `setdlopenflags()`: kept for extension loading.
+static DLOPEN_FLAGS: std::sync::atomic::AtomicI32 = std::sync::atomic::AtomicI32::new(2); // RTLD_NOW
+
+crate::fastcall!(sys_getdlopenflags, |slf, args| {
+    Ok(long::from_i64(DLOPEN_FLAGS.load(std::sync::atomic::Ordering::Relaxed) as i64))
+});
+
+crate::onearg!(sys_setdlopenflags, |slf, v| {
+    let v = v.unwrap();
+    if crate::objects::float::is_float(v) {
+        return Err(err::type_error("'float' object cannot be interpreted as an integer"));
+    }
+    let n = crate::abstract_::to_i64(v)?;
+    let n = i32::try_from(n).map_err(|_| err::overflow_error("Python int too large to convert to C int"))?;
+    DLOPEN_FLAGS.store(n, std::sync::atomic::Ordering::Relaxed);
+    Ok(none::none())
+});
+
+crate::fastcall!(sys_clear_type_cache, |slf, args| { Ok(none::none()) });
+crate::fastcall!(sys_getallocatedblocks, |slf, args| { Ok(long::from_i64(0)) });
+
+crate::fastcall!(sys_call_tracing, |slf, args| {
+    crate::objects::methodobject::check_nargs("call_tracing", args, 2, 2)?;
+    if !tuple::is_tuple(&args[1]) {
+        return Err(err::type_error(format!(
+            "call_tracing() argument 2 must be tuple, not {}", crate::typeobj::type_name(args[1].ob_type()))));
+    }
+    crate::abstract_::call_tuple_dict(&args[0], &args[1], None)
+});
+
 /// A read-only record with named fields (a stand-in for struct sequences
 /// such as `sys.version_info` until `structseq` exists): a tuple subclass
 /// instance whose fields are also attributes.
@@ -285,6 +363,9 @@ pub fn create(cfg: &Config) -> PyObj {
         set(k, unicode::new(&prefix));
     }
     set("platlibdir", unicode::new("lib"));
+    set("abiflags", unicode::new(""));
+    set("_framework", unicode::new(""));
+    set("_stdlib_dir", cfg.stdlib_dir.as_ref().map(|s| unicode::new(s)).unwrap_or_else(none::none));
     set("stdlib_module_names", crate::objects::setobject::frozenset_from_strs(&[]));
     set("builtin_module_names", tuple::new(crate::builtin_module_names().iter().map(|s| unicode::new(s)).collect()));
     set("flags", named_tuple("sys.flags", &[
@@ -368,6 +449,16 @@ pub fn create(cfg: &Config) -> PyObj {
         ("addaudithook", sys_addaudithook as *const c_void, meth::FASTCALL),
         ("get_int_max_str_digits", sys_get_int_max_str_digits as *const c_void, meth::FASTCALL),
         ("set_int_max_str_digits", sys_set_int_max_str_digits as *const c_void, meth::FASTCALL | meth::KEYWORDS),
+        ("set_asyncgen_hooks", sys_set_asyncgen_hooks as *const c_void, meth::FASTCALL | meth::KEYWORDS),
+        ("get_asyncgen_hooks", sys_get_asyncgen_hooks as *const c_void, meth::FASTCALL),
+        ("set_coroutine_origin_tracking_depth", sys_set_coroutine_origin_tracking_depth as *const c_void,
+            meth::FASTCALL | meth::KEYWORDS),
+        ("get_coroutine_origin_tracking_depth", sys_get_coroutine_origin_tracking_depth as *const c_void, meth::FASTCALL),
+        ("getdlopenflags", sys_getdlopenflags as *const c_void, meth::FASTCALL),
+        ("setdlopenflags", sys_setdlopenflags as *const c_void, meth::O),
+        ("_clear_type_cache", sys_clear_type_cache as *const c_void, meth::FASTCALL),
+        ("getallocatedblocks", sys_getallocatedblocks as *const c_void, meth::FASTCALL),
+        ("call_tracing", sys_call_tracing as *const c_void, meth::FASTCALL),
     ];
     add_functions(&m, fns);
     set("__displayhook__", dict::get_item_rs(&d, "displayhook").unwrap());

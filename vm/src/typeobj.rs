@@ -1152,6 +1152,102 @@ unsafe fn best_base(bases: &[PyObj]) -> PyResult<*mut PyTypeObject> {
     Ok(base)
 }
 
+/// `cls.__bases__ = new_bases` (CPython's type_set_bases): checks the new
+/// bases, recomputes the MRO of `tp` and its subclasses (restoring the old
+/// state if any fails), moves the subclass links and re-derives the slots.
+pub unsafe fn set_bases(tp: *mut PyTypeObject, v: Option<&PyObj>) -> PyResult<()> {
+    let name = type_name(tp);
+    if (*tp).tp_flags & flags::IMMUTABLETYPE != 0 || !is_heap(tp) {
+        return Err(err::type_error(format!("cannot set '__bases__' attribute of immutable type '{}'", name)));
+    }
+    let Some(nb) = v else {
+        return Err(err::type_error(format!("cannot delete '__bases__' attribute of immutable type '{}'", name)));
+    };
+    if !tuple::is_tuple(nb) {
+        return Err(err::type_error(format!(
+            "can only assign tuple to {}.__bases__, not {}", name, type_name(nb.ob_type()))));
+    }
+    let items = tuple::items(nb).to_vec();
+    if items.is_empty() {
+        return Err(err::type_error(format!("can only assign non-empty tuple to {}.__bases__, not ()", name)));
+    }
+    for b in &items {
+        if !is_type(b) {
+            return Err(err::type_error(format!(
+                "{}.__bases__ must be tuple of classes, not '{}'", name, type_name(b.ob_type()))));
+        }
+        if is_subtype(as_type(b), tp) {
+            return Err(err::type_error("a __bases__ item causes an inheritance cycle"));
+        }
+    }
+    let new_base = best_base(&items)?;
+    let old_base = (*tp).tp_base;
+    let (sa, sb) = (solid_base(old_base), solid_base(new_base));
+    if sa != sb && ((*sa).tp_basicsize != (*sb).tp_basicsize || (*sa).tp_itemsize != (*sb).tp_itemsize
+        || (*old_base).tp_dictoffset != (*new_base).tp_dictoffset
+        || (*old_base).tp_weaklistoffset != (*new_base).tp_weaklistoffset)
+    {
+        return Err(err::type_error(format!(
+            "__bases__ assignment: '{}' object layout differs from '{}'", type_name(new_base), type_name(old_base))));
+    }
+    let old_bases = (*tp).tp_bases;
+    (*tp).tp_bases = nb.clone().into_ptr();
+    (*tp).tp_base = new_base;
+    // Recompute MROs top-down; on failure put every touched type back.
+    let mut done: Vec<(*mut PyTypeObject, *mut PyObject)> = Vec::new();
+    let mut todo = vec![tp];
+    let mut failure = None;
+    while let Some(t) = todo.pop() {
+        match compute_mro(t) {
+            Ok(m) => {
+                done.push((t, (*t).tp_mro));
+                (*t).tp_mro = tuple::new(m).into_ptr();
+                for s in subclasses(t) {
+                    todo.push(as_type(&s));
+                }
+            }
+            Err(e) => {
+                failure = Some(e);
+                break;
+            }
+        }
+    }
+    if let Some(e) = failure {
+        for (t, old) in done.into_iter().rev() {
+            crate::objref::decref((*t).tp_mro);
+            (*t).tp_mro = old;
+        }
+        crate::objref::decref((*tp).tp_bases);
+        (*tp).tp_bases = old_bases;
+        (*tp).tp_base = old_base;
+        return Err(e);
+    }
+    for (_, old) in done {
+        crate::objref::xdecref(old);
+    }
+    if !old_bases.is_null() {
+        for b in tuple::items(PyObj::borrow(&old_bases)).to_vec() {
+            remove_subclass(as_type(&b), tp);
+        }
+    }
+    for b in &items {
+        add_subclass(as_type(b), tp);
+    }
+    crate::objref::xdecref(old_bases);
+    // Slots come from the new MRO now (for tp and every heap subclass).
+    let mut todo = vec![tp];
+    while let Some(t) = todo.pop() {
+        if is_heap(t) {
+            crate::slots::fixup_slots(t);
+        }
+        for s in subclasses(t) {
+            todo.push(as_type(&s));
+        }
+    }
+    type_modified(tp);
+    Ok(())
+}
+
 /// Determines the metaclass from the explicit one and the bases' types.
 pub fn calculate_metaclass(meta: *mut PyTypeObject, bases: &[PyObj]) -> PyResult<*mut PyTypeObject> {
     unsafe {

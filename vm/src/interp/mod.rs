@@ -32,6 +32,12 @@ pub struct ThreadState {
     pub stack_limit: usize,
     /// Set while handling a RecursionError, to allow some headroom.
     pub overflowed: bool,
+    /// `sys.set_asyncgen_hooks`: called on an async generator's first use,
+    /// and (remembered by the generator) when it is collected unfinished.
+    pub asyncgen_firstiter: Option<PyObj>,
+    pub asyncgen_finalizer: Option<PyObj>,
+    /// `sys.set_coroutine_origin_tracking_depth` (kept, not acted upon).
+    pub coro_origin_depth: i32,
 }
 
 pub struct Interpreter {
@@ -73,6 +79,9 @@ unsafe fn new_tstate() -> &'static mut ThreadState {
         exc_stack: vec![None],
         stack_limit: stack_limit_guess(),
         overflowed: false,
+        asyncgen_firstiter: None,
+        asyncgen_finalizer: None,
+        coro_origin_depth: 0,
     }));
     CURRENT_TSTATE = ts;
     ts

@@ -99,8 +99,48 @@ unsafe extern "C" fn cell_repr(o: *mut PyObject) -> *mut PyObject {
     crate::objects::unicode::new(&s).into_ptr()
 }
 
+/// `types.CellType([contents])`: a cell, empty without an argument.
+unsafe extern "C" fn cell_new(_tp: *mut PyTypeObject, args: *mut PyObject, kw: *mut PyObject) -> *mut PyObject {
+    use crate::objects::{dict, tuple};
+    if !kw.is_null() && dict::len(PyObj::borrow(&kw)) > 0 {
+        crate::err::restore(crate::err::type_error("cell() takes no keyword arguments"));
+        return std::ptr::null_mut();
+    }
+    let a = tuple::items(PyObj::borrow(&args));
+    if a.len() > 1 {
+        crate::err::restore(crate::err::type_error(format!("cell expected at most 1 argument, got {}", a.len())));
+        return std::ptr::null_mut();
+    }
+    new(a.first().cloned()).into_ptr()
+}
+
+/// Cells compare by their contents; an empty cell sorts before any other.
+unsafe extern "C" fn cell_richcompare(a: *mut PyObject, b: *mut PyObject, op: c_int) -> *mut PyObject {
+    let (x, y) = (PyObj::borrow(&a), PyObj::borrow(&b));
+    if !is_cell(y) || !is_cell(x) {
+        return crate::objects::none::not_implemented().into_ptr();
+    }
+    match (get(x), get(y)) {
+        (Some(u), Some(v)) => crate::err::into_ptr(crate::abstract_::rich_compare(&u, &v, op)),
+        (u, v) => {
+            let (l, r) = (u.is_some() as i32, v.is_some() as i32);
+            let res = match op {
+                0 => l < r,
+                1 => l <= r,
+                2 => l == r,
+                3 => l != r,
+                4 => l > r,
+                _ => l >= r,
+            };
+            crate::objects::boolobject::new(res).into_ptr()
+        }
+    }
+}
+
 pub unsafe fn init_type() {
     let t = cell_type();
+    (*t).tp_new = Some(cell_new);
+    (*t).tp_richcompare = Some(cell_richcompare);
     (*t).tp_dealloc = Some(cell_dealloc);
     (*t).tp_traverse = Some(cell_traverse);
     (*t).tp_clear = Some(cell_clear);

@@ -151,12 +151,13 @@ unsafe extern "C" fn get_self(o: *mut PyObject, _: *mut c_void) -> *mut PyObject
 }
 
 /// `types.MethodType(function, instance)`.
-unsafe extern "C" fn method_tp_new(_tp: *mut PyTypeObject, args: *mut PyObject, kwargs: *mut PyObject) -> *mut PyObject {
-    let r = (|| {
-        if !kwargs.is_null() && crate::objects::dict::len(PyObj::borrow(&kwargs)) > 0 {
+unsafe extern "C" fn method_tp_new(_tp: *mut PyTypeObject, args: *mut PyObject, kw: *mut PyObject) -> *mut PyObject {
+    use crate::objects::{dict, tuple};
+    let r = (|| -> crate::err::PyResult {
+        if !kw.is_null() && dict::len(PyObj::borrow(&kw)) > 0 {
             return Err(err::type_error("method() takes no keyword arguments"));
         }
-        let a = crate::objects::tuple::items(PyObj::borrow(&args));
+        let a = tuple::items(PyObj::borrow(&args));
         if a.len() != 2 {
             return Err(err::type_error(format!("method expected 2 arguments, got {}", a.len())));
         }

@@ -281,9 +281,76 @@ unsafe extern "C" fn set_annotations(o: *mut PyObject, v: *mut PyObject, _: *mut
     0
 }
 
+/// `types.FunctionType(code, globals, name=None, argdefs=None, closure=None)`.
+unsafe extern "C" fn function_tp_new(_tp: *mut PyTypeObject, args: *mut PyObject, kw: *mut PyObject) -> *mut PyObject {
+    let r = (|| -> err::PyResult {
+        let mut v: Vec<PyObj> = tuple::items(PyObj::borrow(&args)).to_vec();
+        let mut names = Vec::new();
+        if !kw.is_null() {
+            for (k, x) in dict::items_vec(PyObj::borrow(&kw)) {
+                names.push(k);
+                v.push(x);
+            }
+        }
+        let kwn = if names.is_empty() { None } else { Some(tuple::new(names)) };
+        let a = crate::objects::methodobject::bind_args(
+            "function", &v, kwn.as_ref(), &["code", "globals", "name", "argdefs", "closure"], 2, 0)?;
+        let code = a[0].clone().unwrap();
+        let globals = a[1].clone().unwrap();
+        if !crate::objects::code::is_code(&code) {
+            return Err(err::type_error(format!(
+                "function() argument 'code' must be code, not {}", crate::typeobj::type_name(code.ob_type()))));
+        }
+        if !dict::is_dict(&globals) {
+            return Err(err::type_error(format!(
+                "function() argument 'globals' must be dict, not {}", crate::typeobj::type_name(globals.ob_type()))));
+        }
+        let opt = |x: &Option<PyObj>| x.clone().filter(|o| !none::is_none(o));
+        let name = opt(&a[2]);
+        if name.as_ref().is_some_and(|n| !unicode::is_str(n)) {
+            return Err(err::type_error("arg 3 (name) must be None or string"));
+        }
+        let defs = opt(&a[3]);
+        if defs.as_ref().is_some_and(|d| !tuple::is_tuple(d)) {
+            return Err(err::type_error("arg 4 (defaults) must be None or tuple"));
+        }
+        let closure = opt(&a[4]);
+        let cd = crate::objects::code::data(&code);
+        let nfree = cd.freevars.len();
+        if closure.as_ref().is_some_and(|c| !tuple::is_tuple(c)) {
+            return Err(err::type_error("arg 5 (closure) must be None or tuple"));
+        }
+        if nfree > 0 && closure.is_none() {
+            return Err(err::type_error("arg 5 (closure) must be tuple"));
+        }
+        let n = closure.as_ref().map(tuple::len).unwrap_or(0);
+        if n != nfree {
+            return Err(err::value_error(format!(
+                "{} requires closure of length {}, not {}", unicode::to_string_lossy(&cd.name), nfree, n)));
+        }
+        for x in closure.as_ref().map(|c| tuple::items(c).to_vec()).unwrap_or_default() {
+            if !crate::objects::cell::is_cell(&x) {
+                return Err(err::type_error(format!(
+                    "arg 5 (closure) expected cell, found {}", crate::typeobj::type_name(x.ob_type()))));
+            }
+        }
+        let f = new(code, globals, None);
+        let fo = raw(&f);
+        if let Some(n) = name {
+            let old = std::mem::replace(&mut (*fo).func_name, n.into_ptr());
+            crate::objref::xdecref(old);
+        }
+        set_field(&raw mut (*fo).func_defaults, defs);
+        set_field(&raw mut (*fo).func_closure, closure);
+        Ok(f)
+    })();
+    err::into_ptr(r)
+}
+
 pub unsafe fn init_type() {
     let t = function_type();
     (*t).tp_dealloc = Some(function_dealloc);
+    (*t).tp_new = Some(function_tp_new);
     (*t).tp_traverse = Some(function_traverse);
     (*t).tp_clear = Some(function_clear);
     (*t).tp_descr_get = Some(function_descr_get);

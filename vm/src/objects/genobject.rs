@@ -26,6 +26,8 @@ pub struct PyGenObject {
     pub awaited: c_int,
     pub hooks_inited: c_int,
     pub closed: c_int,
+    /// Async generators: the asyncgen finalizer hook in force at first use.
+    pub finalizer: *mut PyObject,
 }
 
 macro_rules! gen_type {
@@ -489,6 +491,23 @@ unsafe extern "C" fn gen_dealloc(o: *mut PyObject) {
         if (*o).ob_refcnt != 0 {
             return;
         }
+    } else if !f.is_null() && (*f).state != FRAME_COMPLETED && is_async_gen(gen) && !(*go).finalizer.is_null() {
+        // An unfinished async generator goes to its finalizer hook (asyncio
+        // schedules its aclose()); taken first so it runs once.
+        let fin = PyObj::from_owned(std::mem::replace(&mut (*go).finalizer, std::ptr::null_mut()));
+        (*o).ob_refcnt = 1;
+        let saved = err::take();
+        if let Err(e) = crate::abstract_::call1(&fin, gen) {
+            crate::interp::write_unraisable(&e, Some(gen));
+        }
+        if let Some(s) = saved {
+            err::restore(s);
+        }
+        drop(fin);
+        (*o).ob_refcnt -= 1;
+        if (*o).ob_refcnt != 0 {
+            return;
+        }
     } else if !f.is_null() && (*f).state == FRAME_CREATED && is_coroutine(gen) {
         // A coroutine that was never awaited: CPython's RuntimeWarning.
         (*o).ob_refcnt = 1;
@@ -508,7 +527,7 @@ unsafe extern "C" fn gen_dealloc(o: *mut PyObject) {
     if !f.is_null() {
         (*f).gen = std::ptr::null_mut();
     }
-    for p in [(*go).frame, (*go).name, (*go).qualname, (*go).exc_state] {
+    for p in [(*go).frame, (*go).name, (*go).qualname, (*go).exc_state, (*go).finalizer] {
         xdecref(p);
     }
     crate::alloc::tp_free(o);
@@ -516,7 +535,7 @@ unsafe extern "C" fn gen_dealloc(o: *mut PyObject) {
 
 unsafe extern "C" fn gen_traverse(o: *mut PyObject, visit: visitproc, arg: *mut c_void) -> c_int {
     let go = o as *mut PyGenObject;
-    for p in [(*go).frame, (*go).name, (*go).qualname, (*go).exc_state] {
+    for p in [(*go).frame, (*go).name, (*go).qualname, (*go).exc_state, (*go).finalizer] {
         if !p.is_null() {
             let r = visit(p, arg);
             if r != 0 {
@@ -798,15 +817,47 @@ unsafe extern "C" fn awaitable_dealloc(o: *mut PyObject) {
     crate::alloc::tp_free(o);
 }
 
-crate::onearg!(agen_asend, |slf, v| { Ok(new_awaitable(slf, 0, Some(v.unwrap().clone()), None)) });
+/// First use of an async generator: remembers the thread's finalizer hook
+/// and calls its firstiter hook (`sys.set_asyncgen_hooks`).
+fn agen_init_hooks(gen: &PyObj) -> PyResult<()> {
+    unsafe {
+        let go = g(gen);
+        if (*go).hooks_inited != 0 {
+            return Ok(());
+        }
+        (*go).hooks_inited = 1;
+        let ts = crate::interp::tstate();
+        if let Some(fin) = ts.asyncgen_finalizer.clone() {
+            (*go).finalizer = fin.into_ptr();
+        }
+        if let Some(first) = ts.asyncgen_firstiter.clone() {
+            crate::abstract_::call1(&first, gen)?;
+        }
+        Ok(())
+    }
+}
+
+crate::onearg!(agen_asend, |slf, v| {
+    agen_init_hooks(slf)?;
+    Ok(new_awaitable(slf, 0, Some(v.unwrap().clone()), None))
+});
 crate::fastcall!(agen_athrow, |slf, args| {
     crate::objects::methodobject::check_nargs("athrow", args, 1, 3)?;
+    agen_init_hooks(slf)?;
     Ok(new_awaitable(slf, 1, None, Some(args)))
 });
-crate::fastcall!(agen_aclose, |slf, args| { Ok(new_awaitable(slf, 2, None, None)) });
+crate::fastcall!(agen_aclose, |slf, args| {
+    agen_init_hooks(slf)?;
+    Ok(new_awaitable(slf, 2, None, None))
+});
 
 unsafe extern "C" fn agen_anext(o: *mut PyObject) -> *mut PyObject {
-    new_awaitable(PyObj::borrow(&o), 0, None, None).into_ptr()
+    let gen = PyObj::borrow(&o);
+    if let Err(e) = agen_init_hooks(gen) {
+        err::restore(e);
+        return std::ptr::null_mut();
+    }
+    new_awaitable(gen, 0, None, None).into_ptr()
 }
 
 pub fn get_aiter(o: &PyObj) -> PyResult {
@@ -919,6 +970,7 @@ pub unsafe fn init_types() {
         ("asend", agen_asend as *const c_void, meth::O, ""),
         ("athrow", agen_athrow as *const c_void, meth::FASTCALL, ""),
         ("aclose", agen_aclose as *const c_void, meth::FASTCALL, ""),
+        ("__class_getitem__", agen_class_getitem as *const c_void, meth::O | meth::CLASS, ""),
     ]);
     let t = &raw mut _PyCoroWrapper_Type;
     (*t).tp_dealloc = Some(coro_wrapper_dealloc);
@@ -1029,3 +1081,6 @@ pub unsafe fn init_anext_type() {
         ("close", anext_close as *const c_void, meth::FASTCALL, ""),
     ]);
 }
+
+// `__class_getitem__`: `types.AsyncGeneratorType[int, None]` is a types.GenericAlias.
+crate::onearg!(agen_class_getitem, |cls, arg| { crate::objects::unionobject::generic_alias(cls, arg.unwrap()) });

@@ -97,7 +97,24 @@ unsafe extern "C" fn module_getattro(o: *mut PyObject, name: *mut PyObject) -> *
         return err::into_ptr(crate::abstract_::call1(&ga, n));
     }
     let mname = dict::get_item_rs(&d, "__name__").filter(|x| unicode::is_str(x));
+    // A module whose __spec__._initializing is true is still running its
+    // body: CPython hints at a circular import.
+    let initializing = || -> bool {
+        let Some(sp) = dict::get_item_rs(&d, "__spec__").filter(|s| !crate::objects::none::is_none(s)) else {
+            return false;
+        };
+        match crate::abstract_::getattr_str_opt(&sp, "_initializing") {
+            Ok(Some(v)) => crate::abstract_::is_true(&v).unwrap_or(false),
+            Ok(None) => false,
+            Err(_) => false,
+        }
+    };
     let e = match mname {
+        Some(mn) if initializing() => err::attribute_error(format!(
+            "partially initialized module '{}' has no attribute '{}' (most likely due to a circular import)",
+            unicode::to_string_lossy(&mn),
+            unicode::to_string_lossy(n)
+        )),
         Some(mn) => err::attribute_error(format!(
             "module '{}' has no attribute '{}'",
             unicode::to_string_lossy(&mn),
@@ -193,6 +210,30 @@ crate::fastcall!(module_dir, |slf, args| {
     Ok(crate::objects::list::new(dict::keys_vec(&d)))
 });
 
+/// `module.__annotations__`: the dict's entry, created empty on first read.
+unsafe extern "C" fn module_annotations_get(o: *mut PyObject, _: *mut c_void) -> *mut PyObject {
+    let d = get_dict(PyObj::borrow(&o));
+    if let Some(a) = dict::get_item_rs(&d, "__annotations__") {
+        return a.into_ptr();
+    }
+    let a = dict::new();
+    dict::set_item_rs(&d, "__annotations__", a.clone());
+    a.into_ptr()
+}
+
+unsafe extern "C" fn module_annotations_set(o: *mut PyObject, v: *mut PyObject, _: *mut c_void) -> std::os::raw::c_int {
+    let d = get_dict(PyObj::borrow(&o));
+    if v.is_null() {
+        if dict::get_item_rs(&d, "__annotations__").is_none() {
+            err::restore(err::attribute_error("__annotations__"));
+            return -1;
+        }
+        return err::int_result(dict::del_item(&d, &unicode::new("__annotations__")).map(|_| ()));
+    }
+    dict::set_item_rs(&d, "__annotations__", PyObj::from_borrowed(v));
+    0
+}
+
 pub unsafe fn init_type() {
     let t = module_type();
     (*t).tp_dealloc = Some(module_dealloc);
@@ -205,7 +246,10 @@ pub unsafe fn init_type() {
     (*t).tp_dictoffset = std::mem::offset_of!(PyModuleObject, md_dict) as isize;
     (*t).tp_weaklistoffset = std::mem::offset_of!(PyModuleObject, md_weaklist) as isize;
     (*t).tp_flags |= flags::HAVE_GC | flags::BASETYPE;
-    crate::objects::descr::set_getsets(t, &[("__dict__", module_dict_get as *const c_void, std::ptr::null())]);
+    crate::objects::descr::set_getsets(t, &[
+        ("__dict__", module_dict_get as *const c_void, std::ptr::null()),
+        ("__annotations__", module_annotations_get as *const c_void, module_annotations_set as *const c_void),
+    ]);
     crate::objects::descr::set_methods(t, &[("__dir__", module_dir as *const c_void, crate::object::meth::FASTCALL, "")]);
 }
 

@@ -312,6 +312,28 @@ unsafe extern "C" fn type_get_bases(o: *mut PyObject, _: *mut c_void) -> *mut Py
     if b.is_null() { tuple::empty().into_ptr() } else { PyObj::from_borrowed(b).into_ptr() }
 }
 
+unsafe extern "C" fn type_set_bases(o: *mut PyObject, v: *mut PyObject, _: *mut c_void) -> c_int {
+    let nv = if v.is_null() { None } else { Some(PyObj::borrow(&v)) };
+    err::int_result(typeobj::set_bases(tp(o), nv))
+}
+
+// Layout numbers of the type (`__basicsize__`, `__flags__`, ...), read-only.
+unsafe extern "C" fn type_get_basicsize(o: *mut PyObject, _: *mut c_void) -> *mut PyObject {
+    long::from_i64((*tp(o)).tp_basicsize as i64).into_ptr()
+}
+unsafe extern "C" fn type_get_itemsize(o: *mut PyObject, _: *mut c_void) -> *mut PyObject {
+    long::from_i64((*tp(o)).tp_itemsize as i64).into_ptr()
+}
+unsafe extern "C" fn type_get_flags(o: *mut PyObject, _: *mut c_void) -> *mut PyObject {
+    long::from_i64((*tp(o)).tp_flags as i64).into_ptr()
+}
+unsafe extern "C" fn type_get_weakrefoffset(o: *mut PyObject, _: *mut c_void) -> *mut PyObject {
+    long::from_i64((*tp(o)).tp_weaklistoffset as i64).into_ptr()
+}
+unsafe extern "C" fn type_get_dictoffset(o: *mut PyObject, _: *mut c_void) -> *mut PyObject {
+    long::from_i64((*tp(o)).tp_dictoffset as i64).into_ptr()
+}
+
 unsafe extern "C" fn type_get_base(o: *mut PyObject, _: *mut c_void) -> *mut PyObject {
     let b = (*tp(o)).tp_base;
     if b.is_null() { none::none().into_ptr() } else { PyObj::from_borrowed(b as *mut PyObject).into_ptr() }
@@ -487,8 +509,13 @@ pub unsafe fn init(o: *mut PyTypeObject, t: *mut PyTypeObject) {
         ("__doc__", type_get_doc as *const c_void, type_set_doc as *const c_void),
         ("__text_signature__", type_get_text_signature as *const c_void, std::ptr::null()),
         ("__mro__", type_get_mro as *const c_void, std::ptr::null()),
-        ("__bases__", type_get_bases as *const c_void, std::ptr::null()),
+        ("__bases__", type_get_bases as *const c_void, type_set_bases as *const c_void),
         ("__base__", type_get_base as *const c_void, std::ptr::null()),
+        ("__basicsize__", type_get_basicsize as *const c_void, std::ptr::null()),
+        ("__itemsize__", type_get_itemsize as *const c_void, std::ptr::null()),
+        ("__flags__", type_get_flags as *const c_void, std::ptr::null()),
+        ("__weakrefoffset__", type_get_weakrefoffset as *const c_void, std::ptr::null()),
+        ("__dictoffset__", type_get_dictoffset as *const c_void, std::ptr::null()),
         ("__dict__", type_get_dict as *const c_void, std::ptr::null()),
         ("__abstractmethods__", type_get_abstractmethods as *const c_void, type_set_abstractmethods as *const c_void),
         ("__annotations__", type_get_annotations as *const c_void, type_set_annotations as *const c_void),

@@ -472,6 +472,165 @@ unsafe extern "C" fn ga_get_parameters(o: *mut PyObject, _: *mut c_void) -> *mut
     PyObj::from_borrowed(g.parameters).into_ptr()
 }
 
+// ---------------------------------------------------------------- substitution
+
+/// The items of a starred `*tuple[...]` (or of anything whose
+/// `__typing_unpacked_tuple_args__` is a tuple), else None.
+fn unpacked_tuple_args(arg: &PyObj) -> PyResult<Option<PyObj>> {
+    unsafe {
+        if arg.ob_type() == ga_type() {
+            let g = ga(arg);
+            if g.starred != 0 && g.origin == typeobj::type_obj(&raw mut crate::objects::tuple::PyTuple_Type).as_ptr() {
+                return Ok(Some(PyObj::from_borrowed(g.args)));
+            }
+            return Ok(None);
+        }
+    }
+    Ok(abstract_::getattr_str_opt(arg, "__typing_unpacked_tuple_args__")?.filter(|r| !none::is_none(r)))
+}
+
+/// Flattens unpacked fixed-length tuples (`*tuple[int, str]`) in the items.
+fn unpack_args(item: &PyObj) -> PyResult<Vec<PyObj>> {
+    let items = if tuple::is_tuple(item) { tuple::items(item).to_vec() } else { vec![item.clone()] };
+    let mut out = Vec::new();
+    for it in items {
+        if !typeobj::is_type(&it) {
+            if let Some(sub) = unpacked_tuple_args(&it)? {
+                if tuple::is_tuple(&sub) {
+                    let si = tuple::items(&sub);
+                    let ell = unsafe { &raw mut crate::objects::slice::_Py_EllipsisObject };
+                    if !si.last().is_some_and(|l| l.as_ptr() == ell) {
+                        out.extend(si.iter().cloned());
+                        continue;
+                    }
+                }
+            }
+        }
+        out.push(it);
+    }
+    Ok(out)
+}
+
+fn index_of(params: &[PyObj], x: &PyObj) -> Option<usize> {
+    params.iter().position(|p| p.is(x))
+}
+
+/// `obj` with its own type variables replaced (`list[T]` -> `list[int]`).
+fn subs_tvars(obj: &PyObj, params: &[PyObj], argitems: &[PyObj]) -> PyResult {
+    let Some(sub) = abstract_::getattr_str_opt(obj, "__parameters__")? else {
+        return Ok(obj.clone());
+    };
+    if !tuple::is_tuple(&sub) || tuple::len(&sub) == 0 {
+        return Ok(obj.clone());
+    }
+    let mut subargs = Vec::new();
+    for a in tuple::items(&sub) {
+        if let Some(i) = index_of(params, a) {
+            let param = &params[i];
+            let val = &argitems[i];
+            // A TypeVarTuple (iterable) takes a whole tuple of arguments.
+            if unsafe { (*param.ob_type()).tp_iter.is_some() } && tuple::is_tuple(val) {
+                subargs.extend(tuple::items(val).iter().cloned());
+                continue;
+            }
+            subargs.push(val.clone());
+        } else {
+            subargs.push(a.clone());
+        }
+    }
+    abstract_::getitem(obj, &tuple::new(subargs))
+}
+
+/// `alias[item]`: substitutes `item` for the alias's parameters in `args`
+/// (CPython's `_Py_subs_parameters`).
+pub fn subs_parameters(slf: &PyObj, args: &PyObj, params: &PyObj, item: &PyObj) -> PyResult {
+    let pv = tuple::items(params).to_vec();
+    if pv.is_empty() {
+        return Err(err::type_error(format!("{} is not a generic class", abstract_::repr_string(slf)?)));
+    }
+    let mut item = tuple::new(unpack_args(item)?);
+    for p in &pv {
+        if let Some(prep) = abstract_::getattr_str_opt(p, "__typing_prepare_subst__")? {
+            item = abstract_::call(&prep, &[slf.clone(), item.clone()], None)?;
+            if !tuple::is_tuple(&item) {
+                item = tuple::new(vec![item]);
+            }
+        }
+    }
+    let argitems = tuple::items(&item).to_vec();
+    if argitems.len() != pv.len() {
+        return Err(err::type_error(format!(
+            "Too {} arguments for {}; actual {}, expected {}",
+            if argitems.len() > pv.len() { "many" } else { "few" },
+            abstract_::repr_string(slf)?,
+            argitems.len(),
+            pv.len()
+        )));
+    }
+    let mut out = Vec::new();
+    for a in tuple::items(args) {
+        if typeobj::is_type(a) {
+            out.push(a.clone());
+            continue;
+        }
+        let unpack = match abstract_::getattr_str_opt(a, "__typing_is_unpacked_typevartuple__")? {
+            Some(v) => abstract_::is_true(&v)?,
+            None => false,
+        };
+        let v = match abstract_::getattr_str_opt(a, "__typing_subst__")? {
+            Some(subst) => {
+                let i = index_of(&pv, a).ok_or_else(|| err::system_error("parameter not found"))?;
+                abstract_::call1(&subst, &argitems[i])?
+            }
+            None => subs_tvars(a, &pv, &argitems)?,
+        };
+        if unpack && tuple::is_tuple(&v) {
+            out.extend(tuple::items(&v).iter().cloned());
+        } else {
+            out.push(v);
+        }
+    }
+    Ok(tuple::new(out))
+}
+
+unsafe extern "C" fn ga_getitem(o: *mut PyObject, item: *mut PyObject) -> *mut PyObject {
+    let obj = PyObj::borrow(&o);
+    let r = (|| {
+        let g = ga(obj);
+        if g.parameters.is_null() {
+            g.parameters = make_parameters(PyObj::borrow(&g.args))?.into_ptr();
+        }
+        let newargs = subs_parameters(obj, PyObj::borrow(&g.args), PyObj::borrow(&g.parameters), PyObj::borrow(&item))?;
+        let res = generic_alias(PyObj::borrow(&g.origin), &newargs)?;
+        ga(&res).starred = g.starred;
+        Ok(res)
+    })();
+    err::into_ptr(r)
+}
+
+/// `iter(alias)` yields the starred alias once, so `*tuple[int]` works.
+unsafe extern "C" fn ga_iter(o: *mut PyObject) -> *mut PyObject {
+    let obj = PyObj::borrow(&o);
+    let r = (|| {
+        let g = ga(obj);
+        let st = generic_alias(PyObj::borrow(&g.origin), PyObj::borrow(&g.args))?;
+        ga(&st).starred = 1;
+        abstract_::get_iter(&tuple::new(vec![st]))
+    })();
+    err::into_ptr(r)
+}
+
+unsafe extern "C" fn ga_get_unpacked_tuple_args(o: *mut PyObject, _: *mut c_void) -> *mut PyObject {
+    let g = ga(PyObj::borrow(&o));
+    let tt = typeobj::type_obj(&raw mut crate::objects::tuple::PyTuple_Type);
+    if g.starred != 0 && g.origin == tt.as_ptr() {
+        return PyObj::from_borrowed(g.args).into_ptr();
+    }
+    none::none().into_ptr()
+}
+
+static mut GA_AS_MAPPING: PyMappingMethods = EMPTY_MAPPING_METHODS;
+
 static mut UNION_AS_NUMBER: PyNumberMethods = EMPTY_NUMBER_METHODS;
 static mut GA_AS_NUMBER: PyNumberMethods = EMPTY_NUMBER_METHODS;
 
@@ -517,6 +676,10 @@ pub unsafe fn init_types() {
     (*t).tp_call = Some(ga_call);
     (*t).tp_getattro = Some(ga_getattro);
     (*t).tp_new = Some(ga_new);
+    (*t).tp_iter = Some(ga_iter);
+    let m = &raw mut GA_AS_MAPPING;
+    (*m).mp_subscript = Some(ga_getitem);
+    (*t).tp_as_mapping = m;
     (*t).tp_weaklistoffset = std::mem::offset_of!(GenericAliasObject, weakreflist) as isize;
     (*t).tp_flags |= flags::HAVE_GC | flags::BASETYPE;
     crate::objects::descr::set_getsets(
@@ -526,6 +689,7 @@ pub unsafe fn init_types() {
             ("__args__", ga_get_args as *const c_void, std::ptr::null()),
             ("__unpacked__", ga_get_unpacked as *const c_void, std::ptr::null()),
             ("__parameters__", ga_get_parameters as *const c_void, std::ptr::null()),
+            ("__typing_unpacked_tuple_args__", ga_get_unpacked_tuple_args as *const c_void, std::ptr::null()),
         ],
     );
     crate::objects::descr::set_methods(

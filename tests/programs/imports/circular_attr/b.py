@@ -1,0 +1,5 @@
+import a
+try:
+    a.X
+except AttributeError as e:
+    print(e)

@@ -1,0 +1,28 @@
+# types.GenericAlias parameter substitution, unpacking and iteration.
+from typing import TypeVar, TypeVarTuple, Unpack, Generic
+T = TypeVar('T'); U = TypeVar('U'); Ts = TypeVarTuple('Ts')
+def t(f):
+    try: print(f())
+    except Exception as e: print(type(e).__name__, e)
+t(lambda: dict[str, T][int])
+t(lambda: list[T][int])
+t(lambda: dict[T, list[T]][str])
+t(lambda: dict[T, U][int, str])
+t(lambda: dict[T, U][int])
+t(lambda: list[T][int, str])
+t(lambda: list[int][int])
+t(lambda: [*tuple[int, str]])
+t(lambda: tuple[int, str].__typing_unpacked_tuple_args__)
+t(lambda: next(iter(tuple[int, str])).__typing_unpacked_tuple_args__)
+t(lambda: next(iter(list[int])).__unpacked__)
+t(lambda: tuple[T, *Ts][int, str, float])
+t(lambda: tuple[*Ts][int, str])
+t(lambda: tuple[T, ...][int])
+t(lambda: list[T][tuple[int, ...]])
+t(lambda: dict[T, *tuple[int, str]])
+t(lambda: type[T][int])
+t(lambda: list[list[T]][int].__args__[0].__args__)
+t(lambda: (lambda s: s.__unpacked__)(next(iter(tuple[T]))[int]))
+import collections.abc
+t(lambda: collections.abc.Callable[[T], U][int, str])
+t(lambda: list[T][int] == list[int])
