@@ -4,6 +4,7 @@
 //! registration list. It must not reach into VM internals beyond the `vm`
 //! crate's public API.
 
+pub mod codecsmodule;
 pub mod collectionsmodule;
 pub mod errnomodule;
 pub mod gcmodule;
@@ -21,6 +22,7 @@ pub mod sre;
 /// Registers every Rust stdlib module with the import system.
 pub fn register_all() {
     vm::import::register_builtin("gc", gcmodule::init);
+    vm::import::register_builtin("_codecs", codecsmodule::init);
     vm::import::register_builtin("_collections", collectionsmodule::init);
     vm::import::register_builtin("_string", stringmodule::init);
     vm::import::register_builtin("_struct", structmodule::init);

@@ -15,7 +15,7 @@ pub(crate) mod parser;
 mod pattern;
 mod string_literal;
 mod tokenizer;
-mod unicode_names;
+pub mod unicode_names;
 #[cfg(test)]
 mod dump;
 #[cfg(test)]
