@@ -11,6 +11,7 @@ pub mod gcmodule;
 pub mod importlib_shim;
 pub mod itertools;
 pub mod itertools_comb;
+pub mod localemodule;
 pub mod math;
 pub mod posixmodule;
 pub mod stringmodule;
@@ -23,6 +24,7 @@ pub mod sre;
 pub fn register_all() {
     vm::import::register_builtin("gc", gcmodule::init);
     vm::import::register_builtin("_codecs", codecsmodule::init);
+    vm::import::register_builtin("_locale", localemodule::init);
     vm::import::register_builtin("_collections", collectionsmodule::init);
     vm::import::register_builtin("_string", stringmodule::init);
     vm::import::register_builtin("_struct", structmodule::init);
