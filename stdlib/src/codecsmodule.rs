@@ -48,7 +48,7 @@ fn errors_arg(f: &str, args: &[PyObj], i: usize) -> PyResult<Errors> {
 }
 
 /// A bytes-like argument (`y*`), or also a str (`s*`, UTF-8) when `str_ok`.
-fn data_arg(f: &str, args: &[PyObj], i: usize, str_ok: bool) -> PyResult<Vec<u8>> {
+fn data_arg(_f: &str, args: &[PyObj], i: usize, str_ok: bool) -> PyResult<Vec<u8>> {
     let a = &args[i];
     if unicode::is_str(a) {
         if str_ok {
@@ -56,16 +56,7 @@ fn data_arg(f: &str, args: &[PyObj], i: usize, str_ok: bool) -> PyResult<Vec<u8>
         }
         return Err(bytes_methods::need_bytes_like(a));
     }
-    match bytes_methods::buffer_data(a) {
-        Some(d) => Ok(d),
-        None if str_ok => Err(err::type_error(format!(
-            "{}() argument {} must be str or bytes-like object, not {}",
-            f,
-            i + 1,
-            tname(a)
-        ))),
-        None => Err(bytes_methods::need_bytes_like(a)),
-    }
+    bytes_methods::buffer_data(a).ok_or_else(|| bytes_methods::need_bytes_like(a))
 }
 
 fn int_arg(args: &[PyObj], i: usize, default: i64) -> PyResult<i64> {
@@ -352,13 +343,41 @@ vm::onearg!(c_charmap_build, |slf, m| {
     if !unicode::is_str(m) {
         return Err(err::type_error(format!("charmap_build() argument must be str, not {}", tname(m))));
     }
-    let mut map = HashMap::new();
-    for (i, c) in unicode::data(m).iter().enumerate().take(256) {
-        map.entry(c).or_insert(i as u8);
+    let table: Vec<u32> = unicode::data(m).iter().take(256).collect();
+    // CPython's compact table covers tables that map 0 to 0 and stay in the
+    // BMP within 254 blocks of each level; others get a dict.
+    let mut l1 = std::collections::HashSet::new();
+    let mut l2 = std::collections::HashSet::new();
+    let mut need_dict = table.first().map_or(false, |&c| c != 0);
+    for &c in table.iter().skip(1) {
+        if c == 0 || c > 0xFFFF {
+            need_dict = true;
+            break;
+        }
+        if c != 0xFFFE {
+            l1.insert(c >> 11);
+            l2.insert(c >> 7);
+        }
     }
+    if need_dict || l1.len() >= 0xFF || l2.len() >= 0xFF {
+        let d = vm::objects::dict::new();
+        for (i, &c) in table.iter().enumerate() {
+            vm::objects::dict::set_item(&d, long::from_i64(c as i64), long::from_usize(i))?;
+        }
+        return Ok(d);
+    }
+    let mut map = HashMap::new();
+    for (i, &c) in table.iter().enumerate().skip(1) {
+        if c != 0xFFFE {
+            map.insert(c, i as u8);
+        }
+    }
+    map.insert(0, 0);
     unsafe {
         let o = vm::alloc::alloc_object(&raw mut ENCODING_MAP_TYPE, 0);
-        (*(o as *mut EncodingMapObject)).map = Box::into_raw(Box::new(map));
+        let e = o as *mut EncodingMapObject;
+        (*e).map = Box::into_raw(Box::new(map));
+        (*e).size = 64 + 16 * l1.len() + 128 * l2.len() - 1;
         Ok(PyObj::from_owned(o))
     }
 });
@@ -369,6 +388,8 @@ vm::onearg!(c_charmap_build, |slf, m| {
 pub struct EncodingMapObject {
     pub ob_base: PyObject,
     pub map: *mut HashMap<u32, u8>,
+    /// What CPython's `size()` reports: the byte size of its 3-level table.
+    pub size: usize,
 }
 
 pub static mut ENCODING_MAP_TYPE: PyTypeObject =
@@ -383,10 +404,7 @@ unsafe extern "C" fn em_dealloc(o: *mut PyObject) {
 }
 
 vm::onearg!(em_size, |slf, _a| {
-    // CPython reports its table's byte size; ours is a hash map: report
-    // the number of entries times the per-entry cost of CPython's layout.
-    let n = unsafe { (*(*(slf.as_ptr() as *mut EncodingMapObject)).map).len() };
-    Ok(long::from_usize(n))
+    Ok(long::from_usize(unsafe { (*(slf.as_ptr() as *mut EncodingMapObject)).size }))
 });
 
 static mut READY: bool = false;

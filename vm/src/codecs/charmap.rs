@@ -105,6 +105,6 @@ pub fn lookup_encode(mapping: &PyObj, c: u32, out: &mut Vec<u8>) -> PyResult<boo
 pub fn encode(s: &PyObj, errors: &mut Errors, lookup: &mut dyn FnMut(u32, &mut Vec<u8>) -> PyResult<bool>) -> PyResult<Vec<u8>> {
     let cps = cps_of(s);
     let mut out = Vec::with_capacity(cps.len());
-    encode_with(s, &cps, "charmap", UNDEFINED, errors, true, u32::MAX, &mut out, &mut |o, c| lookup(c, o))?;
+    encode_with(s, &cps, "charmap", UNDEFINED, errors, true, u32::MAX, 1, &mut out, &mut |o, c| lookup(c, o))?;
     Ok(out)
 }

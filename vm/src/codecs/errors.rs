@@ -425,10 +425,7 @@ fn parse_result(r: &PyObj, encoding: bool, len: usize) -> PyResult<(Rep, usize)>
     } else {
         return Err(bad());
     };
-    if !long::is_int(&it[1]) {
-        return Err(bad());
-    }
-    let mut pos = abstract_::index_to_ssize(&it[1], Some(unsafe { exceptions::PyExc_IndexError }))? as i64;
+    let mut pos = abstract_::index_to_ssize(&it[1], Some(unsafe { exceptions::PyExc_OverflowError }))? as i64;
     if pos < 0 {
         pos += len as i64;
     }

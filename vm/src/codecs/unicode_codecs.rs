@@ -16,7 +16,8 @@ pub fn cps_of(s: &PyObj) -> Vec<u32> {
 /// The common encoder loop: `put` appends the encoding of a code point and
 /// returns false when it cannot encode it; unencodable runs (`collapse`) or
 /// single code points go to the error handler, whose str replacement must
-/// be below `rep_limit` and encodable by `put`.
+/// be below `rep_limit` and encodable by `put`, its bytes replacement a
+/// whole number of `unit`s.
 pub fn encode_with(
     s: &PyObj,
     cps: &[u32],
@@ -25,6 +26,7 @@ pub fn encode_with(
     errors: &mut Errors,
     collapse: bool,
     rep_limit: u32,
+    unit: usize,
     out: &mut Vec<u8>,
     put: &mut dyn FnMut(&mut Vec<u8>, u32) -> PyResult<bool>,
 ) -> PyResult<()> {
@@ -47,7 +49,12 @@ pub fn encode_with(
         }
         let (rep, pos) = errors.encode(encoding, s, cps, i, end, reason)?;
         match rep {
-            Rep::Bytes(b) => out.extend_from_slice(&b),
+            Rep::Bytes(b) => {
+                if b.len() % unit != 0 {
+                    return Err(crate::objects::exceptions::unicode_encode_error(encoding, s, i, end, reason));
+                }
+                out.extend_from_slice(&b)
+            }
             Rep::Str(r) => {
                 for c in r {
                     if c >= rep_limit || !put(out, c)? {
@@ -86,7 +93,7 @@ pub fn utf8_encode(s: &PyObj, errors: &mut Errors) -> PyResult<Vec<u8>> {
     }
     let cps = cps_of(s);
     let mut out = Vec::with_capacity(cps.len() * 2);
-    encode_with(s, &cps, "utf-8", "surrogates not allowed", errors, true, 0x80, &mut out, &mut |o, c| {
+    encode_with(s, &cps, "utf-8", "surrogates not allowed", errors, true, 0x80, 1, &mut out, &mut |o, c| {
         if (0xD800..0xE000).contains(&c) {
             return Ok(false);
         }
@@ -161,7 +168,7 @@ pub fn utf16_32_encode(s: &PyObj, errors: &mut Errors, unit: usize, byteorder: i
     if byteorder == 0 {
         put_unit(&mut out, 0xFEFF);
     }
-    encode_with(s, &cps, utf_name(unit, byteorder), "surrogates not allowed", errors, false, 0x80, &mut out, &mut |o, c| {
+    encode_with(s, &cps, utf_name(unit, byteorder), "surrogates not allowed", errors, false, 0x80, unit, &mut out, &mut |o, c| {
         if (0xD800..0xE000).contains(&c) {
             return Ok(false);
         }
@@ -271,7 +278,7 @@ pub fn latin1_ascii_encode(s: &PyObj, errors: &mut Errors, limit: u32) -> PyResu
         ("latin-1", "ordinal not in range(256)")
     };
     let mut out = Vec::with_capacity(cps.len());
-    encode_with(s, &cps, name, reason, errors, true, limit, &mut out, &mut |o, c| {
+    encode_with(s, &cps, name, reason, errors, true, limit, 1, &mut out, &mut |o, c| {
         if c < limit {
             o.push(c as u8);
             Ok(true)
