@@ -256,14 +256,14 @@ pub fn encode_str(s: &PyObj, encoding: &str, errors: &str) -> PyResult {
             crate::typeobj::type_name(v.ob_type())
         )));
     };
+    if codec == Native::Utf8 {
+        if let Some(t) = unicode::as_str_fast(s) {
+            return Ok(bytes::new(t.as_bytes()));
+        }
+    }
     let mut errs = Errors::new(errors);
     let out = match codec {
-        Native::Utf8 => {
-            if let Some(t) = unicode::as_str_fast(s) {
-                return Ok(bytes::new(t.as_bytes()));
-            }
-            unicode_codecs::utf8_encode(s, &mut errs)?
-        }
+        Native::Utf8 => unicode_codecs::utf8_encode(s, &mut errs)?,
         Native::Ascii => unicode_codecs::latin1_ascii_encode(s, &mut errs, 0x80)?,
         Native::Latin1 => unicode_codecs::latin1_ascii_encode(s, &mut errs, 0x100)?,
         Native::Utf16(bo) => unicode_codecs::utf16_32_encode(s, &mut errs, 2, bo)?,
@@ -276,7 +276,9 @@ pub fn encode_str(s: &PyObj, encoding: &str, errors: &str) -> PyResult {
 pub fn decode_bytes(data: &[u8], encoding: &str, errors: &str) -> PyResult {
     let Some(codec) = native_codec(encoding) else {
         let codec = lookup_text(encoding, "codecs.decode()")?;
-        let v = call_codec(&codec, 1, &bytes::new(data), Some(errors), "decoding", encoding)?;
+        // CPython hands the codec a memoryview of the data.
+        let view = crate::objects::memoryview::from_object(&bytes::new(data))?;
+        let v = call_codec(&codec, 1, &view, Some(errors), "decoding", encoding)?;
         if unicode::is_str(&v) {
             return Ok(v);
         }
@@ -286,14 +288,14 @@ pub fn decode_bytes(data: &[u8], encoding: &str, errors: &str) -> PyResult {
             crate::typeobj::type_name(v.ob_type())
         )));
     };
+    if codec == Native::Utf8 {
+        if let Ok(s) = std::str::from_utf8(data) {
+            return Ok(unicode::new(s));
+        }
+    }
     let mut errs = Errors::new(errors);
     let cps = match codec {
-        Native::Utf8 => {
-            if let Ok(s) = std::str::from_utf8(data) {
-                return Ok(unicode::new(s));
-            }
-            unicode_codecs::utf8_decode(data, &mut errs, true)?.0
-        }
+        Native::Utf8 => unicode_codecs::utf8_decode(data, &mut errs, true)?.0,
         Native::Latin1 => return Ok(unicode_codecs::latin1_decode(data)),
         Native::Ascii => return unicode_codecs::ascii_decode(data, &mut errs),
         Native::Utf16(mut bo) => unicode_codecs::utf16_32_decode(data, &mut errs, 2, &mut bo, true)?.0,
