@@ -115,3 +115,14 @@ for arg in ["e", "e2", "val", "os", "int", "short", "ok"]:
 show(lambda: codecs.encode("ba", "weird"))
 show(lambda: b"x".decode("weird"))
 show(lambda: codecs.decode(b"x", "weird"))
+
+# str.encode/bytes.decode run utf-8/16/32, ascii and latin-1 natively (their
+# errors unwrapped); other names and aliases go through the registry, which
+# wraps non-Unicode errors such as an unknown handler name.
+def bad(e):
+    return (1, 1)
+codecs.register_error("t.bad", bad)
+for enc in ["utf-8", "UTF8", " utf-8 ", "utf-16-le", "l1", "latin-1", "U8", "cp1252", "ascii", "646"]:
+    for errs in ["bogus", "t.bad"]:
+        show(lambda: "€\udc80".encode(enc, errs))
+        show(lambda: b"\xff\xfe\x81".decode(enc, errs))

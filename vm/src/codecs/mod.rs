@@ -218,23 +218,16 @@ enum Native {
     Utf32(i32),
 }
 
+/// CPython's fast paths (PyUnicode_AsEncodedString / PyUnicode_Decode):
+/// exactly these normalized names skip the registry. Other aliases reach
+/// the same codecs through `encodings`, whose errors are then wrapped.
 fn native_codec(encoding: &str) -> Option<Native> {
-    let norm: String = encoding
-        .chars()
-        .map(|c| if c == '-' || c == ' ' { '_' } else { c.to_ascii_lowercase() })
-        .collect();
-    Some(match norm.as_str() {
-        "utf_8" | "utf8" | "u8" | "utf" | "utf8_ucs2" | "utf8_ucs4" | "cp65001" => Native::Utf8,
-        "ascii" | "us_ascii" | "646" | "us" | "ansi_x3.4_1968" | "ansi_x3_4_1968" | "iso646_us" | "cp367" | "csascii"
-        | "ibm367" | "iso_ir_6" => Native::Ascii,
-        "latin_1" | "latin1" | "latin" | "l1" | "iso_8859_1" | "iso8859_1" | "8859" | "cp819" | "iso_ir_100"
-        | "csisolatin1" | "ibm819" | "iso_8859_1:1987" => Native::Latin1,
-        "utf_16" | "utf16" | "u16" => Native::Utf16(0),
-        "utf_16_le" | "utf_16le" | "utf16le" => Native::Utf16(-1),
-        "utf_16_be" | "utf_16be" | "utf16be" => Native::Utf16(1),
-        "utf_32" | "utf32" | "u32" => Native::Utf32(0),
-        "utf_32_le" | "utf_32le" | "utf32le" => Native::Utf32(-1),
-        "utf_32_be" | "utf_32be" | "utf32be" => Native::Utf32(1),
+    Some(match normalize_encoding(encoding).as_str() {
+        "utf8" | "utf_8" => Native::Utf8,
+        "utf16" | "utf_16" => Native::Utf16(0),
+        "utf32" | "utf_32" => Native::Utf32(0),
+        "ascii" | "us_ascii" => Native::Ascii,
+        "latin1" | "latin_1" | "iso_8859_1" | "iso8859_1" => Native::Latin1,
         _ => return None,
     })
 }
