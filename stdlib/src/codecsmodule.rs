@@ -10,7 +10,7 @@ use vm::codecs::errors::{call_builtin, Errors, Handler};
 use vm::codecs::{charmap, escape, unicode_codecs as uc};
 use vm::err::{self, PyResult};
 use vm::object::*;
-use vm::objects::methodobject::{bind_args, check_nargs};
+use vm::objects::methodobject::{check_nargs, unpack_keywords};
 use vm::objects::{bytes, bytes_methods, long, module, none, tuple, unicode};
 use vm::objref::PyObj;
 use vm::typeobj::type_name;
@@ -63,10 +63,12 @@ fn int_arg(args: &[PyObj], i: usize, default: i64) -> PyResult<i64> {
     match args.get(i) {
         None => Ok(default),
         Some(a) => {
-            if vm::objects::float::is_float(a) {
-                return Err(err::type_error("integer argument expected, got float"));
+            // As _PyLong_AsInt: any index, but it must fit a C int.
+            let v = vm::abstract_::index(a)?;
+            match vm::abstract_::to_i64(&v) {
+                Ok(n) if i32::try_from(n).is_ok() => Ok(n),
+                _ => Err(err::overflow_error("Python int too large to convert to C int")),
             }
-            vm::abstract_::index_to_ssize(a, None).map(|v| v as i64)
         }
     }
 }
@@ -100,17 +102,8 @@ vm::onearg!(c_lookup, |slf, e| {
     }
     vm::codecs::lookup(unicode::as_str(e)?)
 });
-vm::onearg!(c_forget_codec, |slf, e| {
-    let e = e.unwrap();
-    if !unicode::is_str(e) {
-        return Err(err::type_error(format!("_forget_codec() argument must be str, not {}", tname(e))));
-    }
-    vm::codecs::forget_codec(unicode::as_str(e)?)?;
-    Ok(none::none())
-});
-
 fn encode_decode_args(fname: &str, args: &[PyObj], kw: Option<&PyObj>) -> PyResult<(PyObj, String, Option<String>)> {
-    let a = bind_args(fname, args, kw, &["obj", "encoding", "errors"], 1, 0)?;
+    let a = unpack_keywords(fname, args, kw, &["obj", "encoding", "errors"], 0, 1, 3)?;
     let mut out = Vec::new();
     for (i, nm) in [(1usize, "encoding"), (2, "errors")] {
         out.push(match &a[i] {
@@ -218,9 +211,13 @@ fn utf_ex_decode(f: &str, args: &[PyObj], unit: usize) -> PyResult {
     check_nargs(f, args, 1, 4)?;
     let d = data_arg(f, args, 0, false)?;
     let mut e = errors_arg(f, args, 1)?;
-    let mut bo = int_arg(args, 2, 0)?.signum() as i32;
+    // Only the sign matters for decoding; the value comes back unchanged
+    // unless a BOM set it.
+    let given = int_arg(args, 2, 0)?;
+    let mut bo = given.signum() as i32;
     let (cps, n) = uc::utf16_32_decode(&d, &mut e, unit, &mut bo, bool_arg(args, 3, false)?)?;
-    Ok(tuple::new(vec![unicode::from_codepoints(&cps), long::from_usize(n), long::from_i64(bo as i64)]))
+    let out = if given == 0 { bo as i64 } else { given };
+    Ok(tuple::new(vec![unicode::from_codepoints(&cps), long::from_usize(n), long::from_i64(out)]))
 }
 
 vm::fastcall!(c_utf_16_encode, |slf, args| { utf_encode("utf_16_encode", args, 2, None) });
@@ -429,7 +426,6 @@ pub fn init() -> PyResult<PyObj> {
         f("register", c_register as *const c_void, meth::O),
         f("unregister", c_unregister as *const c_void, meth::O),
         f("lookup", c_lookup as *const c_void, meth::O),
-        f("_forget_codec", c_forget_codec as *const c_void, meth::O),
         f("encode", c_encode as *const c_void, meth::FASTCALL | meth::KEYWORDS),
         f("decode", c_decode as *const c_void, meth::FASTCALL | meth::KEYWORDS),
         f("register_error", c_register_error as *const c_void, meth::FASTCALL),

@@ -296,10 +296,3 @@ pub fn decode_bytes(data: &[u8], encoding: &str, errors: &str) -> PyResult {
     };
     Ok(unicode::from_codepoints(&cps))
 }
-
-/// `_codecs._forget_codec`: drops `encoding` from the lookup cache.
-pub fn forget_codec(encoding: &str) -> PyResult<()> {
-    let key = unicode::new(&normalize_encoding(encoding));
-    dict::pop_item(&cache(), &key)?;
-    Ok(())
-}
