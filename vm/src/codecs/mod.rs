@@ -190,8 +190,9 @@ pub fn decode(obj: &PyObj, encoding: &str, errors: Option<&str>) -> PyResult {
     call_codec(&codec, 1, obj, errors, "decoding", encoding)
 }
 
-/// A codec for str.encode/bytes.decode: must not say it is not a text encoding.
-fn lookup_text(encoding: &str, alternative: &str) -> PyResult {
+/// `_PyCodec_LookupTextEncoding`: a codec for str.encode/bytes.decode (and
+/// text files), refusing one whose CodecInfo says it is not a text encoding.
+pub fn lookup_text(encoding: &str, alternative: &str) -> PyResult {
     let codec = lookup(encoding)?;
     if !tuple::is_exact_tuple(&codec) {
         if let Some(v) = abstract_::getattr_str_opt(&codec, "_is_text_encoding")? {
