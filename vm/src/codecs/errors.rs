@@ -112,12 +112,12 @@ fn standard_encoding(enc: &str) -> Option<(usize, bool)> {
 
 /// A built-in handler on an encode error over `cps[start..end]`.
 pub fn builtin_encode(h: &Handler, encoding: &str, cps: &[u32], start: usize, end: usize) -> Result<(Rep, usize), Fail> {
-    let range = &cps[start..end];
+    let range = &cps[start.min(end)..end];
     let mut out = Vec::new();
     match h {
         Handler::Strict | Handler::Custom(_) => return Err(Fail::Original),
         Handler::Ignore => {}
-        Handler::Replace => out.extend(std::iter::repeat('?' as u32).take(end - start)),
+        Handler::Replace => out.extend(std::iter::repeat('?' as u32).take(range.len())),
         Handler::BackslashReplace => {
             for &c in range {
                 backslash_char(&mut out, c);
@@ -179,7 +179,7 @@ pub fn builtin_decode(h: &Handler, encoding: &str, data: &[u8], start: usize, en
         Handler::Ignore => {}
         Handler::Replace => out.push(0xFFFD),
         Handler::BackslashReplace => {
-            for &b in &data[start..end] {
+            for &b in &data[start.min(end)..end] {
                 push_str(&mut out, &format!("\\x{:02x}", b));
             }
         }
@@ -227,12 +227,12 @@ pub fn builtin_decode(h: &Handler, encoding: &str, data: &[u8], start: usize, en
 /// A built-in handler on a translate error over `cps[start..end]`.
 pub fn builtin_translate(h: &Handler, cps: &[u32], start: usize, end: usize) -> Result<(Vec<u32>, usize), Fail> {
     match h {
-        Handler::Replace => Ok((vec![0xFFFD; end - start], end)),
+        Handler::Replace => Ok((vec![0xFFFD; end.saturating_sub(start)], end)),
         Handler::Strict | Handler::Custom(_) => Err(Fail::Original),
         Handler::Ignore => Ok((Vec::new(), end)),
         Handler::BackslashReplace => {
             let mut out = Vec::new();
-            for &c in &cps[start..end] {
+            for &c in &cps[start.min(end)..end] {
                 backslash_char(&mut out, c);
             }
             Ok((out, end))
@@ -254,8 +254,8 @@ fn exc_range(exc: &PyObj, len: usize) -> PyResult<(usize, usize)> {
     let e = abstract_::to_i64(&exc_field(exc, "end")?)?;
     let len = len as i64;
     let s = if s < 0 { 0 } else if s >= len { (len - 1).max(0) } else { s };
-    let e = if e < 1 { 1 } else if e > len { len } else { e };
-    Ok((s as usize, (e.max(s)) as usize))
+    let e = e.max(1).min(len);
+    Ok((s as usize, e as usize))
 }
 
 /// Runs built-in handler `h` on the exception `exc`, as the callables
