@@ -346,10 +346,6 @@ impl Errors {
         Ok(self.handler.clone().unwrap_or(Handler::Strict))
     }
 
-    pub fn is_strict(&self) -> bool {
-        matches!(self.handler, Some(Handler::Strict))
-    }
-
     /// Handles an encode error over `cps[start..end]` of the str `s`.
     pub fn encode(&mut self, encoding: &str, s: &PyObj, cps: &[u32], start: usize, end: usize, reason: &str) -> PyResult<(Rep, usize)> {
         let h = self.handler()?;
