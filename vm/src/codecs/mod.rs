@@ -132,9 +132,12 @@ pub fn wrap_error(e: PyErr, operation: &str, encoding: &str) -> PyErr {
         let size_ok = (*tp).tp_basicsize == (*base).tp_basicsize
             || ((*tp).tp_weaklistoffset != 0
                 && (*tp).tp_basicsize == (*base).tp_basicsize + std::mem::size_of::<*mut PyObject>() as isize);
-        if (*tp).tp_init.map(|f| f as usize) != (*base).tp_init.map(|f| f as usize)
-            || (*tp).tp_new.map(|f| f as usize) != (*base).tp_new.map(|f| f as usize)
-            || !size_ok || (*tp).tp_itemsize != 0 {
+        let same_slots = (*tp).tp_init.map(|f| f as usize) == (*base).tp_init.map(|f| f as usize)
+            && (*tp).tp_new.map(|f| f as usize) == (*base).tp_new.map(|f| f as usize);
+        // UnicodeError itself is a plain exception in CPython (only its
+        // subclasses carry fields), though it shares their layout here.
+        let plain = tp == exceptions::PyExc_UnicodeError || (same_slots && size_ok && (*tp).tp_itemsize == 0);
+        if !plain {
             return e;
         }
     }
