@@ -10,11 +10,13 @@ use crate::abstract_;
 use crate::err::{self, PyResult};
 use crate::objects::{bytes, exceptions, long, none, unicode};
 use crate::objref::PyObj;
+use std::borrow::Cow;
 
 const UNDEFINED: &str = "character maps to <undefined>";
 
 /// Decodes with `mapping` (None: latin-1).
-pub fn decode(data: &[u8], errors: &mut Errors, mapping: Option<&PyObj>) -> PyResult<Vec<u32>> {
+pub fn decode(input: &[u8], errors: &mut Errors, mapping: Option<&PyObj>) -> PyResult<Vec<u32>> {
+    let mut data: Cow<[u8]> = Cow::Borrowed(input);
     let mut out: Vec<u32> = Vec::with_capacity(data.len());
     let mapping = match mapping {
         None => return Ok(data.iter().map(|&b| b as u32).collect()),
@@ -29,7 +31,7 @@ pub fn decode(data: &[u8], errors: &mut Errors, mapping: Option<&PyObj>) -> PyRe
                     out.push(c);
                     i += 1;
                 }
-                _ => i = errors.decode("charmap", data, i, i + 1, UNDEFINED, &mut out)?,
+                _ => i = errors.decode("charmap", &mut data, i, i + 1, UNDEFINED, &mut out)?,
             }
         }
         return Ok(out);
@@ -66,7 +68,7 @@ pub fn decode(data: &[u8], errors: &mut Errors, mapping: Option<&PyObj>) -> PyRe
         if ok {
             i += 1;
         } else {
-            i = errors.decode("charmap", data, i, i + 1, UNDEFINED, &mut out)?;
+            i = errors.decode("charmap", &mut data, i, i + 1, UNDEFINED, &mut out)?;
         }
     }
     Ok(out)

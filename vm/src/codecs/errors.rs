@@ -10,6 +10,7 @@ use crate::abstract_;
 use crate::err::{self, PyErr, PyResult};
 use crate::objects::{bytes, exceptions, long, tuple, unicode};
 use crate::objref::PyObj;
+use std::borrow::Cow;
 
 /// What a handler gives an encoder: bytes are copied to the output as they
 /// are, a str is encoded by the codec itself (which may refuse it).
@@ -376,13 +377,23 @@ impl Errors {
     }
 
     /// Handles a decode error over `data[start..end]`: appends the
-    /// replacement to `out` and returns where decoding resumes.
-    pub fn decode(&mut self, encoding: &str, data: &[u8], start: usize, end: usize, reason: &str, out: &mut Vec<u32>) -> PyResult<usize> {
+    /// replacement to `out` and returns where decoding resumes. A custom
+    /// handler may replace the exception's `object`; decoding then goes on
+    /// in the new data, as in CPython.
+    pub fn decode(&mut self, encoding: &str, data: &mut Cow<'_, [u8]>, start: usize, end: usize, reason: &str, out: &mut Vec<u32>) -> PyResult<usize> {
         let h = self.handler()?;
         match &h {
             Handler::Custom(f) => {
                 let e = decode_error(encoding, data, start, end, reason);
+                let given = abstract_::getattr_str(e.value(), "object")?;
                 let r = abstract_::call1(f, e.value())?;
+                let now = abstract_::getattr_str(e.value(), "object")?;
+                if now.as_ptr() != given.as_ptr() {
+                    if !bytes::is_bytes(&now) {
+                        return Err(err::type_error("object attribute must be bytes"));
+                    }
+                    *data = Cow::Owned(bytes::as_slice(&now).to_vec());
+                }
                 let (rep, pos) = parse_result(&r, false, data.len())?;
                 if let Rep::Str(c) = rep {
                     out.extend(c);

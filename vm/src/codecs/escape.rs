@@ -6,6 +6,7 @@ use super::errors::Errors;
 use crate::err::{self, PyResult};
 use crate::objects::unicode;
 use crate::objref::PyObj;
+use std::borrow::Cow;
 
 fn hex(out: &mut Vec<u8>, prefix: &str, v: u32, digits: usize) {
     out.extend_from_slice(prefix.as_bytes());
@@ -67,9 +68,10 @@ fn read_hex(data: &[u8], mut s: usize, count: usize) -> Hex {
     Hex::Ok(v, s)
 }
 
-pub fn unicode_escape_decode(data: &[u8], errors: &mut Errors, final_: bool) -> PyResult<(Vec<u32>, usize)> {
+pub fn unicode_escape_decode(input: &[u8], errors: &mut Errors, final_: bool) -> PyResult<(Vec<u32>, usize)> {
+    let mut data: Cow<[u8]> = Cow::Borrowed(input);
     let mut out: Vec<u32> = Vec::with_capacity(data.len());
-    let end = data.len();
+    let mut end = data.len();
     let mut s = 0;
     while s < end {
         let c = data[s];
@@ -124,7 +126,7 @@ pub fn unicode_escape_decode(data: &[u8], errors: &mut Errors, final_: bool) -> 
                         b'u' => (4, "truncated \\uXXXX escape"),
                         _ => (8, "truncated \\UXXXXXXXX escape"),
                     };
-                    match read_hex(data, s, count) {
+                    match read_hex(&data, s, count) {
                         Hex::Ok(v, ns) => {
                             s = ns;
                             if v > 0x10FFFF {
@@ -184,14 +186,16 @@ pub fn unicode_escape_decode(data: &[u8], errors: &mut Errors, final_: bool) -> 
                 end
             }
         };
-        s = errors.decode("unicodeescape", data, start, errend, fail.0, &mut out)?;
+        s = errors.decode("unicodeescape", &mut data, start, errend, fail.0, &mut out)?;
+        end = data.len();
     }
     Ok((out, end))
 }
 
-pub fn raw_unicode_escape_decode(data: &[u8], errors: &mut Errors, final_: bool) -> PyResult<(Vec<u32>, usize)> {
+pub fn raw_unicode_escape_decode(input: &[u8], errors: &mut Errors, final_: bool) -> PyResult<(Vec<u32>, usize)> {
+    let mut data: Cow<[u8]> = Cow::Borrowed(input);
     let mut out: Vec<u32> = Vec::with_capacity(data.len());
-    let end = data.len();
+    let mut end = data.len();
     let mut s = 0;
     while s < end {
         let c = data[s];
@@ -220,7 +224,7 @@ pub fn raw_unicode_escape_decode(data: &[u8], errors: &mut Errors, final_: bool)
             }
         };
         s += 1;
-        let (msg, errend) = match read_hex(data, s, count) {
+        let (msg, errend) = match read_hex(&data, s, count) {
             Hex::Ok(v, ns) => {
                 s = ns;
                 if v <= 0x10FFFF {
@@ -237,7 +241,8 @@ pub fn raw_unicode_escape_decode(data: &[u8], errors: &mut Errors, final_: bool)
                 (msg, end)
             }
         };
-        s = errors.decode("rawunicodeescape", data, start, errend, msg, &mut out)?;
+        s = errors.decode("rawunicodeescape", &mut data, start, errend, msg, &mut out)?;
+        end = data.len();
     }
     Ok((out, end))
 }

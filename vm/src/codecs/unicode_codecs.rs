@@ -8,6 +8,7 @@ use super::errors::{Errors, Rep};
 use crate::err::PyResult;
 use crate::objects::unicode;
 use crate::objref::PyObj;
+use std::borrow::Cow;
 
 pub fn cps_of(s: &PyObj) -> Vec<u32> {
     unicode::data(s).iter().collect()
@@ -103,7 +104,8 @@ pub fn utf8_encode(s: &PyObj, errors: &mut Errors) -> PyResult<Vec<u8>> {
     Ok(out)
 }
 
-pub fn utf8_decode(data: &[u8], errors: &mut Errors, final_: bool) -> PyResult<(Vec<u32>, usize)> {
+pub fn utf8_decode(input: &[u8], errors: &mut Errors, final_: bool) -> PyResult<(Vec<u32>, usize)> {
+    let mut data: Cow<[u8]> = Cow::Borrowed(input);
     let mut out: Vec<u32> = Vec::with_capacity(data.len());
     let mut i = 0;
     while i < data.len() {
@@ -130,7 +132,7 @@ pub fn utf8_decode(data: &[u8], errors: &mut Errors, final_: bool) -> PyResult<(
                         Some(n) => (pos + n, "invalid continuation byte"),
                     }
                 };
-                i = errors.decode("utf-8", data, pos, end, reason, &mut out)?;
+                i = errors.decode("utf-8", &mut data, pos, end, reason, &mut out)?;
             }
         }
     }
@@ -187,7 +189,8 @@ pub fn utf16_32_encode(s: &PyObj, errors: &mut Errors, unit: usize, byteorder: i
 /// utf-16/utf-32 decoder. `byteorder` in: 0 (detect a BOM, else native),
 /// -1 little, 1 big; out: the order in effect (still 0 when no BOM was
 /// seen).
-pub fn utf16_32_decode(data: &[u8], errors: &mut Errors, unit: usize, byteorder: &mut i32, final_: bool) -> PyResult<(Vec<u32>, usize)> {
+pub fn utf16_32_decode(input: &[u8], errors: &mut Errors, unit: usize, byteorder: &mut i32, final_: bool) -> PyResult<(Vec<u32>, usize)> {
+    let mut data: Cow<[u8]> = Cow::Borrowed(input);
     let mut pos = 0;
     if *byteorder == 0 && data.len() >= unit {
         if unit == 2 {
@@ -209,7 +212,7 @@ pub fn utf16_32_decode(data: &[u8], errors: &mut Errors, unit: usize, byteorder:
     let be = if *byteorder == 0 { cfg!(target_endian = "big") } else { *byteorder > 0 };
     // Errors name the concrete codec in effect ('utf-16-le', ...), as CPython's do.
     let name = utf_name(unit, if be { 1 } else { -1 });
-    let rd = |p: usize| -> u32 {
+    let rd = |data: &[u8], p: usize| -> u32 {
         let mut v = 0u32;
         for k in 0..unit {
             v = (v << 8) | data[p + if be { k } else { unit - 1 - k }] as u32;
@@ -222,10 +225,11 @@ pub fn utf16_32_decode(data: &[u8], errors: &mut Errors, unit: usize, byteorder:
             if !final_ {
                 return Ok((out, pos));
             }
-            pos = errors.decode(name, data, pos, data.len(), "truncated data", &mut out)?;
+            let n = data.len();
+            pos = errors.decode(name, &mut data, pos, n, "truncated data", &mut out)?;
             continue;
         }
-        let v = rd(pos);
+        let v = rd(&data, pos);
         if unit == 4 {
             if v > 0x10FFFF || (0xD800..0xE000).contains(&v) {
                 let reason = if v > 0x10FFFF {
@@ -233,7 +237,7 @@ pub fn utf16_32_decode(data: &[u8], errors: &mut Errors, unit: usize, byteorder:
                 } else {
                     "code point in surrogate code point range(0xd800, 0xe000)"
                 };
-                pos = errors.decode(name, data, pos, pos + 4, reason, &mut out)?;
+                pos = errors.decode(name, &mut data, pos, pos + 4, reason, &mut out)?;
                 continue;
             }
             out.push(v);
@@ -243,18 +247,19 @@ pub fn utf16_32_decode(data: &[u8], errors: &mut Errors, unit: usize, byteorder:
                 if !final_ {
                     return Ok((out, pos));
                 }
-                pos = errors.decode(name, data, pos, data.len(), "unexpected end of data", &mut out)?;
+                let n = data.len();
+                pos = errors.decode(name, &mut data, pos, n, "unexpected end of data", &mut out)?;
                 continue;
             }
-            let w = rd(pos + 2);
+            let w = rd(&data, pos + 2);
             if (0xDC00..0xE000).contains(&w) {
                 out.push(0x10000 + ((v - 0xD800) << 10) + (w - 0xDC00));
                 pos += 4;
             } else {
-                pos = errors.decode(name, data, pos, pos + 2, "illegal UTF-16 surrogate", &mut out)?;
+                pos = errors.decode(name, &mut data, pos, pos + 2, "illegal UTF-16 surrogate", &mut out)?;
             }
         } else if (0xDC00..0xE000).contains(&v) {
-            pos = errors.decode(name, data, pos, pos + 2, "illegal encoding", &mut out)?;
+            pos = errors.decode(name, &mut data, pos, pos + 2, "illegal encoding", &mut out)?;
         } else {
             out.push(v);
             pos += 2;
@@ -293,9 +298,10 @@ pub fn latin1_decode(data: &[u8]) -> PyObj {
     unicode::from_iter_max(data.len(), data.iter().copied().max().unwrap_or(0) as u32, data.iter().map(|&b| b as u32))
 }
 
-pub fn ascii_decode(data: &[u8], errors: &mut Errors) -> PyResult<PyObj> {
+pub fn ascii_decode(input: &[u8], errors: &mut Errors) -> PyResult<PyObj> {
+    let mut data: Cow<[u8]> = Cow::Borrowed(input);
     if data.is_ascii() {
-        return Ok(unicode::new(unsafe { std::str::from_utf8_unchecked(data) }));
+        return Ok(unicode::new(unsafe { std::str::from_utf8_unchecked(&data) }));
     }
     let mut out = Vec::with_capacity(data.len());
     let mut i = 0;
@@ -304,7 +310,7 @@ pub fn ascii_decode(data: &[u8], errors: &mut Errors) -> PyResult<PyObj> {
             out.push(data[i] as u32);
             i += 1;
         } else {
-            i = errors.decode("ascii", data, i, i + 1, "ordinal not in range(128)", &mut out)?;
+            i = errors.decode("ascii", &mut data, i, i + 1, "ordinal not in range(128)", &mut out)?;
         }
     }
     Ok(unicode::from_codepoints(&out))
@@ -397,7 +403,8 @@ pub fn utf7_encode(s: &PyObj) -> Vec<u8> {
     out
 }
 
-pub fn utf7_decode(data: &[u8], errors: &mut Errors, final_: bool) -> PyResult<(Vec<u32>, usize)> {
+pub fn utf7_decode(input: &[u8], errors: &mut Errors, final_: bool) -> PyResult<(Vec<u32>, usize)> {
+    let mut data: Cow<[u8]> = Cow::Borrowed(input);
     let mut out: Vec<u32> = Vec::with_capacity(data.len());
     let mut in_shift = false;
     let mut shift_out_start = 0usize;
@@ -406,7 +413,7 @@ pub fn utf7_decode(data: &[u8], errors: &mut Errors, final_: bool) -> PyResult<(
     let mut surrogate: u32 = 0;
     let mut startinpos = 0usize;
     let mut s = 0usize;
-    let e = data.len();
+    let mut e = data.len();
     loop {
         while s < e {
             let ch = data[s] as u32;
@@ -481,12 +488,14 @@ pub fn utf7_decode(data: &[u8], errors: &mut Errors, final_: bool) -> PyResult<(
                 s += 1;
                 errmsg = "unexpected special character";
             }
-            s = errors.decode("utf7", data, startinpos, s, errmsg, &mut out)?;
+            s = errors.decode("utf7", &mut data, startinpos, s, errmsg, &mut out)?;
+            e = data.len();
         }
         if in_shift && final_ {
             in_shift = false;
             if surrogate != 0 || bits >= 6 || (bits > 0 && buf != 0) {
-                s = errors.decode("utf7", data, startinpos, e, "unterminated shift sequence", &mut out)?;
+                s = errors.decode("utf7", &mut data, startinpos, e, "unterminated shift sequence", &mut out)?;
+                e = data.len();
                 if s < e {
                     continue;
                 }
