@@ -464,31 +464,24 @@ pub fn init() -> PyResult<PyObj> {
         f("charmap_build", c_charmap_build as *const c_void, meth::O),
     ]);
     // The built-in handlers, registered under their names (CPython does this
-    // at start-up; only `_codecs.lookup_error` can see them).
-    let hm = module::new("_codecs");
-    vm::sysmodule::add_functions(&hm, &[
-        f("strict_errors", h_strict as *const c_void, meth::O),
-        f("ignore_errors", h_ignore as *const c_void, meth::O),
-        f("replace_errors", h_replace as *const c_void, meth::O),
-        f("xmlcharrefreplace_errors", h_xmlcharref as *const c_void, meth::O),
-        f("backslashreplace_errors", h_backslash as *const c_void, meth::O),
-        f("namereplace_errors", h_namereplace as *const c_void, meth::O),
-        f("surrogateescape", h_surrogateescape as *const c_void, meth::O),
-        f("surrogatepass", h_surrogatepass as *const c_void, meth::O),
-    ]);
+    // at start-up; only `_codecs.lookup_error` can see them). Like CPython's,
+    // they belong to no module.
+    let handlers: [(&str, &str, *const c_void); 8] = [
+        ("strict", "strict_errors", h_strict as *const c_void),
+        ("ignore", "ignore_errors", h_ignore as *const c_void),
+        ("replace", "replace_errors", h_replace as *const c_void),
+        ("xmlcharrefreplace", "xmlcharrefreplace_errors", h_xmlcharref as *const c_void),
+        ("backslashreplace", "backslashreplace_errors", h_backslash as *const c_void),
+        ("namereplace", "namereplace_errors", h_namereplace as *const c_void),
+        ("surrogateescape", "surrogateescape", h_surrogateescape as *const c_void),
+        ("surrogatepass", "surrogatepass", h_surrogatepass as *const c_void),
+    ];
     let reg = vm::codecs::error_registry();
-    for (name, fname) in [
-        ("strict", "strict_errors"),
-        ("ignore", "ignore_errors"),
-        ("replace", "replace_errors"),
-        ("xmlcharrefreplace", "xmlcharrefreplace_errors"),
-        ("backslashreplace", "backslashreplace_errors"),
-        ("namereplace", "namereplace_errors"),
-        ("surrogateescape", "surrogateescape"),
-        ("surrogatepass", "surrogatepass"),
-    ] {
-        if vm::objects::dict::get_item_rs(&reg, name).is_none() {
-            let h = vm::abstract_::getattr_str(&hm, fname)?;
+    if vm::objects::dict::get_item_rs(&reg, "strict").is_none() {
+        let entries: Vec<(&str, *const c_void, i32, &str)> = handlers.iter().map(|(_, f, p)| (*f, *p, meth::O, "")).collect();
+        let table = vm::objects::methodobject::method_table(&entries);
+        for (i, (name, _, _)) in handlers.iter().enumerate() {
+            let h = vm::objects::methodobject::new_cfunction(unsafe { table.add(i) }, None, None);
             vm::objects::dict::set_item_rs(&reg, name, h);
         }
     }
