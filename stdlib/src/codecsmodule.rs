@@ -481,7 +481,7 @@ pub fn init() -> PyResult<PyObj> {
         let entries: Vec<(&str, *const c_void, i32, &str)> = handlers.iter().map(|(_, f, p)| (*f, *p, meth::O, "")).collect();
         let table = vm::objects::methodobject::method_table(&entries);
         for (i, (name, _, _)) in handlers.iter().enumerate() {
-            let h = vm::objects::methodobject::new_cfunction(unsafe { table.add(i) }, None, None);
+            let h = vm::objects::methodobject::new_cfunction(unsafe { table.add(i) }, Some(none::none()), None);
             vm::objects::dict::set_item_rs(&reg, name, h);
         }
     }
