@@ -43,3 +43,6 @@ for i, f in enumerate(calls):
         print(i, ascii(f()))
     except Exception as e:
         print(i, type(e).__name__, e)
+
+print(codecs.utf_8_encode.__module__, codecs.strict_errors.__module__, codecs.strict_errors.__name__, codecs.strict_errors.__self__)
+print(type(codecs.charmap_build("\x00abc")).__qualname__, codecs.charmap_build("\x00abc").size())
