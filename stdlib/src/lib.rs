@@ -5,6 +5,7 @@
 //! crate's public API.
 
 pub mod ast;
+pub mod codecsmodule;
 pub mod collectionsmodule;
 pub mod errnomodule;
 pub mod bisectmodule;
@@ -15,6 +16,7 @@ pub mod io;
 pub mod importlib_shim;
 pub mod itertools;
 pub mod itertools_comb;
+pub mod localemodule;
 pub mod math;
 pub mod posixmodule;
 pub mod stringmodule;
@@ -42,6 +44,8 @@ pub fn register_all() {
     vm::import::register_builtin("gc", gcmodule::init);
     vm::import::register_builtin("_ast", ast::init);
     ast::register_compile_hooks();
+    vm::import::register_builtin("_codecs", codecsmodule::init);
+    vm::import::register_builtin("_locale", localemodule::init);
     vm::import::register_builtin("_collections", collectionsmodule::init);
     vm::import::register_builtin("_string", stringmodule::init);
     vm::import::register_builtin("_struct", structmodule::init);

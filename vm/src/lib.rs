@@ -12,6 +12,7 @@ pub mod alloc;
 pub mod ast;
 pub mod bltinmodule;
 pub mod bytecode;
+pub mod codecs;
 pub mod compiler;
 pub mod err;
 pub mod format;

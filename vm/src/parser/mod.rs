@@ -15,7 +15,7 @@ pub(crate) mod parser;
 mod pattern;
 mod string_literal;
 mod tokenizer;
-mod unicode_names;
+pub mod unicode_names;
 #[cfg(test)]
 mod dump;
 #[cfg(test)]
@@ -169,7 +169,8 @@ fn lookup_encoding(name: &str) -> Option<Enc> {
 }
 
 /// Decodes source bytes as CPython does: UTF-8 BOM, PEP 263 declaration on
-/// the first two lines (utf-8, latin-1 and ascii families), else UTF-8.
+/// the first two lines (utf-8, latin-1 and ascii natively, other codecs
+/// through the registry), else UTF-8.
 pub fn decode_source(bytes: &[u8]) -> Result<String, ParseError> {
     if let Some(nul) = bytes.iter().position(|&b| b == 0) {
         // CPython's tokenizer rejects NUL bytes, showing the line up to it.
@@ -212,7 +213,7 @@ pub fn decode_source(bytes: &[u8]) -> Result<String, ParseError> {
                 }
                 e
             }
-            None => return Err(bare_error(format!("unknown encoding: {}", name), 0, 0, None)),
+            None => return decode_with_codec(body, name, bom),
         },
     };
     match enc {
@@ -236,6 +237,29 @@ pub fn decode_source(bytes: &[u8]) -> Result<String, ParseError> {
                 Err(decode_error(body, i, "utf-8", why))
             }
         },
+    }
+}
+
+/// Any other declared encoding goes through the codec registry, as in
+/// CPython (cp1252, koi8-r, ...); an unknown one is a SyntaxError.
+fn decode_with_codec(body: &[u8], name: &str, bom: bool) -> Result<String, ParseError> {
+    use crate::objects::{exceptions, unicode};
+    // Without a running interpreter (the parser alone) there is no registry.
+    if crate::interp::interp_opt().is_none() {
+        return Err(bare_error(format!("unknown encoding: {}", name), 0, 0, None));
+    }
+    if let Err(e) = crate::codecs::lookup(name) {
+        if e.matches(unsafe { exceptions::PyExc_LookupError }) {
+            return Err(bare_error(format!("unknown encoding: {}", name), 0, 0, None));
+        }
+    }
+    if bom {
+        return Err(bare_error(format!("encoding problem: {} with BOM", name), 0, 0, None));
+    }
+    match crate::codecs::decode_bytes(body, name, "strict") {
+        Ok(s) => Ok(unicode::to_string_lossy(&s)),
+        // As compile() reports it: the codec's message, no position.
+        Err(e) => Err(bare_error(crate::abstract_::str_string(e.value()).unwrap_or_default(), 0, 0, None)),
     }
 }
 

@@ -1778,8 +1778,20 @@ pub(crate) static NAMES: &[(&str, u32)] = &[
     ("ZERO WIDTH SPACE", 0x200B),
 ];
 
+/// The name of code point `c`, if the table (or the computed CJK and
+/// Hangul ranges) knows it: for the namereplace error handler.
+pub fn name_of(c: u32) -> Option<String> {
+    if let Some((n, _)) = NAMES.iter().find(|(_, v)| *v == c) {
+        return Some(n.to_string());
+    }
+    if (0x4E00..=0x9FFF).contains(&c) || (0x3400..=0x4DBF).contains(&c) || (0x20000..=0x2A6DF).contains(&c) {
+        return Some(format!("CJK UNIFIED IDEOGRAPH-{:X}", c));
+    }
+    None
+}
+
 /// The code point named `name` (case-insensitive), if known.
-pub(crate) fn lookup(name: &str) -> Option<u32> {
+pub fn lookup(name: &str) -> Option<u32> {
     let up = name.to_ascii_uppercase();
     if let Ok(i) = NAMES.binary_search_by(|(n, _)| (*n).cmp(up.as_str())) {
         return Some(NAMES[i].1);
