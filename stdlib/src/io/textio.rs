@@ -10,7 +10,7 @@ use std::os::raw::{c_int, c_void};
 use vm::abstract_ as ab;
 use vm::err::{self, PyResult};
 use vm::object::*;
-use vm::objects::bytes_methods::{self as bm, Codec};
+use vm::objects::bytes_methods::{self as bm};
 use vm::objects::{boolobject, bytes, long, none, tuple, unicode};
 use vm::objref::PyObj;
 
@@ -244,6 +244,35 @@ unsafe extern "C" fn nld_get_newlines(o: *mut PyObject, _: *mut c_void) -> *mut 
 
 // ---------------------------------------------------------------- codecs
 
+/// The encodings the text layer decodes and encodes natively (the fast-path
+/// codecs of the vm); other registered encodings are not supported yet.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Codec {
+    Utf8,
+    Ascii,
+    Latin1,
+    /// Some(true) = big endian; None = native order with a BOM.
+    Utf16(Option<bool>),
+    Utf32(Option<bool>),
+}
+
+fn native_codec(norm: &str) -> Option<Codec> {
+    Some(match norm {
+        "utf_8" | "utf8" | "u8" | "utf" | "utf8_ucs2" | "utf8_ucs4" | "cp65001" => Codec::Utf8,
+        "ascii" | "us_ascii" | "646" | "us" | "ansi_x3.4_1968" | "ansi_x3_4_1968" | "iso646_us" | "cp367" | "csascii"
+        | "ibm367" | "iso_ir_6" => Codec::Ascii,
+        "latin_1" | "latin1" | "latin" | "l1" | "iso_8859_1" | "iso8859_1" | "8859" | "cp819" | "iso_ir_100"
+        | "csisolatin1" | "ibm819" | "iso_8859_1:1987" => Codec::Latin1,
+        "utf_16" | "utf16" | "u16" => Codec::Utf16(None),
+        "utf_16_le" | "utf_16le" | "utf16le" => Codec::Utf16(Some(false)),
+        "utf_16_be" | "utf_16be" | "utf16be" => Codec::Utf16(Some(true)),
+        "utf_32" | "utf32" | "u32" => Codec::Utf32(None),
+        "utf_32_le" | "utf_32le" | "utf32le" => Codec::Utf32(Some(false)),
+        "utf_32_be" | "utf_32be" | "utf32be" => Codec::Utf32(Some(true)),
+        _ => return None,
+    })
+}
+
 fn codec_name(c: Codec) -> &'static str {
     match c {
         Codec::Utf8 => "utf-8",
@@ -327,7 +356,16 @@ fn text_codec(name: &str) -> PyResult<(Codec, bool)> {
     if norm == "utf_8_sig" || norm == "utf8_sig" {
         return Ok((Codec::Utf8, true));
     }
-    Ok((bm::lookup_codec(name)?, false))
+    if let Some(c) = native_codec(&norm) {
+        return Ok((c, false));
+    }
+    // Unknown names get the registry's LookupError; known non-native text
+    // encodings are not handled by this text layer yet.
+    vm::codecs::lookup_text(name, "codecs.open()")?;
+    Err(err::not_implemented_error(format!(
+        "TextIOWrapper does not support the encoding '{}' yet",
+        name
+    )))
 }
 
 const BOM8: [u8; 3] = [0xEF, 0xBB, 0xBF];
