@@ -1010,9 +1010,14 @@ unsafe fn run(f: *mut PyFrameObject, throw: Option<PyErr>) -> PyResult {
                     Opcode::UNPACK_SEQUENCE => {
                         let seq = pop!();
                         let n = arg as usize;
-                        let items: Vec<PyObj> = if tuple::is_exact_tuple(&seq) && tuple::len(&seq) == n {
-                            tuple::items(&seq).to_vec()
-                        } else if list::is_exact_list(&seq) && list::len(&seq) == n {
+                        if tuple::is_exact_tuple(&seq) && tuple::len(&seq) == n {
+                            // Pushed straight from the tuple, last item first.
+                            for v in tuple::items(&seq).iter().rev() {
+                                push!(v.clone());
+                            }
+                            continue;
+                        }
+                        let items: Vec<PyObj> = if list::is_exact_list(&seq) && list::len(&seq) == n {
                             list::to_vec(&seq)
                         } else {
                             tri!(unpack_iterable(&seq, n, None))
