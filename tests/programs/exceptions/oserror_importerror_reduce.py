@@ -19,3 +19,15 @@ o = OSError(1, 'x')
 t(lambda: o.characters_written)
 t(lambda: setattr(o, 'characters_written', 'a'))
 o.characters_written = 3; print(o.characters_written)
+import copy
+c = copy.copy(ImportError('m', name='n', path='p'))
+print(c.name, c.path, c.args, c.__dict__)
+o = OSError(2, 'x', 'f'); o.extra = 5
+c = copy.copy(o)
+print(type(c).__name__, c.filename, c.args, c.extra)
+e = ValueError(1); e.__setstate__({'a': 1}); print(e.a)
+e.__setstate__(None)
+try:
+    e.__setstate__(3)
+except TypeError as x:
+    print("TypeError:", x)

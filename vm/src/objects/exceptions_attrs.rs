@@ -468,6 +468,21 @@ crate::fastcall!(exc_reduce, |slf, args_| {
     Ok(tuple::new(parts))
 });
 
+/// `__setstate__(state)`: each item of the state dict becomes an attribute
+/// (so pickled `name`/`path`/... go back through their descriptors).
+crate::onearg!(exc_setstate, |slf, st| {
+    let st = st.unwrap();
+    if !none::is_none(st) {
+        if !dict::is_dict(st) {
+            return Err(err::type_error("state is not a dictionary"));
+        }
+        for (k, v) in dict::items_vec(st) {
+            crate::abstract_::setattr(slf, &k, Some(&v))?;
+        }
+    }
+    Ok(none::none())
+});
+
 macro_rules! member_getter {
     ($name:ident, $st:ty, $field:ident) => {
         getter_field!($name, |o| (*(o as *mut $st)).$field);
@@ -864,6 +879,7 @@ pub unsafe fn init_types() {
         ("with_traceback", exc_with_traceback as *const c_void, meth::O, ""),
         ("add_note", exc_add_note as *const c_void, meth::O, ""),
         ("__reduce__", exc_reduce as *const c_void, meth::FASTCALL, ""),
+        ("__setstate__", exc_setstate as *const c_void, meth::O, ""),
     ]);
     (*PyExc_KeyError).tp_str = Some(keyerror_str);
     let gs = |t: *mut PyTypeObject, entries: &[(&str, *const c_void, *const c_void)]| set_getsets(t, entries);
