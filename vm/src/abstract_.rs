@@ -111,6 +111,18 @@ pub fn args_to_tuple_dict(args: &[PyObj], kwnames: Option<&PyObj>) -> (PyObj, Op
     }
 }
 
+/// `tp_call` of types that are called through vectorcall (CPython's
+/// `PyVectorcall_Call`): gives them a `__call__` slot wrapper.
+pub unsafe extern "C" fn vectorcall_call(callable: *mut PyObject, args: *mut PyObject, kw: *mut PyObject) -> *mut PyObject {
+    let c = PyObj::borrow(&callable);
+    if vectorcall_func(c).is_none() {
+        err::restore(err::type_error(format!("'{}' object does not support vectorcall", type_name(c.ob_type()))));
+        return std::ptr::null_mut();
+    }
+    let kw = if kw.is_null() { None } else { Some(PyObj::borrow(&kw)) };
+    err::into_ptr(call_tuple_dict(c, PyObj::borrow(&args), kw))
+}
+
 /// The vectorcall function of `callable`, if its type offers one.
 #[inline]
 pub unsafe fn vectorcall_func(callable: &PyObj) -> Option<vectorcallfunc> {

@@ -491,17 +491,31 @@ crate::onearg!(ba_sizeof, |slf, _a| {
     Ok(long::from_i64((std::mem::size_of::<PyByteArrayObject>() as isize + (*raw(slf)).ob_alloc) as i64))
 });
 
-crate::fastcall!(ba_reduce_ex, |slf, args| {
+/// Pickling: protocols below 3 get a latin-1 str (no bytes type in
+/// Python 2), later ones the bytes themselves.
+fn ba_reduce_common(slf: &PyObj, proto: i64) -> PyObj {
     let d = as_slice(slf);
     let tpo = crate::typeobj::type_obj(slf.ob_type());
     let dict = crate::typeobj::instance_dict(slf).unwrap_or_else(none::none);
-    let s: String = d.iter().map(|&b| b as char).collect();
-    Ok(crate::objects::tuple::new(vec![
-        tpo,
-        crate::objects::tuple::new(vec![unicode::new(&s), unicode::new("latin-1")]),
-        dict,
-    ]))
+    let args = if proto < 3 {
+        let s: String = d.iter().map(|&b| b as char).collect();
+        crate::objects::tuple::new(vec![unicode::new(&s), unicode::new("latin-1")])
+    } else {
+        crate::objects::tuple::new(vec![crate::objects::bytes::new(d)])
+    };
+    crate::objects::tuple::new(vec![tpo, args, dict])
+}
+
+crate::fastcall!(ba_reduce_ex, |slf, args| {
+    crate::objects::methodobject::check_nargs("__reduce_ex__", args, 0, 1)?;
+    let proto = match args.first() {
+        Some(p) => crate::abstract_::index_to_ssize(p, None)? as i64,
+        None => 0,
+    };
+    Ok(ba_reduce_common(slf, proto))
 });
+
+crate::fastcall!(ba_reduce, |slf, args| { Ok(ba_reduce_common(slf, 2)) });
 
 // ---------------------------------------------------------------- iterator
 
@@ -604,6 +618,7 @@ pub unsafe fn init_type() {
         ("__alloc__", ba_alloc as *const c_void, meth::NOARGS, ""),
         ("__sizeof__", ba_sizeof as *const c_void, meth::NOARGS, ""),
         ("__reduce_ex__", ba_reduce_ex as *const c_void, meth::FASTCALL, ""),
+        ("__reduce__", ba_reduce as *const c_void, meth::FASTCALL, ""),
     ]);
     crate::objects::descr::set_methods(t, &m);
 

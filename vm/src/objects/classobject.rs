@@ -175,6 +175,7 @@ unsafe extern "C" fn method_tp_new(_tp: *mut PyTypeObject, args: *mut PyObject, 
 pub unsafe fn init_type() {
     let t = method_type();
     (*t).tp_new = Some(method_tp_new);
+    (*t).tp_call = Some(crate::abstract_::vectorcall_call);
     (*t).tp_dealloc = Some(method_dealloc);
     (*t).tp_traverse = Some(method_traverse);
     (*t).tp_repr = Some(method_repr);

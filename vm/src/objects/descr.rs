@@ -837,6 +837,7 @@ pub unsafe fn init_types() {
     }
     let t = &raw mut PyMethodDescr_Type;
     (*t).tp_descr_get = Some(method_descr_get);
+    (*t).tp_call = Some(crate::abstract_::vectorcall_call);
     (*t).tp_vectorcall_offset = std::mem::offset_of!(PyMethodDescrObject, vectorcall) as isize;
     (*t).tp_flags |= flags::HAVE_VECTORCALL | flags::METHOD_DESCRIPTOR;
     let t = &raw mut PyClassMethodDescr_Type;

@@ -468,6 +468,21 @@ crate::fastcall!(exc_reduce, |slf, args_| {
     Ok(tuple::new(parts))
 });
 
+/// `__setstate__(state)`: each item of the state dict becomes an attribute
+/// (so pickled `name`/`path`/... go back through their descriptors).
+crate::onearg!(exc_setstate, |slf, st| {
+    let st = st.unwrap();
+    if !none::is_none(st) {
+        if !dict::is_dict(st) {
+            return Err(err::type_error("state is not a dictionary"));
+        }
+        for (k, v) in dict::items_vec(st) {
+            crate::abstract_::setattr(slf, &k, Some(&v))?;
+        }
+    }
+    Ok(none::none())
+});
+
 macro_rules! member_getter {
     ($name:ident, $st:ty, $field:ident) => {
         getter_field!($name, |o| (*(o as *mut $st)).$field);
@@ -523,6 +538,82 @@ member_setter!(se_offset_set, PySyntaxErrorObject, offset);
 member_setter!(se_text_set, PySyntaxErrorObject, text);
 member_setter!(se_end_lineno_set, PySyntaxErrorObject, end_lineno);
 member_setter!(se_end_offset_set, PySyntaxErrorObject, end_offset);
+
+/// `BlockingIOError.characters_written` (on every OSError): unset is -1,
+/// which reads and deletes as AttributeError.
+unsafe extern "C" fn os_written(o: *mut PyObject, _: *mut c_void) -> *mut PyObject {
+    let w = (*(o as *mut PyOSErrorObject)).written;
+    if w == -1 {
+        err::restore(err::attribute_error("characters_written"));
+        return std::ptr::null_mut();
+    }
+    crate::objects::long::from_i64(w as i64).into_ptr()
+}
+
+unsafe extern "C" fn os_written_set(o: *mut PyObject, v: *mut PyObject, _: *mut c_void) -> c_int {
+    let e = o as *mut PyOSErrorObject;
+    if v.is_null() {
+        if (*e).written == -1 {
+            err::restore(err::attribute_error("characters_written"));
+            return -1;
+        }
+        (*e).written = -1;
+        return 0;
+    }
+    match crate::abstract_::index_to_ssize(PyObj::borrow(&v), Some(PyExc_ValueError)) {
+        Ok(n) => {
+            (*e).written = n as Py_ssize_t;
+            0
+        }
+        Err(x) => {
+            err::restore(x);
+            -1
+        }
+    }
+}
+
+/// OSError pickles with its filename(s) put back into the arguments.
+crate::fastcall!(oserror_reduce, |slf, args_| {
+    let e = slf.as_ptr() as *mut PyOSErrorObject;
+    let mut a = args(slf);
+    let present = |p: *mut PyObject| !p.is_null() && p != none::none_ptr();
+    if tuple::len(&a) == 2 && present((*e).filename) {
+        let mut v = tuple::items(&a).to_vec();
+        v.push(PyObj::from_borrowed((*e).filename));
+        if present((*e).filename2) {
+            v.push(none::none());
+            v.push(PyObj::from_borrowed((*e).filename2));
+        }
+        a = tuple::new(v);
+    }
+    let mut parts = vec![slf.type_obj(), a];
+    if let Some(d) = crate::typeobj::instance_dict(slf).filter(|d| dict::len(d) > 0) {
+        parts.push(d);
+    }
+    Ok(tuple::new(parts))
+});
+
+/// ImportError pickles `name` and `path` in its state dict.
+crate::fastcall!(importerror_reduce, |slf, args_| {
+    let e = slf.as_ptr() as *mut PyImportErrorObject;
+    let d = crate::typeobj::instance_dict(slf).filter(|d| dict::len(d) > 0);
+    let (name, path) = ((*e).name, (*e).path);
+    let mut parts = vec![slf.type_obj(), args(slf)];
+    if d.is_some() || !name.is_null() || !path.is_null() {
+        let st = match d {
+            Some(d) => dict::copy(&d),
+            None => dict::new(),
+        };
+        if !name.is_null() {
+            dict::set_item_rs(&st, "name", PyObj::from_borrowed(name));
+        }
+        if !path.is_null() {
+            dict::set_item_rs(&st, "path", PyObj::from_borrowed(path));
+        }
+        parts.push(st);
+    }
+    Ok(tuple::new(parts))
+});
 
 unsafe extern "C" fn importerror_str(o: *mut PyObject) -> *mut PyObject {
     let m = (*(o as *mut PyImportErrorObject)).msg;
@@ -595,13 +686,18 @@ unsafe fn init_rich_fields(o: &PyObj) {
         if items.len() >= 2 && items.len() <= 5 {
             replace(&raw mut (*e).myerrno, items[0].clone());
             replace(&raw mut (*e).strerror, items[1].clone());
-            if items.len() >= 3 {
-                replace(&raw mut (*e).filename, items[2].clone());
-                if items.len() >= 5 {
-                    replace(&raw mut (*e).filename2, items[4].clone());
+            if items.len() >= 3 && !none::is_none(&items[2]) {
+                if tp == PyExc_BlockingIOError && crate::objects::long::is_int(&items[2]) {
+                    // BlockingIOError's third argument is characters_written.
+                    (*e).written = long::as_i64(&items[2]).unwrap_or(-1) as Py_ssize_t;
+                } else {
+                    replace(&raw mut (*e).filename, items[2].clone());
+                    if items.len() >= 5 && !none::is_none(&items[4]) {
+                        replace(&raw mut (*e).filename2, items[4].clone());
+                    }
+                    // args keeps only (errno, strerror) when a filename is given.
+                    replace(&raw mut (*e).base.args, tuple::new(items[..2].to_vec()));
                 }
-                // args keeps only (errno, strerror) when a filename is given.
-                replace(&raw mut (*e).base.args, tuple::new(items[..2].to_vec()));
             }
         }
     } else if crate::typeobj::is_subtype(tp, PyExc_SyntaxError) {
@@ -783,6 +879,7 @@ pub unsafe fn init_types() {
         ("with_traceback", exc_with_traceback as *const c_void, meth::O, ""),
         ("add_note", exc_add_note as *const c_void, meth::O, ""),
         ("__reduce__", exc_reduce as *const c_void, meth::FASTCALL, ""),
+        ("__setstate__", exc_setstate as *const c_void, meth::O, ""),
     ]);
     (*PyExc_KeyError).tp_str = Some(keyerror_str);
     let gs = |t: *mut PyTypeObject, entries: &[(&str, *const c_void, *const c_void)]| set_getsets(t, entries);
@@ -794,6 +891,7 @@ pub unsafe fn init_types() {
         ("path", ie_path as *const c_void, ie_path_set as *const c_void),
     ]);
     (*PyExc_ImportError).tp_init = Some(rich_init);
+    set_methods(PyExc_ImportError, &[("__reduce__", importerror_reduce as *const c_void, meth::FASTCALL, "")]);
     (*PyExc_ImportError).tp_str = Some(importerror_str);
     gs(PyExc_NameError, &[("name", ne_name as *const c_void, ne_name_set as *const c_void)]);
     gs(PyExc_AttributeError, &[
@@ -805,7 +903,9 @@ pub unsafe fn init_types() {
         ("strerror", os_strerror as *const c_void, os_strerror_set as *const c_void),
         ("filename", os_filename as *const c_void, os_filename_set as *const c_void),
         ("filename2", os_filename2 as *const c_void, os_filename2_set as *const c_void),
+        ("characters_written", os_written as *const c_void, os_written_set as *const c_void),
     ]);
+    set_methods(PyExc_OSError, &[("__reduce__", oserror_reduce as *const c_void, meth::FASTCALL, "")]);
     (*PyExc_OSError).tp_new = Some(oserror_new);
     (*PyExc_OSError).tp_init = Some(rich_init);
     (*PyExc_OSError).tp_str = Some(oserror_str);

@@ -351,6 +351,7 @@ pub unsafe fn init_type() {
     let t = function_type();
     (*t).tp_dealloc = Some(function_dealloc);
     (*t).tp_new = Some(function_tp_new);
+    (*t).tp_call = Some(crate::abstract_::vectorcall_call);
     (*t).tp_traverse = Some(function_traverse);
     (*t).tp_clear = Some(function_clear);
     (*t).tp_descr_get = Some(function_descr_get);

@@ -548,7 +548,7 @@ pub unsafe fn init_type() {
     (*t).tp_traverse = Some(cfunction_traverse);
     (*t).tp_richcompare = Some(cfunction_richcompare);
     (*t).tp_hash = Some(cfunction_hash);
-    (*t).tp_call = None;
+    (*t).tp_call = Some(crate::abstract_::vectorcall_call);
     (*t).tp_vectorcall_offset = std::mem::offset_of!(PyCFunctionObject, vectorcall) as isize;
     (*t).tp_weaklistoffset = std::mem::offset_of!(PyCFunctionObject, m_weakreflist) as isize;
     (*t).tp_flags |= flags::HAVE_VECTORCALL | flags::HAVE_GC;

@@ -491,6 +491,20 @@ static mut RANGE_AS_NUMBER: PyNumberMethods = EMPTY_NUMBER_METHODS;
 static mut RANGE_AS_SEQUENCE: PySequenceMethods = EMPTY_SEQUENCE_METHODS;
 static mut RANGE_AS_MAPPING: PyMappingMethods = EMPTY_MAPPING_METHODS;
 
+/// `range.__reduce__`: `(range, (start, stop, step))`.
+unsafe extern "C" fn r_reduce(o: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    let r = o as *mut RangeObject;
+    crate::objects::tuple::new(vec![
+        crate::typeobj::type_obj((*o).ob_type),
+        crate::objects::tuple::new(vec![
+            PyObj::from_borrowed((*r).start),
+            PyObj::from_borrowed((*r).stop),
+            PyObj::from_borrowed((*r).step),
+        ]),
+    ])
+    .into_ptr()
+}
+
 pub unsafe fn init_types() {
     let t = range_type();
     (*t).tp_new = Some(range_new);
@@ -526,6 +540,7 @@ pub unsafe fn init_types() {
             ("count", r_count as *const c_void, meth::O, ""),
             ("index", r_index as *const c_void, meth::O, ""),
             ("__reversed__", r_reversed as *const c_void, meth::NOARGS, ""),
+            ("__reduce__", r_reduce as *const c_void, meth::NOARGS, ""),
         ],
     );
     let it = &raw mut PyRangeIter_Type;
