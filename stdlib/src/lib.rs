@@ -8,6 +8,7 @@ pub mod collectionsmodule;
 pub mod errnomodule;
 pub mod bisectmodule;
 pub mod functoolsmodule;
+pub mod atexitmodule;
 pub mod gcmodule;
 pub mod heapqmodule;
 pub mod importlib_shim;
@@ -34,6 +35,7 @@ pub fn register_all() {
     vm::import::register_builtin("_random", randommodule::init);
     vm::import::register_builtin("_sha512", sha512module::init);
     vm::import::register_builtin("gc", gcmodule::init);
+    vm::import::register_builtin("atexit", atexitmodule::init);
     vm::import::register_builtin("_collections", collectionsmodule::init);
     vm::import::register_builtin("_string", stringmodule::init);
     vm::import::register_builtin("_struct", structmodule::init);

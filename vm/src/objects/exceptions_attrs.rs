@@ -468,8 +468,8 @@ crate::fastcall!(exc_reduce, |slf, args_| {
     Ok(tuple::new(parts))
 });
 
-/// `__setstate__(state)`: each item of the state dict becomes an attribute
-/// (so pickled `name`/`path`/... go back through their descriptors).
+// `__setstate__(state)`: each item of the state dict becomes an attribute
+// (so pickled `name`/`path`/... go back through their descriptors).
 crate::onearg!(exc_setstate, |slf, st| {
     let st = st.unwrap();
     if !none::is_none(st) {
@@ -572,7 +572,7 @@ unsafe extern "C" fn os_written_set(o: *mut PyObject, v: *mut PyObject, _: *mut 
     }
 }
 
-/// OSError pickles with its filename(s) put back into the arguments.
+// OSError pickles with its filename(s) put back into the arguments.
 crate::fastcall!(oserror_reduce, |slf, args_| {
     let e = slf.as_ptr() as *mut PyOSErrorObject;
     let mut a = args(slf);
@@ -593,7 +593,7 @@ crate::fastcall!(oserror_reduce, |slf, args_| {
     Ok(tuple::new(parts))
 });
 
-/// ImportError pickles `name` and `path` in its state dict.
+// ImportError pickles `name` and `path` in its state dict.
 crate::fastcall!(importerror_reduce, |slf, args_| {
     let e = slf.as_ptr() as *mut PyImportErrorObject;
     let d = crate::typeobj::instance_dict(slf).filter(|d| dict::len(d) > 0);
