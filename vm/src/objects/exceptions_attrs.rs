@@ -508,6 +508,7 @@ member_getter!(se_offset, PySyntaxErrorObject, offset);
 member_getter!(se_text, PySyntaxErrorObject, text);
 member_getter!(se_end_lineno, PySyntaxErrorObject, end_lineno);
 member_getter!(se_end_offset, PySyntaxErrorObject, end_offset);
+member_getter!(se_pfal, PySyntaxErrorObject, print_file_and_line);
 
 macro_rules! member_setter {
     ($name:ident, $st:ty, $field:ident) => {
@@ -538,6 +539,7 @@ member_setter!(se_offset_set, PySyntaxErrorObject, offset);
 member_setter!(se_text_set, PySyntaxErrorObject, text);
 member_setter!(se_end_lineno_set, PySyntaxErrorObject, end_lineno);
 member_setter!(se_end_offset_set, PySyntaxErrorObject, end_offset);
+member_setter!(se_pfal_set, PySyntaxErrorObject, print_file_and_line);
 
 /// `BlockingIOError.characters_written` (on every OSError): unset is -1,
 /// which reads and deletes as AttributeError.
@@ -917,6 +919,7 @@ pub unsafe fn init_types() {
         ("text", se_text as *const c_void, se_text_set as *const c_void),
         ("end_lineno", se_end_lineno as *const c_void, se_end_lineno_set as *const c_void),
         ("end_offset", se_end_offset as *const c_void, se_end_offset_set as *const c_void),
+        ("print_file_and_line", se_pfal as *const c_void, se_pfal_set as *const c_void),
     ]);
     (*PyExc_SyntaxError).tp_init = Some(rich_init);
     (*PyExc_SyntaxError).tp_str = Some(syntaxerror_str);
