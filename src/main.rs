@@ -562,6 +562,8 @@ fn real_main() -> i32 {
         let d = vm::interp::interp().main_dict.clone();
         code = repl(true, d);
     }
+    // As Py_FinalizeEx: atexit callbacks, then module teardown.
+    stdlib::atexitmodule::run_exitfuncs();
     finalize_main();
     vm::objects::textio::flush_std_streams();
     code

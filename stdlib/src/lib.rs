@@ -10,6 +10,7 @@ pub mod collectionsmodule;
 pub mod errnomodule;
 pub mod bisectmodule;
 pub mod functoolsmodule;
+pub mod atexitmodule;
 pub mod gcmodule;
 pub mod heapqmodule;
 pub mod io;
@@ -46,6 +47,7 @@ pub fn register_all() {
     ast::register_compile_hooks();
     vm::import::register_builtin("_codecs", codecsmodule::init);
     vm::import::register_builtin("_locale", localemodule::init);
+    vm::import::register_builtin("atexit", atexitmodule::init);
     vm::import::register_builtin("_collections", collectionsmodule::init);
     vm::import::register_builtin("_string", stringmodule::init);
     vm::import::register_builtin("_struct", structmodule::init);

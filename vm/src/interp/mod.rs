@@ -197,10 +197,18 @@ pub fn handled_exception() -> Option<PyObj> {
 /// Writes "Exception ignored in: ..." and the traceback to stderr, as
 /// CPython's `PyErr_WriteUnraisable`.
 pub fn write_unraisable(e: &PyErr, obj: Option<&PyObj>) {
+    write_unraisable_msg(e, None, obj)
+}
+
+/// As `write_unraisable`, with CPython's "Exception ignored {msg}: {obj!r}"
+/// header (`_PyErr_WriteUnraisableMsg`), e.g. msg = "in atexit callback".
+pub fn write_unraisable_msg(e: &PyErr, msg: Option<&str>, obj: Option<&PyObj>) {
     let mut out = String::new();
     if let Some(o) = obj {
         let r = crate::abstract_::repr(o).map(|r| unicode::to_string_lossy(&r)).unwrap_or_else(|_| "<object repr() failed>".into());
-        out.push_str(&format!("Exception ignored in: {}\n", r));
+        out.push_str(&format!("Exception ignored {}: {}\n", msg.unwrap_or("in"), r));
+    } else if let Some(m) = msg {
+        out.push_str(&format!("Exception ignored {}\n", m));
     }
     out.push_str(&traceback_print::format_exception(e.value()));
     crate::stdio::write_stderr(&out);

@@ -468,8 +468,8 @@ crate::fastcall!(exc_reduce, |slf, args_| {
     Ok(tuple::new(parts))
 });
 
-/// `__setstate__(state)`: each item of the state dict becomes an attribute
-/// (so pickled `name`/`path`/... go back through their descriptors).
+// `__setstate__(state)`: each item of the state dict becomes an attribute
+// (so pickled `name`/`path`/... go back through their descriptors).
 crate::onearg!(exc_setstate, |slf, st| {
     let st = st.unwrap();
     if !none::is_none(st) {
@@ -508,6 +508,7 @@ member_getter!(se_offset, PySyntaxErrorObject, offset);
 member_getter!(se_text, PySyntaxErrorObject, text);
 member_getter!(se_end_lineno, PySyntaxErrorObject, end_lineno);
 member_getter!(se_end_offset, PySyntaxErrorObject, end_offset);
+member_getter!(se_pfal, PySyntaxErrorObject, print_file_and_line);
 
 macro_rules! member_setter {
     ($name:ident, $st:ty, $field:ident) => {
@@ -538,6 +539,7 @@ member_setter!(se_offset_set, PySyntaxErrorObject, offset);
 member_setter!(se_text_set, PySyntaxErrorObject, text);
 member_setter!(se_end_lineno_set, PySyntaxErrorObject, end_lineno);
 member_setter!(se_end_offset_set, PySyntaxErrorObject, end_offset);
+member_setter!(se_pfal_set, PySyntaxErrorObject, print_file_and_line);
 
 /// `BlockingIOError.characters_written` (on every OSError): unset is -1,
 /// which reads and deletes as AttributeError.
@@ -572,7 +574,7 @@ unsafe extern "C" fn os_written_set(o: *mut PyObject, v: *mut PyObject, _: *mut 
     }
 }
 
-/// OSError pickles with its filename(s) put back into the arguments.
+// OSError pickles with its filename(s) put back into the arguments.
 crate::fastcall!(oserror_reduce, |slf, args_| {
     let e = slf.as_ptr() as *mut PyOSErrorObject;
     let mut a = args(slf);
@@ -593,7 +595,7 @@ crate::fastcall!(oserror_reduce, |slf, args_| {
     Ok(tuple::new(parts))
 });
 
-/// ImportError pickles `name` and `path` in its state dict.
+// ImportError pickles `name` and `path` in its state dict.
 crate::fastcall!(importerror_reduce, |slf, args_| {
     let e = slf.as_ptr() as *mut PyImportErrorObject;
     let d = crate::typeobj::instance_dict(slf).filter(|d| dict::len(d) > 0);
@@ -917,6 +919,7 @@ pub unsafe fn init_types() {
         ("text", se_text as *const c_void, se_text_set as *const c_void),
         ("end_lineno", se_end_lineno as *const c_void, se_end_lineno_set as *const c_void),
         ("end_offset", se_end_offset as *const c_void, se_end_offset_set as *const c_void),
+        ("print_file_and_line", se_pfal as *const c_void, se_pfal_set as *const c_void),
     ]);
     (*PyExc_SyntaxError).tp_init = Some(rich_init);
     (*PyExc_SyntaxError).tp_str = Some(syntaxerror_str);

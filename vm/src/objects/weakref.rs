@@ -905,25 +905,9 @@ pub fn weakref_module() -> PyResult {
     Ok(m)
 }
 
-/// A minimal `weakref` module (ref, proxy, getweakrefcount, getweakrefs,
-/// the types and ProxyTypes). TEMPORARY: it stands in for CPython's
-/// `Lib/weakref.py` until that file (which needs `_collections_abc`,
-/// `_weakrefset`, ...) runs on Pyrite; remove its registration then.
-pub fn weakref_fallback_module() -> PyResult {
-    let m = crate::objects::module::new("weakref");
-    fill_module(&m)?;
-    let types = tuple::new(vec![
-        crate::typeobj::type_obj(proxy_type()),
-        crate::typeobj::type_obj(callable_proxy_type()),
-    ]);
-    crate::abstract_::setattr_str(&m, "ProxyTypes", types)?;
-    Ok(m)
-}
-
-/// Registers `_weakref` and the temporary `weakref` module as built-ins.
+/// Registers `_weakref` as a built-in (`weakref` is CPython's Lib/weakref.py).
 pub fn register() {
     crate::import::register_builtin("_weakref", weakref_module);
-    crate::import::register_builtin("weakref", weakref_fallback_module);
 }
 
 // ------------------------------------------------------------ types
