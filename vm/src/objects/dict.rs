@@ -214,13 +214,20 @@ unsafe fn lookup(d: *mut PyObject, key: &PyObj, hash: isize) -> PyResult<Option<
     }
 }
 
-/// Looks up an exact-str key by pointer or text without running Python code.
-#[inline]
-pub fn get_str(d: &PyObj, key: &PyObj) -> Option<*mut PyObject> {
+enum StrProbe {
+    Found(usize),
+    Absent,
+    /// A non-str key with the same hash: only the general lookup can say.
+    NonStrKey,
+}
+
+/// Probes for an exact-str key by pointer or text without running Python code.
+#[inline(always)]
+fn probe_str(d: &PyObj, key: &PyObj) -> StrProbe {
     unsafe {
         let dp = d.as_ptr() as *mut PyDictObject;
         if (*dp).ma_keys.is_null() {
-            return None;
+            return StrProbe::Absent;
         }
         let t = &*(*dp).ma_keys;
         let hash = unicode::hash(key);
@@ -230,24 +237,20 @@ pub fn get_str(d: &PyObj, key: &PyObj) -> Option<*mut PyObject> {
         loop {
             let ix = *t.indices.get_unchecked(i);
             if ix == EMPTY {
-                return None;
+                return StrProbe::Absent;
             }
             if ix >= 0 {
                 let e = t.entries.get_unchecked(ix as usize);
                 if e.key == key.as_ptr() {
-                    return Some(e.value);
+                    return StrProbe::Found(ix as usize);
                 }
                 if e.hash == hash && !e.key.is_null() {
                     let k = PyObj::borrow(&e.key);
-                    if unicode::is_str(k) && unicode::eq(k, key) {
-                        return Some(e.value);
-                    } else if !unicode::is_str(k) {
-                        // A non-str key equal by hash: take the general path.
-                        return get_item(d, key).ok().flatten().map(|v| {
-                            let p = v.as_ptr();
-                            drop(v);
-                            p
-                        });
+                    if !unicode::is_str(k) {
+                        return StrProbe::NonStrKey;
+                    }
+                    if unicode::eq(k, key) {
+                        return StrProbe::Found(ix as usize);
                     }
                 }
             }
@@ -257,42 +260,27 @@ pub fn get_str(d: &PyObj, key: &PyObj) -> Option<*mut PyObject> {
     }
 }
 
-/// Entry index of an exact-str `key` found by identity or text: the hint
-/// that attribute inline caches keep.
+/// Looks up an exact-str key (borrowed value) without running Python code
+/// unless a non-str key collides with it.
+#[inline]
+pub fn get_str(d: &PyObj, key: &PyObj) -> Option<*mut PyObject> {
+    match probe_str(d, key) {
+        StrProbe::Found(ix) => unsafe { Some((&(*(*(d.as_ptr() as *mut PyDictObject)).ma_keys).entries).get_unchecked(ix).value) },
+        StrProbe::Absent => None,
+        StrProbe::NonStrKey => get_item(d, key).ok().flatten().map(|v| {
+            let p = v.as_ptr();
+            drop(v);
+            p
+        }),
+    }
+}
+
+/// Entry index of an exact-str `key`: the hint that attribute inline
+/// caches keep (None when a non-str key collides).
 pub fn str_entry_index(d: &PyObj, key: &PyObj) -> Option<usize> {
-    unsafe {
-        let dp = d.as_ptr() as *mut PyDictObject;
-        if (*dp).ma_keys.is_null() {
-            return None;
-        }
-        let t = &*(*dp).ma_keys;
-        let hash = unicode::hash(key);
-        let mask = t.mask();
-        let mut perturb = hash as usize;
-        let mut i = (hash as usize) & mask;
-        loop {
-            let ix = *t.indices.get_unchecked(i);
-            if ix == EMPTY {
-                return None;
-            }
-            if ix >= 0 {
-                let e = t.entries.get_unchecked(ix as usize);
-                if e.key == key.as_ptr() {
-                    return Some(ix as usize);
-                }
-                if e.hash == hash && !e.key.is_null() {
-                    let k = PyObj::borrow(&e.key);
-                    if !unicode::is_exact_str(k) {
-                        return None;
-                    }
-                    if unicode::eq(k, key) {
-                        return Some(ix as usize);
-                    }
-                }
-            }
-            perturb >>= PERTURB_SHIFT;
-            i = (i * 5 + perturb + 1) & mask;
-        }
+    match probe_str(d, key) {
+        StrProbe::Found(ix) => Some(ix),
+        _ => None,
     }
 }
 
