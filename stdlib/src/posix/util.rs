@@ -228,58 +228,7 @@ pub fn parse(
     required: usize,
     npos: usize,
 ) -> PyResult<Vec<Option<PyObj>>> {
-    let nk = kw.map(tuple::len).unwrap_or(0);
-    let np = args.len() - nk;
-    if np > npos {
-        let req_pos = required.min(npos);
-        return Err(err::type_error(format!(
-            "{}() takes {} {} positional argument{} ({} given)",
-            fname,
-            if req_pos == npos { "exactly" } else { "at most" },
-            npos,
-            if npos == 1 { "" } else { "s" },
-            np
-        )));
-    }
-    let mut out: Vec<Option<PyObj>> = vec![None; names.len()];
-    for i in 0..np {
-        out[i] = Some(args[i].clone());
-    }
-    if let Some(k) = kw {
-        for (j, kn) in tuple::items(k).iter().enumerate() {
-            let kname = unicode::to_string_lossy(kn);
-            match names.iter().position(|n| *n == kname) {
-                Some(i) => {
-                    if out[i].is_some() {
-                        return Err(err::type_error(format!(
-                            "argument for {}() given by name ('{}') and position ({})",
-                            fname,
-                            kname,
-                            i + 1
-                        )));
-                    }
-                    out[i] = Some(args[np + j].clone());
-                }
-                None => {
-                    return Err(err::type_error(format!(
-                        "'{}' is an invalid keyword argument for {}()",
-                        kname, fname
-                    )))
-                }
-            }
-        }
-    }
-    for i in 0..required {
-        if out[i].is_none() {
-            return Err(err::type_error(format!(
-                "{}() missing required argument '{}' (pos {})",
-                fname,
-                names[i],
-                i + 1
-            )));
-        }
-    }
-    Ok(out)
+    vm::objects::methodobject::unpack_keywords(fname, args, kw, names, 0, required, npos)
 }
 
 /// Positional-only arguments (`fname expected N arguments, got M`).
