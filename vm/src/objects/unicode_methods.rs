@@ -457,46 +457,7 @@ fn clinic_bind(
     kwnames: Option<&PyObj>,
     names: &[&str],
 ) -> PyResult<Vec<Option<PyObj>>> {
-    let nk = kwnames.map(tuple::len).unwrap_or(0);
-    let np = args.len() - nk;
-    if np > names.len() {
-        return Err(err::type_error(format!(
-            "{}() takes at most {} argument{} ({} given)",
-            fname,
-            names.len(),
-            if names.len() == 1 { "" } else { "s" },
-            np
-        )));
-    }
-    let mut out: Vec<Option<PyObj>> = vec![None; names.len()];
-    for i in 0..np {
-        out[i] = Some(args[i].clone());
-    }
-    if let Some(k) = kwnames {
-        for (j, kn) in tuple::items(k).iter().enumerate() {
-            let kname = unicode::to_string_lossy(kn);
-            match names.iter().position(|n| *n == kname) {
-                Some(i) => {
-                    if out[i].is_some() {
-                        return Err(err::type_error(format!(
-                            "argument for {}() given by name ('{}') and position ({})",
-                            fname,
-                            kname,
-                            i + 1
-                        )));
-                    }
-                    out[i] = Some(args[np + j].clone());
-                }
-                None => {
-                    return Err(err::type_error(format!(
-                        "'{}' is an invalid keyword argument for {}()",
-                        kname, fname
-                    )))
-                }
-            }
-        }
-    }
-    Ok(out)
+    crate::objects::methodobject::unpack_keywords(fname, args, kwnames, names, 0, 0, names.len())
 }
 
 fn need_str<'a>(o: &'a PyObj) -> PyResult<&'a PyObj> {
