@@ -34,6 +34,25 @@ const CLASS: u32 = 3;
 const PROPERTY: u32 = 4;
 /// A method descriptor, for LOAD_METHOD (unbound, with `self` pushed).
 const METHOD: u32 = 5;
+/// What the type has for this name cannot be cached (another descriptor
+/// kind, a custom `__getattribute__`): the generic path runs without
+/// trying to fill the entry again until the type changes.
+const UNCACHEABLE: u32 = 6;
+
+/// True when the entry already says this type's lookup is not cacheable.
+#[inline(always)]
+unsafe fn known_uncacheable(o: &PyObj, c: &Cell<AttrCache>) -> bool {
+    let cc = c.get();
+    cc.kind == UNCACHEABLE && cc.version == (*o.ob_type()).tp_version_tag
+}
+
+#[inline(always)]
+unsafe fn mark_uncacheable(o: &PyObj, c: &Cell<AttrCache>) {
+    let tag = (*o.ob_type()).tp_version_tag;
+    if tag != 0 {
+        c.set(AttrCache { version: tag, kind: UNCACHEABLE, aux: 0, descr: 0 });
+    }
+}
 
 pub enum Load {
     Hit(PyObj),
@@ -134,8 +153,14 @@ unsafe fn object_member(d: *mut PyObject) -> Option<*mut PyMemberDef> {
 
 /// Records what LOAD_ATTR found (called on the generic path).
 pub unsafe fn fill_load(o: &PyObj, name: &PyObj, c: &Cell<AttrCache>) {
+    if known_uncacheable(o, c) {
+        return;
+    }
     let getattro = (*o.ob_type()).tp_getattro.map(|f| f as usize);
-    let Some((tag, found)) = cacheable(o, name, typeobj::generic_getattro_slot as usize, getattro) else { return };
+    let Some((tag, found)) = cacheable(o, name, typeobj::generic_getattro_slot as usize, getattro) else {
+        mark_uncacheable(o, c);
+        return;
+    };
     let entry = |kind, aux, descr| AttrCache { version: tag, kind, aux, descr };
     if let Some(d) = found {
         let dt = (*d).ob_type;
@@ -144,6 +169,8 @@ pub unsafe fn fill_load(o: &PyObj, name: &PyObj, c: &Cell<AttrCache>) {
                 c.set(entry(SLOT, (*m).offset as usize, 0));
             } else if dt == &raw mut funcdescr::PyProperty_Type {
                 c.set(entry(PROPERTY, 0, d as usize));
+            } else {
+                mark_uncacheable(o, c);
             }
             return;
         }
@@ -157,6 +184,9 @@ pub unsafe fn fill_load(o: &PyObj, name: &PyObj, c: &Cell<AttrCache>) {
         }
         if (*dt).tp_descr_get.is_none() {
             c.set(entry(CLASS, 0, d as usize));
+        } else {
+            // A method or other non-data descriptor read with LOAD_ATTR.
+            mark_uncacheable(o, c);
         }
         return;
     }
