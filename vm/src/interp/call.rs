@@ -18,26 +18,36 @@ impl Drop for FrameGuard {
     }
 }
 
+const GENERATOR_FLAGS: u32 = co_flags::GENERATOR | co_flags::COROUTINE | co_flags::ASYNC_GENERATOR;
+
+/// A new frame for a call of `func` with the arguments bound (an owned
+/// reference; freed again when binding fails).
+#[inline(always)]
+unsafe fn bound_frame(func: &PyObj, cd: &CodeData, args: &[PyObj], kwnames: Option<&PyObj>) -> PyResult<*mut PyFrameObject> {
+    let fo = function::raw(func);
+    let f = frame::new(
+        PyObj::borrow(&(*fo).func_code),
+        PyObj::borrow(&(*fo).func_globals),
+        PyObj::borrow(&(*fo).func_builtins),
+        None,
+        Some(func),
+    );
+    let guard = FrameGuard(f);
+    bind_args(f, func, cd, args, kwnames)?;
+    std::mem::forget(guard);
+    Ok(f)
+}
+
 /// Calls a Python function with vectorcall-style arguments.
 pub fn call_function(func: &PyObj, args: &[PyObj], kwnames: Option<&PyObj>) -> PyResult {
     unsafe {
-        let fo = function::raw(func);
-        let codeobj = PyObj::borrow(&(*fo).func_code);
-        let cd = code::data(codeobj);
-        let f = frame::new(
-            codeobj,
-            PyObj::borrow(&(*fo).func_globals),
-            PyObj::borrow(&(*fo).func_builtins),
-            None,
-            Some(func),
-        );
-        let guard = FrameGuard(f);
-        bind_args(f, func, cd, args, kwnames)?;
-        if cd.flags & (co_flags::GENERATOR | co_flags::COROUTINE | co_flags::ASYNC_GENERATOR) != 0 {
+        let cd = code::data(PyObj::borrow(&(*function::raw(func)).func_code));
+        let f = bound_frame(func, cd, args, kwnames)?;
+        if cd.flags & GENERATOR_FLAGS != 0 {
             let fr = PyObj::from_owned(f as *mut PyObject);
-            std::mem::forget(guard);
             return Ok(crate::objects::genobject::new_for_frame(fr, func, cd.flags));
         }
+        let guard = FrameGuard(f);
         let r = super::eval::eval_frame(f, None);
         drop(guard);
         r
@@ -49,24 +59,11 @@ pub fn call_function(func: &PyObj, args: &[PyObj], kwnames: Option<&PyObj>) -> P
 /// when the function makes a generator or coroutine.
 #[inline(always)]
 pub unsafe fn prepare_inline_frame(func: &PyObj, args: &[PyObj], kwnames: Option<&PyObj>) -> Option<PyResult<*mut PyFrameObject>> {
-    let fo = function::raw(func);
-    let codeobj = PyObj::borrow(&(*fo).func_code);
-    let cd = code::data(codeobj);
-    if cd.flags & (co_flags::GENERATOR | co_flags::COROUTINE | co_flags::ASYNC_GENERATOR) != 0 {
+    let cd = code::data(PyObj::borrow(&(*function::raw(func)).func_code));
+    if cd.flags & GENERATOR_FLAGS != 0 {
         return None;
     }
-    let f = frame::new(
-        codeobj,
-        PyObj::borrow(&(*fo).func_globals),
-        PyObj::borrow(&(*fo).func_builtins),
-        None,
-        Some(func),
-    );
-    if let Err(e) = bind_args(f, func, cd, args, kwnames) {
-        crate::objref::decref(f as *mut PyObject);
-        return Some(Err(e));
-    }
-    Some(Ok(f))
+    Some(bound_frame(func, cd, args, kwnames))
 }
 
 /// Runs a module or class body code object with the given namespaces.
