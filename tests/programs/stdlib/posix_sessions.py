@@ -1,6 +1,6 @@
 # Process groups, sessions, priorities, real/effective/saved ids, affinity.
 import os
-print(os.getpgid(0) == os.getpgrp(), os.getsid(0) > 0, os.getpriority(os.PRIO_PROCESS, 0) == os.nice(0))
+print(os.getpgid(0) == os.getpgrp(), os.getsid(0) == os.getsid(os.getpid()), os.getpriority(os.PRIO_PROCESS, 0) == os.nice(0))
 print(os.getresuid() == (os.getuid(), os.geteuid(), os.getresuid()[2]), len(os.getresgid()))
 print(len(os.sched_getaffinity(0)) >= 1, type(os.sched_getaffinity(0)).__name__)
 os.sched_yield(); os.sync()
