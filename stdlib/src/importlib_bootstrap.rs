@@ -42,7 +42,8 @@ fn lib_importlib_dir() -> PyResult<PathBuf> {
 }
 
 /// Runs Lib file `file` as module `name`, registered in sys.modules first,
-/// its code named `<frozen importlib._bootstrap...>` as in CPython.
+/// its code named `<frozen importlib._bootstrap...>` as in CPython (whose
+/// tracebacks show no source lines for it).
 fn run_frozen(name: &str, file: PathBuf, frozen_name: &str) -> PyResult<PyObj> {
     let m = module::new(name);
     let d = module::get_dict(&m);
@@ -53,7 +54,6 @@ fn run_frozen(name: &str, file: PathBuf, frozen_name: &str) -> PyResult<PyObj> {
         let bytes =
             std::fs::read(&file).map_err(|e| vm::objects::exceptions_attrs::os_error_from_io(&e, Some(&filename)))?;
         let text = vm::interp::decode_file_source(&bytes, &filename)?;
-        vm::import::remember_source(frozen_name, &text);
         let code = vm::interp::compile_to_code(&text, frozen_name, vm::compiler::CompileMode::Exec)?;
         vm::interp::run_code(&code, &d, None)?;
         Ok(())
