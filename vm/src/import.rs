@@ -2,6 +2,8 @@
 //! `__import__`. Finds built-in (Rust) modules by name, and source modules
 //! and packages (regular and namespace) on `sys.path` or a package's
 //! `__path__`; runs them in new module objects registered in `sys.modules`.
+//! Once Lib's importlib is set up (on first use), also asks the finders a
+//! program puts on `sys.meta_path` and gives modules Lib's specs/loaders.
 
 use crate::err::{self, PyErr, PyResult};
 use crate::objects::exceptions as exc;
@@ -340,8 +342,9 @@ fn make_spec(name: &str, origin: Option<&str>, search: Option<Vec<String>>, is_b
 // ---- Lib's importlib, once set up ----------------------------------------
 //
 // Until something imports importlib, specs are the plain namespaces above and
-// sys.meta_path is empty. stdlib's `_imp` then runs Lib/importlib/_bootstrap
-// (as `_frozen_importlib`) and hands its objects over here: from then on
+// sys.meta_path is empty. stdlib/src/importlib_bootstrap.rs then runs
+// Lib/importlib/_bootstrap (as `_frozen_importlib`), installs its finders,
+// and hands its objects over here: from then on
 // modules get real ModuleSpecs and loaders (SourceFileLoader,
 // BuiltinImporter, NamespaceLoader), and finders a program puts on
 // sys.meta_path are consulted. Finding and loading source stays in Rust.
@@ -363,11 +366,6 @@ static mut BOOTSTRAP: Option<Bootstrap> = None;
 
 fn bootstrap() -> Option<&'static Bootstrap> {
     unsafe { (*(&raw const BOOTSTRAP)).as_ref() }
-}
-
-/// Whether Lib's importlib bootstrap has been installed.
-pub fn bootstrap_installed() -> bool {
-    bootstrap().is_some()
 }
 
 /// Records `_frozen_importlib` (`b`) and `_frozen_importlib_external` (`e`)
