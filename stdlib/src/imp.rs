@@ -102,6 +102,10 @@ vm::fastcall!(imp_is_frozen, |slf, args| {
 });
 
 vm::fastcall_kw!(imp_find_frozen, |slf, args, kw| {
+    let npos = args.len() - kw.map_or(0, vm::objects::tuple::len);
+    if npos != 1 {
+        return Err(err::type_error(format!("find_frozen() takes exactly 1 positional argument ({} given)", npos)));
+    }
     let a = bind_args("find_frozen", args, kw, &["", "withdata"], 1, 0)?;
     str_arg("find_frozen", a[0].as_ref().unwrap_or(&none::none()))?;
     Ok(none::none())
