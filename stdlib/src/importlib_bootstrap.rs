@@ -85,6 +85,16 @@ fn marshal_placeholder() -> PyObj {
     m
 }
 
+// Without marshal, Lib's SourceLoader (used by reload, exec_module, runpy...)
+// must neither read nor write .pyc files: it compiles the source.
+const SOURCE_ONLY_GET_CODE: &str = "\
+def get_code(self, fullname):
+    source_path = self.get_filename(fullname)
+    return self.source_to_code(self.get_data(source_path), source_path)
+SourceLoader.get_code = get_code
+del get_code
+";
+
 /// Runs _bootstrap_external.py, with the stand-in `marshal` if needed.
 fn run_external(dir: &std::path::Path) -> PyResult<PyObj> {
     let placeholder = match vm::import::import_absolute("marshal") {
@@ -97,12 +107,17 @@ fn run_external(dir: &std::path::Path) -> PyResult<PyObj> {
         Err(e) => return Err(e),
     };
     let r = run_frozen("_frozen_importlib_external", dir.join("_bootstrap_external.py"), "<frozen importlib._bootstrap_external>");
-    if let Some(p) = placeholder {
+    if let Some(p) = &placeholder {
         if dict::get_item_rs(&modules(), "marshal").map_or(false, |m| m.as_ptr() == p.as_ptr()) {
             let _ = dict::pop_item(&modules(), &unicode::new("marshal"));
         }
     }
-    r
+    let e = r?;
+    if placeholder.is_some() {
+        let name = "<frozen importlib._bootstrap_external>";
+        vm::interp::run_source(SOURCE_ONLY_GET_CODE, name, &module::get_dict(&e), vm::compiler::CompileMode::Exec)?;
+    }
+    Ok(e)
 }
 
 // `_find_and_load(name, import_)`, in place of Lib's: the Rust import

@@ -27,6 +27,8 @@ write("rl_pkg/data.txt", "some data\n")
 write("rl_pkg/one.py", "")
 write("rl_pkg/two/__init__.py", "")
 sys.path.insert(0, D)
+# Reloading works whether or not bytecode may be written.
+sys.dont_write_bytecode = False
 try:
     import rl_mod
 
@@ -42,7 +44,7 @@ try:
 
     import rl_pkg
 
-    write("rl_pkg/__init__.py", "P = 'b'\n")
+    write("rl_pkg/__init__.py", "P = 'bbb'  # new size: CPython checks its .pyc by mtime and size\n")
     print(importlib.reload(rl_pkg).P, [os.path.basename(p) for p in rl_pkg.__path__])
     print(pkgutil.get_data("rl_pkg", "data.txt"))
     print(sorted((m.name, m.ispkg) for m in pkgutil.iter_modules(rl_pkg.__path__)))
@@ -83,6 +85,7 @@ try:
     print(rl_new.NEW)
     print(importlib.invalidate_caches())
 finally:
+    sys.dont_write_bytecode = True
     sys.path.remove(D)
     for top, dirs, files in os.walk(D, topdown=False):
         for f in files:
