@@ -28,6 +28,11 @@
 
 #define Py_UNREACHABLE() __builtin_unreachable()
 
+/* Docstrings (kept always: Pyrite has no option to strip them). */
+#define PyDoc_VAR(name) static const char name[]
+#define PyDoc_STRVAR(name, str) PyDoc_VAR(name) = PyDoc_STR(str)
+#define PyDoc_STR(str) str
+
 /* Alignment helpers for sizes and pointers (a must be a power of 2). */
 #define _Py_SIZE_ROUND_DOWN(n, a) ((size_t)(n) & ~(size_t)((a) - 1))
 #define _Py_SIZE_ROUND_UP(n, a) (((size_t)(n) + (size_t)((a) - 1)) & ~(size_t)((a) - 1))
