@@ -1,5 +1,5 @@
-/* Pyrite: helper types of coroutines and async generators (the
-   generator structs are private to the VM for now). */
+/* Pyrite: the types of generators, coroutines and async generators and
+   their helpers (the structs are private to the VM for now). */
 #ifndef Py_GENOBJECT_H
 #define Py_GENOBJECT_H
 #ifndef Py_LIMITED_API
@@ -8,10 +8,18 @@
 extern "C" {
 #endif
 
+PyAPI_DATA(PyTypeObject) PyGen_Type;
+PyAPI_DATA(PyTypeObject) PyCoro_Type;
+PyAPI_DATA(PyTypeObject) PyAsyncGen_Type;
 PyAPI_DATA(PyTypeObject) _PyCoroWrapper_Type;
 PyAPI_DATA(PyTypeObject) _PyAsyncGenASend_Type;
 PyAPI_DATA(PyTypeObject) _PyAsyncGenAThrow_Type;
 PyAPI_DATA(PyTypeObject) _PyAsyncGenWrappedValue_Type;
+
+#define PyGen_Check(op) PyObject_TypeCheck((op), &PyGen_Type)
+#define PyGen_CheckExact(op) Py_IS_TYPE((op), &PyGen_Type)
+#define PyCoro_CheckExact(op) Py_IS_TYPE((op), &PyCoro_Type)
+#define PyAsyncGen_CheckExact(op) Py_IS_TYPE((op), &PyAsyncGen_Type)
 
 #ifdef __cplusplus
 }
