@@ -17,7 +17,10 @@ PyAPI_FUNC(PyObject *) PyObject_CallFunctionObjArgs(PyObject *callable, ...);
 PyAPI_FUNC(PyObject *) PyObject_CallMethodObjArgs(PyObject *obj, PyObject *name, ...);
 
 /* Items and length. */
+/* The *_Length names are also functions, for the ABI (as in CPython);
+   the macros make C code call *_Size. */
 PyAPI_FUNC(Py_ssize_t) PyObject_Size(PyObject *o);
+PyAPI_FUNC(Py_ssize_t) PyObject_Length(PyObject *o);
 #define PyObject_Length PyObject_Size
 PyAPI_FUNC(PyObject *) PyObject_GetItem(PyObject *o, PyObject *key);
 PyAPI_FUNC(int) PyObject_SetItem(PyObject *o, PyObject *key, PyObject *v);
@@ -41,6 +44,7 @@ PyAPI_FUNC(PyObject *) PyNumber_Float(PyObject *o);
    (o itself when it already is one), or raises TypeError with message m. */
 PyAPI_FUNC(int) PySequence_Check(PyObject *o);
 PyAPI_FUNC(Py_ssize_t) PySequence_Size(PyObject *o);
+PyAPI_FUNC(Py_ssize_t) PySequence_Length(PyObject *o);
 #define PySequence_Length PySequence_Size
 PyAPI_FUNC(PyObject *) PySequence_GetItem(PyObject *o, Py_ssize_t i);
 PyAPI_FUNC(PyObject *) PySequence_Fast(PyObject *o, const char *m);

@@ -9,6 +9,7 @@
 //! a declared symbol missing from it, a function exported as data (or the
 //! reverse), or an exported `Py*`/`_Py*` symbol that no header declares
 //! (outside the short list of VM-internal names below) fails the test.
+//! `PYRITE_EXE=path` checks another build of the executable.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -173,7 +174,9 @@ fn is_api_name(name: &str) -> bool {
 #[test]
 #[ignore = "needs the capi crate's exported functions and -rdynamic linking"]
 fn pyrite_exports_exactly_the_declared_symbols() {
-    let exe = env!("CARGO_BIN_EXE_pyrite");
+    // PYRITE_EXE checks another build of the executable (e.g. release).
+    let exe = std::env::var("PYRITE_EXE").unwrap_or_else(|_| env!("CARGO_BIN_EXE_pyrite").to_string());
+    let exe = exe.as_str();
     let decl = declared();
     let exp = exported(exe);
     let mut problems = Vec::new();
