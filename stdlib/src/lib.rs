@@ -30,6 +30,7 @@ pub mod native;
 pub mod operatormodule;
 pub mod randommodule;
 pub mod sha512module;
+pub mod sysconfigdata;
 
 /// Registers every Rust stdlib module with the import system.
 pub fn register_all() {
@@ -62,6 +63,7 @@ pub fn register_all() {
     vm::import::register_builtin("errno", errnomodule::init);
     vm::import::register_builtin("time", timemodule::init);
     vm::import::register_builtin("_sre", sre::init);
+    vm::import::register_builtin(sysconfigdata::MODULE_NAME, sysconfigdata::init);
     // `_weakref` (and the temporary Rust `weakref`) live beside the weakref type in vm.
     vm::objects::weakref::register();
     // `_warnings` lives in vm, which issues its own compile-time warnings.
