@@ -34,10 +34,23 @@ pub fn value(o: &PyObj) -> f64 {
     unsafe { (*(o.as_ptr() as *mut PyFloatObject)).ob_fval }
 }
 
+// Freed exact floats are kept for reuse, as CPython keeps up to 100; the
+// list is linked through `ob_type`.
+const FREELIST_MAX: usize = 100;
+static mut FREELIST: *mut PyFloatObject = std::ptr::null_mut();
+static mut FREELIST_LEN: usize = 0;
+
 #[inline]
 pub fn new(v: f64) -> PyObj {
     unsafe {
-        let p = crate::alloc::mem_malloc(std::mem::size_of::<PyFloatObject>()) as *mut PyFloatObject;
+        let p = if !FREELIST.is_null() {
+            let p = FREELIST;
+            FREELIST = (*p).ob_base.ob_type as *mut PyFloatObject;
+            FREELIST_LEN -= 1;
+            p
+        } else {
+            crate::alloc::mem_malloc(std::mem::size_of::<PyFloatObject>()) as *mut PyFloatObject
+        };
         (*p).ob_base.ob_refcnt = 1;
         (*p).ob_base.ob_type = float_type();
         (*p).ob_fval = v;
@@ -47,6 +60,12 @@ pub fn new(v: f64) -> PyObj {
 
 unsafe extern "C" fn float_dealloc(o: *mut PyObject) {
     if (*o).ob_type == float_type() {
+        if FREELIST_LEN < FREELIST_MAX {
+            (*o).ob_type = FREELIST as *mut PyTypeObject;
+            FREELIST = o as *mut PyFloatObject;
+            FREELIST_LEN += 1;
+            return;
+        }
         crate::alloc::mem_free(o as *mut _);
     } else {
         crate::alloc::tp_free(o);

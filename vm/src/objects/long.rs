@@ -65,8 +65,12 @@ pub unsafe fn alloc_digits(ndigits: usize) -> PyObj {
     // allocated objects: set the header directly instead of the generic
     // (zeroing, type-inspecting) allocator; only the digits are cleared.
     let n = ndigits.max(1);
-    let size = (std::mem::size_of::<PyVarObject>() + n * std::mem::size_of::<u32>() + 7) & !7;
-    let o = crate::alloc::mem_malloc(size) as *mut PyLongObject;
+    let o = if n == 1 {
+        alloc_one_digit()
+    } else {
+        let size = (std::mem::size_of::<PyVarObject>() + n * std::mem::size_of::<u32>() + 7) & !7;
+        crate::alloc::mem_malloc(size) as *mut PyLongObject
+    };
     if o.is_null() {
         panic!("out of memory allocating an int of {ndigits} digits");
     }
@@ -77,16 +81,37 @@ pub unsafe fn alloc_digits(ndigits: usize) -> PyObj {
     PyObj::from_owned(o as *mut PyObject)
 }
 
+// Freed one-digit exact ints are kept for reuse (as CPython keeps floats):
+// the loop `for i in range(n)` frees one int per iteration and makes the
+// next, and popping this list costs less than an allocator round trip. The
+// list is linked through `ob_type`; it holds at most INT_FREELIST_MAX.
+const INT_FREELIST_MAX: usize = 256;
+static mut INT_FREELIST: *mut PyLongObject = std::ptr::null_mut();
+static mut INT_FREELIST_LEN: usize = 0;
+
+/// Memory for an exact int of one digit (header fields to be set).
+#[inline(always)]
+unsafe fn alloc_one_digit() -> *mut PyLongObject {
+    let head = INT_FREELIST;
+    if !head.is_null() {
+        INT_FREELIST = (*head).ob_base.ob_base.ob_type as *mut PyLongObject;
+        INT_FREELIST_LEN -= 1;
+        return head;
+    }
+    let size = (std::mem::size_of::<PyVarObject>() + std::mem::size_of::<u32>() + 7) & !7;
+    let o = crate::alloc::mem_malloc(size) as *mut PyLongObject;
+    if o.is_null() {
+        panic!("out of memory allocating an int");
+    }
+    o
+}
+
 #[inline(always)]
 unsafe fn make_from_i64(v: i64) -> PyObj {
     let mag = v.unsigned_abs();
     if mag < (1u64 << SHIFT) && v != 0 {
         // One digit, the common case: no digit loop, copy or clearing.
-        let size = (std::mem::size_of::<PyVarObject>() + std::mem::size_of::<u32>() + 7) & !7;
-        let o = crate::alloc::mem_malloc(size) as *mut PyLongObject;
-        if o.is_null() {
-            panic!("out of memory allocating an int");
-        }
+        let o = alloc_one_digit();
         (*o).ob_base.ob_base.ob_refcnt = 1;
         (*o).ob_base.ob_base.ob_type = long_type();
         (*o).ob_base.ob_size = if v < 0 { -1 } else { 1 };
@@ -233,7 +258,15 @@ pub fn from_bigint(v: &BigInt) -> PyObj {
 
 unsafe extern "C" fn long_dealloc(o: *mut PyObject) {
     if (*o).ob_type == long_type() {
-        // Exact ints come from mem_malloc (alloc_digits, make_from_i64).
+        // Exact ints come from mem_malloc (alloc_digits, make_from_i64);
+        // every one has room for at least one digit.
+        let size = (*(o as *mut PyVarObject)).ob_size;
+        if (-1..=1).contains(&size) && INT_FREELIST_LEN < INT_FREELIST_MAX {
+            (*o).ob_type = INT_FREELIST as *mut PyTypeObject;
+            INT_FREELIST = o as *mut PyLongObject;
+            INT_FREELIST_LEN += 1;
+            return;
+        }
         crate::alloc::mem_free(o as *mut std::os::raw::c_void);
     } else {
         crate::alloc::tp_free(o);
