@@ -512,6 +512,52 @@ unsafe fn unreachable_of(objs: &[*mut PyObject], base_refs: impl Fn(*mut PyObjec
     objs.iter().zip(&pass.reachable).filter(|(_, &r)| !r).map(|(&o, _)| o).collect()
 }
 
+/// Whether the collector may be tracking `p` (CPython's
+/// `_PyObject_GC_MAY_BE_TRACKED`): any GC object but an untracked tuple.
+unsafe fn may_be_tracked(p: *mut PyObject) -> bool {
+    let tp = (*p).ob_type;
+    if tp.is_null() || !crate::alloc::type_is_gc(tp) {
+        return false;
+    }
+    if let Some(is_gc) = (*tp).tp_is_gc {
+        if is_gc(p) == 0 {
+            return false;
+        }
+    }
+    tp != crate::objects::tuple::tuple_type() || is_tracked(p)
+}
+
+/// The live objects of the list headed by `h`, untracking on the way the
+/// exact tuples that hold nothing tracked (they can never be part of a
+/// cycle; CPython's untrack_tuples), so later collections skip them.
+unsafe fn candidates_untracking_tuples(h: *mut PyGC_Head) -> Vec<*mut PyObject> {
+    let tuple_tp = crate::objects::tuple::tuple_type();
+    let mut v = Vec::new();
+    let mut g = next(h);
+    while g != h {
+        let nxt = next(g);
+        let o = from_gc(g);
+        if (*o).ob_refcnt > 0 && !(*o).ob_type.is_null() {
+            if (*o).ob_type == tuple_tp {
+                let n = (*(o as *mut crate::object::PyVarObject)).ob_size.max(0) as usize;
+                let items = crate::objects::tuple::items_ptr(o);
+                let untrackable = (0..n).all(|i| {
+                    let p = *items.add(i);
+                    !p.is_null() && !may_be_tracked(p)
+                });
+                if untrackable {
+                    untrack(o);
+                    g = nxt;
+                    continue;
+                }
+            }
+            v.push(o);
+        }
+        g = nxt;
+    }
+    v
+}
+
 unsafe fn collect_main(gen: usize) -> usize {
     let s = state();
     let old = if gen + 1 < NUM_GENERATIONS { gen + 1 } else { gen };
@@ -519,10 +565,7 @@ unsafe fn collect_main(gen: usize) -> usize {
     for i in 0..gen {
         list_merge(gen_head(i), gen_head(gen));
     }
-    let candidates: Vec<*mut PyObject> = list_objects(gen_head(gen))
-        .into_iter()
-        .filter(|&o| (*o).ob_refcnt > 0 && !(*o).ob_type.is_null())
-        .collect();
+    let candidates = candidates_untracking_tuples(gen_head(gen));
     // Everything examined ends up in the older generation (survivors now;
     // objects that outlive tp_clear stay there too).
     list_merge(gen_head(gen), gen_head(old));
