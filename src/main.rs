@@ -596,7 +596,8 @@ fn finalize_main() {
             }
         }
     }
-    let _ = vm::gc::collect();
+    // Module teardown collects without running gc.callbacks (CPython).
+    let _ = vm::gc::collect_no_callbacks();
 }
 
 fn main() {

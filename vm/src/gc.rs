@@ -370,6 +370,21 @@ pub fn collect() -> usize {
     collect_generation(NUM_GENERATIONS - 1)
 }
 
+/// A full collection without `gc.callbacks`, as CPython collects while it
+/// tears modules down at exit (`_PyGC_CollectNoFail`).
+pub fn collect_no_callbacks() -> usize {
+    unsafe {
+        let s = state();
+        if (*s).collecting {
+            return 0;
+        }
+        (*s).collecting = true;
+        let n = collect_main(NUM_GENERATIONS - 1);
+        (*s).collecting = false;
+        n
+    }
+}
+
 /// Collects generation `gen` (and the younger ones).
 pub fn collect_generation(gen: usize) -> usize {
     unsafe {
