@@ -336,14 +336,11 @@ impl Parser<'_> {
                     *p = d as *const c_char;
                     *psize = n as Py_ssize_t;
                 } else {
-                    if !bytes::is_bytes(arg) {
-                        return Err(converterr("bytes", arg));
-                    }
-                    let s = bytes::as_slice(arg);
-                    if s.contains(&0) {
+                    let (d, n) = self.read_only_buffer(arg)?;
+                    if std::slice::from_raw_parts(d, n).contains(&0) {
                         return Err(CErr::Raised(err::value_error("embedded null byte")));
                     }
-                    *p = s.as_ptr() as *const c_char;
+                    *p = d as *const c_char;
                 }
             }
             b'S' | b'U' | b'Y' => {
