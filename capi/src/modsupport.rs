@@ -1,6 +1,6 @@
 //! modsupport.h, the building half: `Py_BuildValue` (and its `_SizeT`
 //! and `va_list` forms, entered from csrc/varargs.c). Units: `( ) [ ] { }`
-//! containers, `b B h H i I l k L K n c C p f d s z U y` (with `#`),
+//! containers, `b B h H i I l k L K n c C f d s z U y` (with `#`),
 //! `N S O` (with `&`). As in CPython, once an item fails the remaining
 //! arguments are still consumed (so `N` references are released) and
 //! the first error is returned. The parsing half (`PyArg_*`) is getargs.rs.
@@ -9,7 +9,7 @@ use crate::util::*;
 use std::os::raw::{c_char, c_int, c_void};
 use vm::err::{self, PyErr, PyResult};
 use vm::object::PyObject;
-use vm::objects::{boolobject, bytes, dict, float, list, long, none, tuple};
+use vm::objects::{bytes, dict, float, list, long, none, tuple};
 use vm::objref::PyObj;
 
 struct Builder<'a> {
@@ -131,7 +131,6 @@ impl Builder<'_> {
                 b'L' => Ok(long::from_i64(self.ap.longlong() as i64)),
                 b'K' => Ok(long::from_u64(self.ap.ulonglong() as u64)),
                 b'f' | b'd' => Ok(float::new(self.ap.double())),
-                b'p' => Ok(boolobject::new(self.ap.int() != 0)),
                 b'c' => Ok(bytes::new(&[self.ap.int() as u8])),
                 b'C' => err::from_ptr(crate::unicodeobject::PyUnicode_FromOrdinal(self.ap.int())),
                 b's' | b'z' | b'U' | b'y' => {
