@@ -202,8 +202,13 @@ pub unsafe extern "C" fn PySequence_Size(o: *mut PyObject) -> Py_ssize_t {
             return f(o);
         }
     }
-    let what = if dict::is_dict(b(&o)) || !(*(*o).ob_type).tp_as_mapping.is_null() { "not a sequence" } else { "has no len()" };
-    len_result(Err(err::type_error(format!("object of type '{}' {}", type_name((*o).ob_type), what))))
+    let mp = (*(*o).ob_type).tp_as_mapping;
+    let msg = if !mp.is_null() && (*mp).mp_length.is_some() {
+        format!("{} is not a sequence", type_name((*o).ob_type))
+    } else {
+        format!("object of type '{}' has no len()", type_name((*o).ob_type))
+    };
+    len_result(Err(err::type_error(msg)))
 }
 #[no_mangle]
 pub unsafe extern "C" fn PySequence_Length(o: *mut PyObject) -> Py_ssize_t {

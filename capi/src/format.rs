@@ -26,12 +26,9 @@ fn pad(s: String, width: usize, zero: bool) -> String {
     if n >= width {
         return s;
     }
-    if zero {
-        let (sign, digits) = if let Some(d) = s.strip_prefix('-') { ("-", d) } else { ("", s.as_str()) };
-        format!("{}{}{}", sign, "0".repeat(width - n), digits)
-    } else {
-        format!("{}{}", " ".repeat(width - n), s)
-    }
+    // CPython 3.11 puts the zeros before the sign ("00-42").
+    let fill = if zero { "0" } else { " " };
+    format!("{}{}", fill.repeat(width - n), s)
 }
 
 /// The first `prec` characters of `s` (all when `prec` is None).

@@ -138,7 +138,7 @@ pub unsafe extern "C" fn PyObject_ASCII(o: *mut PyObject) -> *mut PyObject {
     if o.is_null() {
         return unicode::new("<NULL>").into_ptr();
     }
-    let builtins = vm::interp::interp().builtins.clone();
+    let builtins = vm::interp::interp().builtins_dict.clone();
     let r = vm::objects::dict::get_item_rs(&builtins, "ascii")
         .ok_or_else(|| err::system_error("ascii() is missing"))
         .and_then(|f| ab::call1(&f, b(&o)));
@@ -190,7 +190,7 @@ pub unsafe extern "C" fn PyObject_Type(o: *mut PyObject) -> *mut PyObject {
 }
 #[no_mangle]
 pub unsafe extern "C" fn PyObject_Dir(o: *mut PyObject) -> *mut PyObject {
-    let builtins = vm::interp::interp().builtins.clone();
+    let builtins = vm::interp::interp().builtins_dict.clone();
     let r = vm::objects::dict::get_item_rs(&builtins, "dir")
         .ok_or_else(|| err::system_error("dir() is missing"))
         .and_then(|f| if o.is_null() { ab::call0(&f) } else { ab::call1(&f, b(&o)) });
