@@ -178,7 +178,7 @@ pub unsafe extern "C" fn PyErr_ExceptionMatches(e: *mut PyObject) -> c_int {
 }
 #[no_mangle]
 pub extern "C" fn PyErr_NoMemory() -> *mut PyObject {
-    err::set_memory_error();
+    err::restore(err::with_args(unsafe { exc::PyExc_MemoryError }, &[]));
     std::ptr::null_mut()
 }
 #[no_mangle]
