@@ -49,9 +49,8 @@ fn sources(dir: &Path) -> Vec<(PathBuf, PathBuf)> {
     out
 }
 
-#[test]
-fn capi() {
-    let dir = repo().join("tests/capi");
+/// Pyrite's header directory; fails the test (does not skip it) without one.
+fn include_dir() -> PathBuf {
     let include = std::env::var("PYRITE_CAPI_INCLUDE").map(PathBuf::from).unwrap_or_else(|_| repo().join("include"));
     assert!(
         include.join("Python.h").is_file(),
@@ -59,6 +58,63 @@ fn capi() {
          modules; set PYRITE_CAPI_INCLUDE to use another header directory)",
         include.display()
     );
+    include
+}
+
+fn cc(include: &Path, src: &Path, out: &Path, defines: &[&str]) {
+    let r = Command::new("cc")
+        .args(["-shared", "-fPIC", "-I"])
+        .arg(include)
+        .args(defines)
+        .arg(src)
+        .arg("-o")
+        .arg(out)
+        .output()
+        .expect("run cc");
+    assert!(r.status.success(), "{}: cc failed:\n{}", src.display(), String::from_utf8_lossy(&r.stderr));
+}
+
+/// The suffixes CPython cannot test for us: in one directory
+/// `.pyrite-311-x86_64-linux-gnu.so` comes before `.abi3.so`, which comes
+/// before `.so`, and all three before `.py`.
+#[test]
+fn extension_suffixes() {
+    let include = include_dir();
+    let build = repo().join("target/capi-tests-suffixes");
+    let _ = std::fs::remove_dir_all(&build);
+    std::fs::create_dir_all(&build).expect("create target/capi-tests-suffixes");
+    let src = build.join("suffix.c");
+    std::fs::write(
+        &src,
+        "#include <Python.h>\n\
+         static struct PyModuleDef def = {PyModuleDef_HEAD_INIT, \"suffix\", NULL, -1, NULL};\n\
+         PyMODINIT_FUNC PyInit_suffix(void) {\n\
+         PyObject *m = PyModule_Create(&def);\n\
+         if (m && PyModule_AddStringConstant(m, \"KIND\", KIND) < 0) { Py_DECREF(m); return NULL; }\n\
+         return m; }\n",
+    )
+    .expect("write suffix.c");
+    std::fs::write(build.join("suffix.py"), "KIND = 'source'\n").expect("write suffix.py");
+    let run = || {
+        let r = Command::new(env!("CARGO_BIN_EXE_pyrite"))
+            .args(["-c", "import suffix; print(suffix.KIND, suffix.__file__.rsplit('/', 1)[1])"])
+            .env("PYTHONPATH", &build)
+            .output()
+            .expect("run pyrite");
+        assert!(r.stderr.is_empty(), "{}", String::from_utf8_lossy(&r.stderr));
+        String::from_utf8_lossy(&r.stdout).trim().to_string()
+    };
+    assert_eq!(run(), "source suffix.py");
+    for (suffix, kind) in [(".so", "plain"), (".abi3.so", "abi3"), (".pyrite-311-x86_64-linux-gnu.so", "pyrite")] {
+        cc(&include, &src, &build.join(format!("suffix{}", suffix)), &[&format!("-DKIND=\"{}\"", kind)]);
+        assert_eq!(run(), format!("{} suffix{}", kind, suffix));
+    }
+}
+
+#[test]
+fn capi() {
+    let dir = repo().join("tests/capi");
+    let include = include_dir();
     let build = repo().join("target/capi-tests");
     let _ = std::fs::remove_dir_all(&build);
     std::fs::create_dir_all(&build).expect("create target/capi-tests");
