@@ -1,8 +1,8 @@
 //! modsupport.h, the parsing half: `PyArg_ParseTuple`, `PyArg_Parse`,
 //! `PyArg_ParseTupleAndKeywords`, `PyArg_UnpackTuple` (the Rust halves of
 //! the variadic entry points in csrc/varargs.c), with CPython 3.11's
-//! format units `b B h H i I l k L K n c C p f d s s# z z# y y# S U O O!
-//! O& ( )` and markers `| $ : ;`, and its error messages ("f() argument 1
+//! format units `b B h H i I l k L K n c C p f d s s# s* z z# z* y y# y* w*
+//! S U O O! O& ( )` and markers `| $ : ;`, and its error messages ("f() argument 1
 //! must be int, not str", "f() takes at most 2 arguments (3 given)", ...).
 
 use crate::util::*;
@@ -72,6 +72,17 @@ struct Parser<'a> {
     i: usize,
     ap: &'a mut Va,
     size_t: bool,
+    /// Buffers taken by `*` units, released if the parse fails later.
+    views: Vec<*mut Py_buffer>,
+}
+
+impl Drop for Parser<'_> {
+    fn drop(&mut self) {
+        // Only a failed parse leaves views here (`done` takes them).
+        for v in self.views.drain(..) {
+            unsafe { crate::pybuffer::PyBuffer_Release(v) };
+        }
+    }
 }
 
 /// Converts with a C-convention function: -1 (or the given bad value) with
@@ -175,6 +186,30 @@ impl Parser<'_> {
                 Err(e) => return Err(e),
             }
         }
+        Ok(())
+    }
+
+    /// Success: the buffers now belong to the caller.
+    fn done(&mut self) {
+        self.views.clear();
+    }
+
+    /// `y*`/`s*`/`w*`: fills the caller's Py_buffer (C-contiguous).
+    unsafe fn buffer_unit(&mut self, arg: &PyObj, view: *mut Py_buffer, writable: bool) -> CResult {
+        use crate::pybuffer::*;
+        let flags = if writable { vm::objects::memoryview::PYBUF_WRITABLE } else { 0 };
+        if PyObject_GetBuffer(arg.as_ptr(), view, flags) < 0 {
+            if writable {
+                drop(err::take());
+                return Err(converterr("read-write bytes-like object", arg));
+            }
+            return Err(raised());
+        }
+        if PyBuffer_IsContiguous(view, b'C' as c_char) == 0 {
+            PyBuffer_Release(view);
+            return Err(converterr("contiguous buffer", arg));
+        }
+        self.views.push(view);
         Ok(())
     }
 
@@ -295,6 +330,24 @@ impl Parser<'_> {
             b'd' => {
                 let p: *mut f64 = self.ap.ptr();
                 *p = c_conv!(crate::floatobject::PyFloat_AsDouble(a), -1.0);
+            }
+            b's' | b'z' if self.peek() == b'*' => {
+                self.i += 1;
+                let view: *mut Py_buffer = self.ap.ptr();
+                if c == b'z' && none::is_none(arg) {
+                    crate::pybuffer::PyBuffer_FillInfo(view, std::ptr::null_mut(), std::ptr::null_mut(), 0, 1, 0);
+                } else if unicode::is_str(arg) {
+                    let s = unicode::as_str(arg).map_err(CErr::Raised)?;
+                    crate::pybuffer::PyBuffer_FillInfo(view, a, s.as_ptr() as *mut c_void, s.len() as Py_ssize_t, 1, 0);
+                    self.views.push(view);
+                } else {
+                    self.buffer_unit(arg, view, false)?;
+                }
+            }
+            b'y' | b'w' if self.peek() == b'*' => {
+                self.i += 1;
+                let view: *mut Py_buffer = self.ap.ptr();
+                self.buffer_unit(arg, view, c == b'w')?;
             }
             b's' | b'z' => {
                 let p: *mut *const c_char = self.ap.ptr();
@@ -504,7 +557,7 @@ unsafe fn parse_tuple(args: *mut PyObject, fmt: *const c_char, ap: &mut Va, size
             len
         )));
     }
-    let mut p = Parser { f, i: 0, ap, size_t };
+    let mut p = Parser { f, i: 0, ap, size_t, views: Vec::new() };
     for (k, it) in items.iter().enumerate() {
         if p.peek() == b'|' {
             p.i += 1;
@@ -517,6 +570,7 @@ unsafe fn parse_tuple(args: *mut PyObject, fmt: *const c_char, ap: &mut Va, size
     if c != 0 && !c.is_ascii_alphabetic() && !b"(|:;".contains(&c) {
         return Err(err::system_error(format!("bad format string: {:.200}", String::from_utf8_lossy(f))));
     }
+    p.done();
     Ok(())
 }
 
@@ -550,8 +604,10 @@ pub unsafe extern "C" fn pyrite_parse(arg: *mut PyObject, fmt: *const c_char, ap
                 return Err(err::type_error(format!("{:.200}{} takes at least one argument", name, paren)));
             }
             let mut ap = Va(ap);
-            let mut p = Parser { f, i: 0, ap: &mut ap, size_t: size_t != 0 };
-            return p.item(b(&arg)).map_err(|e| set_error(0, e, fname.as_deref(), msg.as_deref()));
+            let mut p = Parser { f, i: 0, ap: &mut ap, size_t: size_t != 0, views: Vec::new() };
+            p.item(b(&arg)).map_err(|e| set_error(0, e, fname.as_deref(), msg.as_deref()))?;
+            p.done();
+            return Ok(());
         }
         Err(err::system_error("old style getargs format uses new features"))
     })();
@@ -609,7 +665,7 @@ unsafe fn parse_kw(
             nargs + nkw
         )));
     }
-    let mut p = Parser { f, i: 0, ap, size_t };
+    let mut p = Parser { f, i: 0, ap, size_t, views: Vec::new() };
     let mut min = usize::MAX;
     let mut max = usize::MAX;
     let mut skip = false;
@@ -689,6 +745,7 @@ unsafe fn parse_kw(
                 }
             }
             if nkw == 0 && !skip {
+                p.done();
                 return Ok(());
             }
         }
@@ -742,6 +799,7 @@ unsafe fn parse_kw(
         }
         return Err(err::type_error(format!("invalid keyword argument for {}{}", tname, tparen)));
     }
+    p.done();
     Ok(())
 }
 

@@ -25,6 +25,7 @@ pub mod longobject;
 pub mod modsupport;
 pub mod moduleobject;
 pub mod object;
+pub mod pybuffer;
 pub mod pyerrors;
 pub mod pymem;
 pub mod tupleobject;

@@ -244,7 +244,29 @@ old_parse(PyObject *self, PyObject *arg)
     return PyLong_FromLong(i + 1);
 }
 
+/* Buffer units: y* and s* read, w* writes; a later failure releases the
+ * buffers already taken (checked from Python by resizing a bytearray). */
+static PyObject *
+buffers(PyObject *self, PyObject *args)
+{
+    Py_buffer y, s, z, w = {0};
+    int fail = 0;
+    if (!PyArg_ParseTuple(args, "y*s*z*|w*i:buffers", &y, &s, &z, &w, &fail))
+        return NULL;
+    if (w.obj != NULL && w.len > 0)
+        ((char *)w.buf)[0] = '!';
+    PyObject *r = Py_BuildValue("(y#y#nii)", (char *)y.buf, y.len, (char *)s.buf, s.len, z.len,
+                                z.obj == NULL, w.obj != NULL);
+    PyBuffer_Release(&y);
+    PyBuffer_Release(&s);
+    PyBuffer_Release(&z);
+    if (w.obj != NULL)
+        PyBuffer_Release(&w);
+    return r;
+}
+
 static PyMethodDef methods[] = {
+    {"buffers", buffers, METH_VARARGS},
     {"ints", ints, METH_VARARGS},
     {"unsigned_masks", unsigned_masks, METH_VARARGS},
     {"one_int", one_int, METH_VARARGS},

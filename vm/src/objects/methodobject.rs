@@ -58,7 +58,9 @@ pub unsafe fn call_method_def(
     qualname: &dyn Fn() -> String,
 ) -> PyResult {
     let fl = (*ml).ml_flags & !(meth::CLASS | meth::STATIC | meth::COEXIST);
-    let f = (*ml).ml_meth.expect("PyMethodDef without a function");
+    let Some(f) = (*ml).ml_meth else {
+        return Err(err::system_error(format!("{}() method: no C function", qualname())));
+    };
     let nk = kwnames.map(tuple::len).unwrap_or(0);
     let np = args.len() - nk;
     crate::interp::enter_recursive_call(" while calling a Python object")?;
