@@ -1,5 +1,5 @@
-//! moduleobject.h and the module half of modsupport.h: `PyModuleDef` (the
-//! CPython 3.11 layout), `PyModuleDef_Init`, single-phase creation
+//! moduleobject.h and the module half of modsupport.h: `PyModuleDef_Init`
+//! (the struct itself is vm's, vm/src/objects/module.rs), single-phase creation
 //! (`PyModule_Create2`), multi-phase creation and execution
 //! (`PyModule_FromDefAndSpec2`, `PyModule_ExecDef`), and the helpers that
 //! fill a module (`AddObject`, `AddObjectRef`, `AddIntConstant`,
@@ -8,37 +8,12 @@
 use crate::util::*;
 use std::os::raw::{c_char, c_int, c_long, c_void};
 use vm::err::{self, PyResult};
-use vm::object::{inquiry, freefunc, traverseproc, meth, PyMethodDef, PyObject, PyTypeObject, Py_ssize_t};
+use vm::object::{meth, PyMethodDef, PyObject, PyTypeObject, Py_ssize_t};
 use vm::objects::module::{self, PyModuleObject};
 use vm::objects::{dict, methodobject, unicode};
 use vm::objref::{self, PyObj};
 
-#[repr(C)]
-pub struct PyModuleDef_Base {
-    pub ob_base: PyObject,
-    pub m_init: Option<unsafe extern "C" fn() -> *mut PyObject>,
-    pub m_index: Py_ssize_t,
-    pub m_copy: *mut PyObject,
-}
-
-#[repr(C)]
-pub struct PyModuleDef_Slot {
-    pub slot: c_int,
-    pub value: *mut c_void,
-}
-
-#[repr(C)]
-pub struct PyModuleDef {
-    pub m_base: PyModuleDef_Base,
-    pub m_name: *const c_char,
-    pub m_doc: *const c_char,
-    pub m_size: Py_ssize_t,
-    pub m_methods: *mut PyMethodDef,
-    pub m_slots: *mut PyModuleDef_Slot,
-    pub m_traverse: Option<traverseproc>,
-    pub m_clear: Option<inquiry>,
-    pub m_free: Option<freefunc>,
-}
+pub use vm::objects::module::{PyModuleDef, PyModuleDef_Base, PyModuleDef_Slot};
 
 pub const PY_MOD_CREATE: c_int = 1;
 pub const PY_MOD_EXEC: c_int = 2;

@@ -57,7 +57,49 @@ exec_second(PyObject *m)
     return PyModule_AddStringConstant(m, "SECOND", "two");
 }
 
+/* The registry may hold the module itself (a cycle through the state):
+ * m_traverse lets the collector see it, m_clear breaks it, m_free runs at
+ * deallocation and reports to sys._multiphase_freed. */
+static PyObject *
+register_self(PyObject *module, PyObject *unused)
+{
+    state *st = PyModule_GetState(module);
+    if (PyList_Append(st->registry, module) < 0)
+        return NULL;
+    Py_RETURN_NONE;
+}
+
+static int
+mp_traverse(PyObject *m, visitproc visit, void *arg)
+{
+    state *st = PyModule_GetState(m);
+    Py_VISIT(st->registry);
+    return 0;
+}
+
+static int
+mp_clear(PyObject *m)
+{
+    state *st = PyModule_GetState(m);
+    Py_CLEAR(st->registry);
+    return 0;
+}
+
+static void
+mp_free(void *m)
+{
+    mp_clear((PyObject *)m);
+    PyObject *sys = PyImport_ImportModule("sys");
+    if (sys != NULL) {
+        PyObject *n = PyLong_FromLong(1);
+        PyObject_SetAttrString(sys, "_multiphase_freed", n);
+        Py_DECREF(n);
+        Py_DECREF(sys);
+    }
+}
+
 static PyMethodDef methods[] = {
+    {"register_self", register_self, METH_NOARGS},
     {"bump", bump, METH_NOARGS},
     {"info", info, METH_NOARGS},
     {NULL}
@@ -70,7 +112,8 @@ static PyModuleDef_Slot slots[] = {
 };
 
 static struct PyModuleDef def = {
-    PyModuleDef_HEAD_INIT, "multiphase", "Multi-phase module.", sizeof(state), methods, slots
+    PyModuleDef_HEAD_INIT, "multiphase", "Multi-phase module.", sizeof(state), methods, slots,
+    mp_traverse, mp_clear, mp_free
 };
 
 PyMODINIT_FUNC

@@ -27,6 +27,11 @@ print(multiphase.__name__, multiphase.__doc__, multiphase.FIRST, multiphase.SECO
 print(multiphase.bump(), multiphase.bump(), multiphase.info())
 print(multiphase.list is list, multiphase.__spec__.name, clean(multiphase.__file__))
 print(multiphase.bump.__module__, type(multiphase).__name__)
+multiphase.register_self()
+del sys.modules["multiphase"], multiphase
+import gc
+gc.collect()
+print("m_free ran:", getattr(sys, "_multiphase_freed", 0))
 import mpcreate
 print(mpcreate.__name__, mpcreate.CREATED_BY, mpcreate.EXECUTED)
 import capipkg
