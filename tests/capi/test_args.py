@@ -128,3 +128,19 @@ for _ in range(50):
     args.objects(x, [x])
     args.unpack(x, x)
 print("refcount delta", sys.getrefcount(x) - r)
+# Failed parses keep no reference to their arguments.
+y = object()
+r = sys.getrefcount(y)
+for _ in range(30):
+    for f, a in [(args.objects, (y, y)), (args.one_int, (y,)), (args.nested, ((y, (y, y)), y)),
+                 (args.kwargs, (1, y)), (args.unpack, (y, y, y, y)), (args.converter, (y,))]:
+        try:
+            f(*a)
+        except TypeError:
+            pass
+    try:
+        args.kwargs(1, "n", count=y)
+    except TypeError:
+        pass
+del f, a
+print("failed parses refcount delta", sys.getrefcount(y) - r)

@@ -73,3 +73,17 @@ except SystemError as s:
 print([c.__name__ for c in e.exc_objects()])
 print(e.singletons())
 print(e.types())
+# The indicator owns exactly one reference to the exception it holds.
+v = ValueError("held")
+r = sys.getrefcount(v)
+for _ in range(30):
+    try:
+        e.set_object(ValueError, v)
+    except ValueError:
+        pass
+    e.fetch_restore(lambda: (_ for _ in ()).throw(v))
+    try:
+        e.restore_raw(ValueError, v)
+    except ValueError:
+        pass
+print("indicator refcount delta", sys.getrefcount(v) - r)
