@@ -335,3 +335,34 @@ pub unsafe extern "C" fn PyException_SetTraceback(e: *mut PyObject, tb: *mut PyO
     let v = if tb.is_null() { none::none() } else { b(&tb).clone() };
     ret_int(vm::abstract_::setattr_str(b(&e), "__traceback__", v))
 }
+
+/// `PyErr_WriteUnraisable(obj)`: reports the pending exception through
+/// sys.unraisablehook ("Exception ignored in: obj") and clears it.
+#[no_mangle]
+pub unsafe extern "C" fn PyErr_WriteUnraisable(obj: *mut PyObject) {
+    if let Some(e) = err::take() {
+        let o = if obj.is_null() { None } else { Some(b(&obj)) };
+        vm::interp::write_unraisable(&e, o);
+    }
+}
+
+/// `Py_FatalError` (pylifecycle.h): prints the message and aborts.
+#[no_mangle]
+pub unsafe extern "C" fn Py_FatalError(msg: *const c_char) -> ! {
+    fatal(None, msg)
+}
+/// `_Py_FatalErrorFunc`: what the 3.11 `Py_FatalError` macro calls, with
+/// the calling C function's name.
+#[no_mangle]
+pub unsafe extern "C" fn _Py_FatalErrorFunc(func: *const c_char, msg: *const c_char) -> ! {
+    fatal(if func.is_null() { None } else { Some(cstr(func)) }, msg)
+}
+unsafe fn fatal(func: Option<String>, msg: *const c_char) -> ! {
+    use std::io::Write;
+    let _ = std::io::stdout().flush();
+    match func {
+        Some(f) => eprintln!("Fatal Python error: {}: {}", f, cstr(msg)),
+        None => eprintln!("Fatal Python error: {}", cstr(msg)),
+    }
+    std::process::abort()
+}
