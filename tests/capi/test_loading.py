@@ -40,7 +40,7 @@ import capipkg._speedups as sp
 print(sp is sys.modules["capipkg._speedups"], clean(sp.__file__))
 import shadowed
 print(shadowed.KIND)
-for name in ["execfail", "initnull", "initexc", "noinit"]:
+for name in ["execfail", "initnull", "initexc", "noinit", "badflags"]:
     attempt(name)
 with open(os.path.join(BUILD, "broken.so"), "wb") as f:
     f.write(b"this is not a shared library\n")
