@@ -63,7 +63,7 @@ fn include_dir() -> PathBuf {
 
 fn cc(include: &Path, src: &Path, out: &Path, defines: &[&str]) {
     let r = Command::new("cc")
-        .args(["-shared", "-fPIC", "-I"])
+        .args(["-shared", "-fPIC", "-Werror=implicit-function-declaration", "-I"])
         .arg(include)
         .args(defines)
         .arg(src)
@@ -126,8 +126,10 @@ fn capi() {
             std::fs::copy(&src, &out).expect("copy package file");
             continue;
         }
+        // An undeclared function would be called as returning int (and
+        // crash): make it a build error instead.
         let r = Command::new("cc")
-            .args(["-shared", "-fPIC", "-I"])
+            .args(["-shared", "-fPIC", "-Werror=implicit-function-declaration", "-I"])
             .arg(&include)
             .arg(&src)
             .arg("-o")

@@ -47,28 +47,28 @@ extern int pyrite_warn_format(PyObject *category, Py_ssize_t stacklevel,
 #define WITH_START(last, expr) \
     do { va_list cp_; va_start(cp_, last); r = (expr); va_end(cp_); } while (0)
 
-int PyArg_Parse(PyObject *a, const char *f, ...) { int r; WITH_START(f, pyrite_parse(a, f, &cp_, 0)); return r; }
+int PyArg_Parse(PyObject *a, const char *f, ...) { int r; WITH_START(f, pyrite_parse(a, f, &cp_, 1)); return r; }
 int _PyArg_Parse_SizeT(PyObject *a, const char *f, ...) { int r; WITH_START(f, pyrite_parse(a, f, &cp_, 1)); return r; }
-int PyArg_ParseTuple(PyObject *a, const char *f, ...) { int r; WITH_START(f, pyrite_parse_tuple(a, f, &cp_, 0)); return r; }
+int PyArg_ParseTuple(PyObject *a, const char *f, ...) { int r; WITH_START(f, pyrite_parse_tuple(a, f, &cp_, 1)); return r; }
 int _PyArg_ParseTuple_SizeT(PyObject *a, const char *f, ...) { int r; WITH_START(f, pyrite_parse_tuple(a, f, &cp_, 1)); return r; }
-int PyArg_VaParse(PyObject *a, const char *f, va_list ap) { int r; WITH_COPY(ap, pyrite_parse_tuple(a, f, &cp_, 0)); return r; }
+int PyArg_VaParse(PyObject *a, const char *f, va_list ap) { int r; WITH_COPY(ap, pyrite_parse_tuple(a, f, &cp_, 1)); return r; }
 int _PyArg_VaParse_SizeT(PyObject *a, const char *f, va_list ap) { int r; WITH_COPY(ap, pyrite_parse_tuple(a, f, &cp_, 1)); return r; }
 
 int PyArg_ParseTupleAndKeywords(PyObject *a, PyObject *k, const char *f, char **kwl, ...)
-{ int r; WITH_START(kwl, pyrite_parse_tuple_kw(a, k, f, kwl, &cp_, 0)); return r; }
+{ int r; WITH_START(kwl, pyrite_parse_tuple_kw(a, k, f, kwl, &cp_, 1)); return r; }
 int _PyArg_ParseTupleAndKeywords_SizeT(PyObject *a, PyObject *k, const char *f, char **kwl, ...)
 { int r; WITH_START(kwl, pyrite_parse_tuple_kw(a, k, f, kwl, &cp_, 1)); return r; }
 int PyArg_VaParseTupleAndKeywords(PyObject *a, PyObject *k, const char *f, char **kwl, va_list ap)
-{ int r; WITH_COPY(ap, pyrite_parse_tuple_kw(a, k, f, kwl, &cp_, 0)); return r; }
+{ int r; WITH_COPY(ap, pyrite_parse_tuple_kw(a, k, f, kwl, &cp_, 1)); return r; }
 int _PyArg_VaParseTupleAndKeywords_SizeT(PyObject *a, PyObject *k, const char *f, char **kwl, va_list ap)
 { int r; WITH_COPY(ap, pyrite_parse_tuple_kw(a, k, f, kwl, &cp_, 1)); return r; }
 
 int PyArg_UnpackTuple(PyObject *a, const char *name, Py_ssize_t min, Py_ssize_t max, ...)
 { int r; WITH_START(max, pyrite_unpack_tuple(a, name, min, max, &cp_)); return r; }
 
-PyObject *Py_BuildValue(const char *f, ...) { PyObject *r; WITH_START(f, pyrite_build_value(f, &cp_, 0)); return r; }
+PyObject *Py_BuildValue(const char *f, ...) { PyObject *r; WITH_START(f, pyrite_build_value(f, &cp_, 1)); return r; }
 PyObject *_Py_BuildValue_SizeT(const char *f, ...) { PyObject *r; WITH_START(f, pyrite_build_value(f, &cp_, 1)); return r; }
-PyObject *Py_VaBuildValue(const char *f, va_list ap) { PyObject *r; WITH_COPY(ap, pyrite_build_value(f, &cp_, 0)); return r; }
+PyObject *Py_VaBuildValue(const char *f, va_list ap) { PyObject *r; WITH_COPY(ap, pyrite_build_value(f, &cp_, 1)); return r; }
 PyObject *_Py_VaBuildValue_SizeT(const char *f, va_list ap) { PyObject *r; WITH_COPY(ap, pyrite_build_value(f, &cp_, 1)); return r; }
 
 PyObject *PyUnicode_FromFormat(const char *f, ...) { PyObject *r; WITH_START(f, pyrite_unicode_from_format(f, &cp_)); return r; }
@@ -80,10 +80,10 @@ int PyErr_WarnFormat(PyObject *c, Py_ssize_t lvl, const char *f, ...) { int r; W
 PyObject *PyObject_CallFunctionObjArgs(PyObject *c, ...) { PyObject *r; WITH_START(c, pyrite_call_objargs(c, NULL, &cp_)); return r; }
 PyObject *PyObject_CallMethodObjArgs(PyObject *o, PyObject *name, ...)
 { PyObject *r; WITH_START(name, pyrite_call_objargs(o, name, &cp_)); return r; }
-PyObject *PyObject_CallFunction(PyObject *c, const char *f, ...) { PyObject *r; WITH_START(f, pyrite_call_format(c, NULL, f, &cp_, 0)); return r; }
+PyObject *PyObject_CallFunction(PyObject *c, const char *f, ...) { PyObject *r; WITH_START(f, pyrite_call_format(c, NULL, f, &cp_, 1)); return r; }
 PyObject *_PyObject_CallFunction_SizeT(PyObject *c, const char *f, ...) { PyObject *r; WITH_START(f, pyrite_call_format(c, NULL, f, &cp_, 1)); return r; }
 PyObject *PyObject_CallMethod(PyObject *o, const char *name, const char *f, ...)
-{ PyObject *r; WITH_START(f, pyrite_call_format(o, name, f, &cp_, 0)); return r; }
+{ PyObject *r; WITH_START(f, pyrite_call_format(o, name, f, &cp_, 1)); return r; }
 PyObject *_PyObject_CallMethod_SizeT(PyObject *o, const char *name, const char *f, ...)
 { PyObject *r; WITH_START(f, pyrite_call_format(o, name, f, &cp_, 1)); return r; }
 PyObject *PyTuple_Pack(Py_ssize_t n, ...) { PyObject *r; WITH_START(n, pyrite_tuple_pack(n, &cp_)); return r; }

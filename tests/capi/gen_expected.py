@@ -51,7 +51,7 @@ def build(include, dest):
         if src.endswith(".py"):
             shutil.copy(src, target)
             continue
-        cmd = ["cc", "-shared", "-fPIC", "-I", include, src, "-o", target]
+        cmd = ["cc", "-shared", "-fPIC", "-Werror=implicit-function-declaration", "-I", include, src, "-o", target]
         r = subprocess.run(cmd, capture_output=True, text=True)
         if r.returncode != 0:
             failed.append((src, r.stderr))
