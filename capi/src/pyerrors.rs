@@ -59,14 +59,7 @@ pub unsafe extern "C" fn PyErr_SetNone(tp: *mut PyObject) {
 /// The type of the pending exception (borrowed), or NULL.
 #[no_mangle]
 pub extern "C" fn PyErr_Occurred() -> *mut PyObject {
-    match err::take() {
-        Some(e) => {
-            let t = e.exc_type() as *mut PyObject;
-            err::restore(e);
-            t
-        }
-        None => std::ptr::null_mut(),
-    }
+    err::occurred_type() as *mut PyObject
 }
 #[no_mangle]
 pub extern "C" fn PyErr_Clear() {
