@@ -162,6 +162,24 @@ str_format(PyObject *self, PyObject *o)
                                 42, -42, 7, "right");
 }
 
+/* The PEP 393 macros read the VM's str objects directly. */
+static PyObject *
+str_macros(PyObject *self, PyObject *o)
+{
+    if (!PyUnicode_Check(o) || PyUnicode_READY(o) < 0)
+        return NULL;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(o);
+    PyObject *chars = PyList_New(0);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *c = PyLong_FromLong((long)PyUnicode_READ_CHAR(o, i));
+        PyList_Append(chars, c);
+        Py_DECREF(c);
+    }
+    int kind = PyUnicode_KIND(o);
+    Py_UCS4 last = n ? PyUnicode_READ(kind, PyUnicode_DATA(o), n - 1) : 0;
+    return Py_BuildValue("(niiNl)", n, kind, PyUnicode_IS_ASCII(o), chars, (long)last);
+}
+
 /* ---- bytes ---- */
 static PyObject *
 bytes_ops(PyObject *self, PyObject *o)
@@ -474,6 +492,7 @@ static PyMethodDef methods[] = {
     {"str_ops", str_ops, METH_O},
     {"str_errors", str_errors, METH_O},
     {"str_format", str_format, METH_O},
+    {"str_macros", str_macros, METH_O},
     {"bytes_ops", bytes_ops, METH_O},
     {"tuple_ops", tuple_ops, METH_O},
     {"list_ops", list_ops, METH_O},

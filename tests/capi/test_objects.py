@@ -35,6 +35,8 @@ print(o.float_macro(1.5), o.float_macro(1))
 print(o.bools())
 for s in ["abc", "h\u00e9llo \u263a \U0001F600", "", "\ud800"]:
     print("str_ops", ascii(o.str_ops(s)))
+for s in ["", "ascii", "l\u00e4tin", "\u20ac uro", "\U0001F600!", "abc".upper()]:
+    print("str_macros", o.str_macros(s))
 print(o.str_errors("ab"))
 print(o.str_format("o\u00e9"))
 for b in [b"by\0tes", b"", "str", None]:
