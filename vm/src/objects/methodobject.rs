@@ -74,6 +74,9 @@ pub unsafe fn call_method_def(
             return Err(err::take().unwrap_or_else(|| bad("returned NULL without setting an exception")));
         }
         let o = PyObj::from_owned(p);
+        if !err::occurred() {
+            return Ok(o);
+        }
         match err::take() {
             None => Ok(o),
             Some(cause) => {
