@@ -54,6 +54,15 @@ pub fn occurred() -> bool {
     CURRENT.with(|c| !c.get().is_null())
 }
 
+/// The type of the pending exception, or null (`PyErr_Occurred`); borrowed,
+/// kept alive by the pending instance.
+pub fn occurred_type() -> *mut PyTypeObject {
+    CURRENT.with(|c| {
+        let p = c.get();
+        if p.is_null() { std::ptr::null_mut() } else { unsafe { (*p).ob_type } }
+    })
+}
+
 /// The exception behind a NULL return: the indicator, or a SystemError if a
 /// callee forgot to set one (as CPython reports it).
 #[cold]

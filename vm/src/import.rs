@@ -276,6 +276,7 @@ enum Found {
     Source(PathBuf),
     Package(PathBuf, PathBuf),
     Namespace(Vec<PathBuf>),
+    Extension(PathBuf),
 }
 
 fn find_in(name: &str, dirs: &[String]) -> Option<Found> {
@@ -286,6 +287,9 @@ fn find_in(name: &str, dirs: &[String]) -> Option<Found> {
         let init = pkg.join("__init__.py");
         if init.is_file() {
             return Some(Found::Package(pkg, init));
+        }
+        if let Some(ext) = crate::import_ext::find(&base, name) {
+            return Some(Found::Extension(ext));
         }
         let src = base.join(format!("{}.py", name));
         if src.is_file() {
@@ -557,6 +561,10 @@ fn load_native(abs: &str, path: Option<&PyObj>) -> PyResult<Option<PyObj>> {
     let short = abs.rsplit('.').next().unwrap_or(abs);
     let dirs = search_dirs(path)?;
     let Some(found) = find_in(short, &dirs) else { return Ok(None) };
+    if let Found::Extension(p) = &found {
+        let spec = make_spec(abs, Some(&p.to_string_lossy()), None, false)?;
+        return crate::import_ext::load(abs, p, spec, &mods).map(Some);
+    }
     let m = module::new(abs);
     let d = module::get_dict(&m);
     let (file, code_path, search): (Option<String>, Option<PathBuf>, Option<Vec<String>>) = match &found {
@@ -567,6 +575,7 @@ fn load_native(abs: &str, path: Option<&PyObj>) -> PyResult<Option<PyObj>> {
             Some(vec![dirp.to_string_lossy().into_owned()]),
         ),
         Found::Namespace(ds) => (None, None, Some(ds.iter().map(|p| p.to_string_lossy().into_owned()).collect())),
+        Found::Extension(_) => unreachable!("extension modules return above"),
     };
     let is_pkg = search.is_some();
     let package = if is_pkg { abs.to_string() } else { abs.rsplit_once('.').map(|(p, _)| p.to_string()).unwrap_or_default() };

@@ -122,7 +122,7 @@ pub fn set(l: &PyObj, i: usize, v: PyObj) {
     unsafe {
         let slot = (*raw(l)).ob_item.add(i);
         let old = std::mem::replace(&mut *slot, v.into_ptr());
-        decref(old);
+        crate::objref::xdecref(old);
     }
 }
 
@@ -157,8 +157,9 @@ pub fn to_vec(l: &PyObj) -> Vec<PyObj> {
 unsafe extern "C" fn list_dealloc(o: *mut PyObject) {
     let r = o as *mut PyListObject;
     let n = (*r).ob_base.ob_size as usize;
+    // Items may still be NULL in a list made by C's PyList_New(n).
     for i in 0..n {
-        decref(*(*r).ob_item.add(i));
+        crate::objref::xdecref(*(*r).ob_item.add(i));
     }
     if !(*r).ob_item.is_null() {
         crate::alloc::mem_free((*r).ob_item as *mut _);
@@ -173,7 +174,11 @@ unsafe extern "C" fn list_traverse(
 ) -> std::os::raw::c_int {
     let r = o as *mut PyListObject;
     for i in 0..(*r).ob_base.ob_size as usize {
-        let rv = visit(*(*r).ob_item.add(i), arg);
+        let it = *(*r).ob_item.add(i);
+        if it.is_null() {
+            continue;
+        }
+        let rv = visit(it, arg);
         if rv != 0 {
             return rv;
         }

@@ -58,10 +58,34 @@ pub unsafe fn call_method_def(
     qualname: &dyn Fn() -> String,
 ) -> PyResult {
     let fl = (*ml).ml_flags & !(meth::CLASS | meth::STATIC | meth::COEXIST);
-    let f = (*ml).ml_meth.expect("PyMethodDef without a function");
+    let Some(f) = (*ml).ml_meth else {
+        return Err(err::system_error(format!("{}() method: no C function", qualname())));
+    };
     let nk = kwnames.map(tuple::len).unwrap_or(0);
     let np = args.len() - nk;
     crate::interp::enter_recursive_call(" while calling a Python object")?;
+    // C code must return NULL exactly when it sets an exception
+    // (CPython's _Py_CheckFunctionResult).
+    let checked = |p: *mut PyObject| -> PyResult {
+        let bad = |what: &str| {
+            err::system_error(format!("<built-in function {}> {}", method_name(ml), what))
+        };
+        if p.is_null() {
+            return Err(err::take().unwrap_or_else(|| bad("returned NULL without setting an exception")));
+        }
+        let o = PyObj::from_owned(p);
+        if !err::occurred() {
+            return Ok(o);
+        }
+        match err::take() {
+            None => Ok(o),
+            Some(cause) => {
+                let e = bad("returned a result with an exception set");
+                let _ = crate::abstract_::setattr_str(e.value(), "__cause__", cause.0);
+                Err(e)
+            }
+        }
+    };
     let r = match fl {
         meth::NOARGS => {
             if nk > 0 {
@@ -69,7 +93,7 @@ pub unsafe fn call_method_def(
             } else if np != 0 {
                 Err(err::type_error(format!("{}() takes no arguments ({} given)", qualname(), np)))
             } else {
-                err::from_ptr(f(slf, std::ptr::null_mut()))
+                checked(f(slf, std::ptr::null_mut()))
             }
         }
         meth::O => {
@@ -82,7 +106,7 @@ pub unsafe fn call_method_def(
                     np
                 )))
             } else {
-                err::from_ptr(f(slf, args[0].as_ptr()))
+                checked(f(slf, args[0].as_ptr()))
             }
         }
         meth::FASTCALL => {
@@ -90,31 +114,31 @@ pub unsafe fn call_method_def(
                 Err(err::type_error(format!("{}() takes no keyword arguments", qualname())))
             } else {
                 let ff: FastFn = std::mem::transmute(f);
-                err::from_ptr(ff(slf, args.as_ptr() as *const *mut PyObject, np as isize))
+                checked(ff(slf, args.as_ptr() as *const *mut PyObject, np as isize))
             }
         }
         x if x == meth::FASTCALL | meth::KEYWORDS => {
             let ff: FastKwFn = std::mem::transmute(f);
             let kp = if nk > 0 { kwnames.unwrap().as_ptr() } else { std::ptr::null_mut() };
-            err::from_ptr(ff(slf, args.as_ptr() as *const *mut PyObject, np as isize, kp))
+            checked(ff(slf, args.as_ptr() as *const *mut PyObject, np as isize, kp))
         }
         x if x == meth::METHOD | meth::FASTCALL | meth::KEYWORDS => {
             let ff: MethodFn = std::mem::transmute(f);
             let kp = if nk > 0 { kwnames.unwrap().as_ptr() } else { std::ptr::null_mut() };
-            err::from_ptr(ff(slf, defining_class, args.as_ptr() as *const *mut PyObject, np as isize, kp))
+            checked(ff(slf, defining_class, args.as_ptr() as *const *mut PyObject, np as isize, kp))
         }
         meth::VARARGS => {
             if nk > 0 {
                 Err(err::type_error(format!("{}() takes no keyword arguments", qualname())))
             } else {
                 let t = tuple::from_slice(args);
-                err::from_ptr(f(slf, t.as_ptr()))
+                checked(f(slf, t.as_ptr()))
             }
         }
         x if x == meth::VARARGS | meth::KEYWORDS => {
             let (t, d) = crate::abstract_::args_to_tuple_dict(args, kwnames);
             let ff: VarKwFn = std::mem::transmute(f);
-            err::from_ptr(ff(slf, t.as_ptr(), d.as_ref().map(|d| d.as_ptr()).unwrap_or(std::ptr::null_mut())))
+            checked(ff(slf, t.as_ptr(), d.as_ref().map(|d| d.as_ptr()).unwrap_or(std::ptr::null_mut())))
         }
         _ => Err(err::system_error(format!("{}() method: bad call flags", qualname()))),
     };

@@ -1,5 +1,7 @@
 //! `module`: `PyModuleObject` (CPython 3.11 layout: dict, def, state,
-//! weaklist, name) and module attribute access.
+//! weaklist, name), `PyModuleDef` (the definition of an extension module,
+//! whose `m_traverse`/`m_clear`/`m_free` hooks the module object calls),
+//! and module attribute access.
 
 use crate::err;
 use crate::object::*;
@@ -15,6 +17,19 @@ pub struct PyModuleObject {
     pub md_state: *mut c_void,
     pub md_weaklist: *mut PyObject,
     pub md_name: *mut PyObject,
+}
+
+// The definition structs are data shared with C (vm/src/object.rs).
+pub use crate::object::{PyModuleDef, PyModuleDef_Base, PyModuleDef_Slot};
+
+/// The definition of an extension module whose state hooks may run: as in
+/// CPython, not before its state exists (when it has any).
+unsafe fn def_with_state(m: *mut PyModuleObject) -> Option<&'static PyModuleDef> {
+    let d = (*m).md_def as *const PyModuleDef;
+    if d.is_null() || ((*d).m_size > 0 && (*m).md_state.is_null()) {
+        return None;
+    }
+    Some(&*d)
 }
 
 #[no_mangle]
@@ -64,6 +79,9 @@ pub fn add(m: &PyObj, name: &str, v: PyObj) {
 unsafe extern "C" fn module_dealloc(o: *mut PyObject) {
     let m = o as *mut PyModuleObject;
     crate::objects::weakref::clear_weakrefs(o);
+    if let Some(f) = def_with_state(m).and_then(|d| d.m_free) {
+        f(o as *mut c_void);
+    }
     xdecref((*m).md_dict);
     xdecref((*m).md_name);
     if !(*m).md_state.is_null() {
@@ -74,6 +92,12 @@ unsafe extern "C" fn module_dealloc(o: *mut PyObject) {
 
 unsafe extern "C" fn module_traverse(o: *mut PyObject, visit: visitproc, arg: *mut c_void) -> c_int {
     let m = o as *mut PyModuleObject;
+    if let Some(f) = def_with_state(m).and_then(|d| d.m_traverse) {
+        let r = f(o, visit, arg);
+        if r != 0 {
+            return r;
+        }
+    }
     if !(*m).md_dict.is_null() {
         return visit((*m).md_dict, arg);
     }
@@ -234,10 +258,24 @@ unsafe extern "C" fn module_annotations_set(o: *mut PyObject, v: *mut PyObject, 
     0
 }
 
+/// Breaks cycles through an extension module's state (`m_clear`); the
+/// dict of a module is left alone, as before.
+unsafe extern "C" fn module_clear(o: *mut PyObject) -> c_int {
+    let m = o as *mut PyModuleObject;
+    if let Some(f) = def_with_state(m).and_then(|d| d.m_clear) {
+        let r = f(o);
+        if r != 0 {
+            return r;
+        }
+    }
+    0
+}
+
 pub unsafe fn init_type() {
     let t = module_type();
     (*t).tp_dealloc = Some(module_dealloc);
     (*t).tp_traverse = Some(module_traverse);
+    (*t).tp_clear = Some(module_clear);
     (*t).tp_getattro = Some(module_getattro);
     (*t).tp_setattro = Some(crate::typeobj::generic_setattro_slot);
     (*t).tp_repr = Some(module_repr);

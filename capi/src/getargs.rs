@@ -1,0 +1,865 @@
+//! modsupport.h, the parsing half: `PyArg_ParseTuple`, `PyArg_Parse`,
+//! `PyArg_ParseTupleAndKeywords`, `PyArg_UnpackTuple` (the Rust halves of
+//! the variadic entry points in csrc/varargs.c), with CPython 3.11's
+//! format units `b B h H i I l k L K n c C p f d s s# s* z z# z* y y# y* w*
+//! S U O O! O& ( )` and markers `| $ : ;`, and its error messages ("f() argument 1
+//! must be int, not str", "f() takes at most 2 arguments (3 given)", ...).
+
+use crate::util::*;
+use std::os::raw::{c_char, c_int, c_void};
+use vm::err::{self, PyErr};
+use vm::object::{Py_buffer, PyObject, Py_ssize_t};
+use vm::objects::{bytearray, bytes, dict, none, tuple, unicode};
+use vm::objref::PyObj;
+use vm::typeobj::type_name;
+
+/// Why one argument failed: an exception already raised by a conversion,
+/// or a message ("must be int, not str") and the item path inside nested
+/// tuples, which `set_error` turns into CPython's TypeError text.
+enum CErr {
+    Raised(PyErr),
+    Msg(String, Vec<usize>),
+}
+
+type CResult = Result<(), CErr>;
+
+fn raised() -> CErr {
+    CErr::Raised(err::fetch())
+}
+
+fn converterr(expected: &str, arg: &PyObj) -> CErr {
+    let got = if none::is_none(arg) { "None".to_string() } else { type_name(arg.ob_type()) };
+    CErr::Msg(format!("must be {:.50}, not {:.50}", expected, got), Vec::new())
+}
+
+/// CPython's seterror: "fname() argument N[, item K] msg", or the `;`
+/// message; a message starting with '(' is a SystemError (a bad format).
+fn set_error(iarg: usize, e: CErr, fname: Option<&str>, custom: Option<&str>) -> PyErr {
+    let (msg, levels) = match e {
+        CErr::Raised(p) => return p,
+        CErr::Msg(m, l) => (m, l),
+    };
+    let text = match custom {
+        Some(c) => c.to_string(),
+        None => {
+            let mut s = String::new();
+            if let Some(f) = fname {
+                s.push_str(&format!("{:.200}() ", f));
+            }
+            if iarg != 0 {
+                s.push_str(&format!("argument {}", iarg));
+                for l in levels.iter().take(32) {
+                    s.push_str(&format!(", item {}", l));
+                }
+            } else {
+                s.push_str("argument");
+            }
+            s.push(' ');
+            s.push_str(&msg);
+            s
+        }
+    };
+    if msg.starts_with('(') {
+        err::system_error(text)
+    } else {
+        err::type_error(text)
+    }
+}
+
+/// Walks a format string and the matching C pointers.
+struct Parser<'a> {
+    f: &'a [u8],
+    i: usize,
+    ap: &'a mut Va,
+    size_t: bool,
+    /// Buffers taken by `*` units, released if the parse fails later.
+    views: Vec<*mut Py_buffer>,
+}
+
+impl Drop for Parser<'_> {
+    fn drop(&mut self) {
+        // Only a failed parse leaves views here (`done` takes them).
+        for v in self.views.drain(..) {
+            unsafe { crate::pybuffer::PyBuffer_Release(v) };
+        }
+    }
+}
+
+/// Converts with a C-convention function: -1 (or the given bad value) with
+/// an exception set is an error.
+macro_rules! c_conv {
+    ($e:expr, $bad:expr) => {{
+        let v = $e;
+        if v == $bad && err::occurred() {
+            return Err(raised());
+        }
+        v
+    }};
+}
+
+impl Parser<'_> {
+    fn peek(&self) -> u8 {
+        self.f.get(self.i).copied().unwrap_or(0)
+    }
+
+    fn need_size_t(&self) -> CResult {
+        if self.size_t {
+            Ok(())
+        } else {
+            Err(CErr::Raised(err::system_error("PY_SSIZE_T_CLEAN macro must be defined for '#' formats")))
+        }
+    }
+
+    /// One item: a parenthesised sub-format or a single unit.
+    unsafe fn item(&mut self, arg: &PyObj) -> CResult {
+        if self.peek() == b'(' {
+            self.i += 1;
+            self.tuple(arg, false)?;
+            self.i += 1;
+            Ok(())
+        } else {
+            self.simple(arg).map_err(|e| match e {
+                CErr::Msg(m, _) => CErr::Msg(m, Vec::new()),
+                r => r,
+            })
+        }
+    }
+
+    /// `(...)`: `arg` must be a sequence of exactly as many items.
+    unsafe fn tuple(&mut self, arg: &PyObj, toplevel: bool) -> CResult {
+        let mut level = 0;
+        let mut n = 0usize;
+        let mut j = self.i;
+        loop {
+            let c = self.f.get(j).copied().unwrap_or(0);
+            j += 1;
+            match c {
+                b'(' => {
+                    if level == 0 {
+                        n += 1;
+                    }
+                    level += 1;
+                }
+                b')' => {
+                    if level == 0 {
+                        break;
+                    }
+                    level -= 1;
+                }
+                b':' | b';' | 0 => break,
+                c if level == 0 && c.is_ascii_alphabetic() && c != b'e' => n += 1,
+                _ => {}
+            }
+        }
+        let is_seq = crate::abstract_::PySequence_Check(arg.as_ptr()) != 0 && !bytes::is_bytes(arg);
+        let got = if none::is_none(arg) { "None".to_string() } else { type_name(arg.ob_type()) };
+        if !is_seq {
+            let m = if toplevel {
+                format!("expected {} arguments, not {:.50}", n, got)
+            } else {
+                format!("must be {}-item sequence, not {:.50}", n, got)
+            };
+            return Err(CErr::Msg(m, Vec::new()));
+        }
+        let len = c_conv!(crate::abstract_::PySequence_Size(arg.as_ptr()), -1);
+        if len as usize != n {
+            let m = if toplevel {
+                format!("expected {} argument{}, not {}", n, if n == 1 { "" } else { "s" }, len)
+            } else {
+                format!("must be sequence of length {}, not {}", n, len)
+            };
+            return Err(CErr::Msg(m, Vec::new()));
+        }
+        for k in 0..n {
+            let p = crate::abstract_::PySequence_GetItem(arg.as_ptr(), k as isize);
+            if p.is_null() {
+                drop(err::take());
+                return Err(CErr::Msg("is not retrievable".into(), vec![k]));
+            }
+            let item = PyObj::from_owned(p);
+            match self.item(&item) {
+                Ok(()) => {}
+                Err(CErr::Msg(m, mut l)) => {
+                    l.insert(0, k);
+                    return Err(CErr::Msg(m, l));
+                }
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(())
+    }
+
+    /// Success: the buffers now belong to the caller.
+    fn done(&mut self) {
+        self.views.clear();
+    }
+
+    /// `y*`/`s*`/`w*`: fills the caller's Py_buffer (C-contiguous).
+    unsafe fn buffer_unit(&mut self, arg: &PyObj, view: *mut Py_buffer, writable: bool) -> CResult {
+        use crate::pybuffer::*;
+        let flags = if writable { vm::objects::memoryview::PYBUF_WRITABLE } else { 0 };
+        if PyObject_GetBuffer(arg.as_ptr(), view, flags) < 0 {
+            if writable {
+                drop(err::take());
+                return Err(converterr("read-write bytes-like object", arg));
+            }
+            return Err(raised());
+        }
+        if PyBuffer_IsContiguous(view, b'C' as c_char) == 0 {
+            PyBuffer_Release(view);
+            return Err(converterr("contiguous buffer", arg));
+        }
+        self.views.push(view);
+        Ok(())
+    }
+
+    /// A bytes-like object that needs no release (CPython's convertbuffer).
+    unsafe fn read_only_buffer(&mut self, arg: &PyObj) -> Result<(*const u8, usize), CErr> {
+        if bytes::is_bytes(arg) {
+            let s = bytes::as_slice(arg);
+            return Ok((s.as_ptr(), s.len()));
+        }
+        let pb = (*arg.ob_type()).tp_as_buffer;
+        if !pb.is_null() && (*pb).bf_releasebuffer.is_some() {
+            return Err(converterr("read-only bytes-like object", arg));
+        }
+        let mut view: Py_buffer = std::mem::zeroed();
+        vm::objects::memoryview::get_buffer_into(arg, &mut view, 0).map_err(CErr::Raised)?;
+        let r = (view.buf as *const u8, view.len as usize);
+        vm::objects::memoryview::release_buffer(&mut view);
+        Ok(r)
+    }
+
+    unsafe fn simple(&mut self, arg: &PyObj) -> CResult {
+        use crate::longobject::*;
+        let a = arg.as_ptr();
+        let c = self.peek();
+        self.i += 1;
+        match c {
+            b'b' => {
+                let p: *mut u8 = self.ap.ptr();
+                let v = c_conv!(PyLong_AsLong(a), -1);
+                if v < 0 {
+                    return Err(CErr::Raised(err::overflow_error("unsigned byte integer is less than minimum")));
+                }
+                if v > u8::MAX as i64 {
+                    return Err(CErr::Raised(err::overflow_error("unsigned byte integer is greater than maximum")));
+                }
+                *p = v as u8;
+            }
+            b'B' => {
+                let p: *mut u8 = self.ap.ptr();
+                *p = c_conv!(PyLong_AsUnsignedLongMask(a), u64::MAX) as u8;
+            }
+            b'h' => {
+                let p: *mut i16 = self.ap.ptr();
+                let v = c_conv!(PyLong_AsLong(a), -1);
+                if v < i16::MIN as i64 {
+                    return Err(CErr::Raised(err::overflow_error("signed short integer is less than minimum")));
+                }
+                if v > i16::MAX as i64 {
+                    return Err(CErr::Raised(err::overflow_error("signed short integer is greater than maximum")));
+                }
+                *p = v as i16;
+            }
+            b'H' => {
+                let p: *mut u16 = self.ap.ptr();
+                *p = c_conv!(PyLong_AsUnsignedLongMask(a), u64::MAX) as u16;
+            }
+            b'i' => {
+                let p: *mut i32 = self.ap.ptr();
+                let v = c_conv!(PyLong_AsLong(a), -1);
+                if v > i32::MAX as i64 {
+                    return Err(CErr::Raised(err::overflow_error("signed integer is greater than maximum")));
+                }
+                if v < i32::MIN as i64 {
+                    return Err(CErr::Raised(err::overflow_error("signed integer is less than minimum")));
+                }
+                *p = v as i32;
+            }
+            b'I' => {
+                let p: *mut u32 = self.ap.ptr();
+                *p = c_conv!(PyLong_AsUnsignedLongMask(a), u64::MAX) as u32;
+            }
+            b'n' => {
+                let p: *mut Py_ssize_t = self.ap.ptr();
+                let i = vm::abstract_::index(arg).map_err(CErr::Raised)?;
+                *p = c_conv!(PyLong_AsSsize_t(i.as_ptr()), -1);
+            }
+            b'l' => {
+                let p: *mut i64 = self.ap.ptr();
+                *p = c_conv!(PyLong_AsLong(a), -1);
+            }
+            b'L' => {
+                let p: *mut i64 = self.ap.ptr();
+                *p = c_conv!(PyLong_AsLongLong(a), -1);
+            }
+            b'k' | b'K' => {
+                let p: *mut u64 = self.ap.ptr();
+                if !vm::objects::long::is_int(arg) {
+                    return Err(converterr("int", arg));
+                }
+                *p = PyLong_AsUnsignedLongMask(a);
+            }
+            b'c' => {
+                let p: *mut c_char = self.ap.ptr();
+                if bytes::is_bytes(arg) && bytes::len(arg) == 1 {
+                    *p = bytes::as_slice(arg)[0] as c_char;
+                } else if bytearray::is_bytearray(arg) && bytearray::len(arg) == 1 {
+                    *p = bytearray::as_slice(arg)[0] as c_char;
+                } else {
+                    return Err(converterr("a byte string of length 1", arg));
+                }
+            }
+            b'C' => {
+                let p: *mut c_int = self.ap.ptr();
+                if unicode::is_str(arg) && unicode::len(arg) == 1 {
+                    *p = unicode::data(arg).get(0) as c_int;
+                } else {
+                    return Err(converterr("a unicode character", arg));
+                }
+            }
+            b'p' => {
+                let p: *mut c_int = self.ap.ptr();
+                *p = vm::abstract_::is_true(arg).map_err(CErr::Raised)? as c_int;
+            }
+            b'f' => {
+                let p: *mut f32 = self.ap.ptr();
+                *p = c_conv!(crate::floatobject::PyFloat_AsDouble(a), -1.0) as f32;
+            }
+            b'd' => {
+                let p: *mut f64 = self.ap.ptr();
+                *p = c_conv!(crate::floatobject::PyFloat_AsDouble(a), -1.0);
+            }
+            b's' | b'z' if self.peek() == b'*' => {
+                self.i += 1;
+                let view: *mut Py_buffer = self.ap.ptr();
+                if c == b'z' && none::is_none(arg) {
+                    crate::pybuffer::PyBuffer_FillInfo(view, std::ptr::null_mut(), std::ptr::null_mut(), 0, 1, 0);
+                } else if unicode::is_str(arg) {
+                    let s = unicode::as_str(arg).map_err(CErr::Raised)?;
+                    crate::pybuffer::PyBuffer_FillInfo(view, a, s.as_ptr() as *mut c_void, s.len() as Py_ssize_t, 1, 0);
+                    self.views.push(view);
+                } else {
+                    self.buffer_unit(arg, view, false)?;
+                }
+            }
+            b'y' | b'w' if self.peek() == b'*' => {
+                self.i += 1;
+                let view: *mut Py_buffer = self.ap.ptr();
+                self.buffer_unit(arg, view, c == b'w')?;
+            }
+            b's' | b'z' => {
+                let p: *mut *const c_char = self.ap.ptr();
+                if self.peek() == b'#' {
+                    self.i += 1;
+                    let psize: *mut Py_ssize_t = self.ap.ptr();
+                    self.need_size_t()?;
+                    if c == b'z' && none::is_none(arg) {
+                        *p = std::ptr::null();
+                        *psize = 0;
+                    } else if unicode::is_str(arg) {
+                        let s = unicode::as_str(arg).map_err(CErr::Raised)?;
+                        *p = s.as_ptr() as *const c_char;
+                        *psize = s.len() as Py_ssize_t;
+                    } else {
+                        let (d, n) = self.read_only_buffer(arg)?;
+                        *p = d as *const c_char;
+                        *psize = n as Py_ssize_t;
+                    }
+                } else if c == b'z' && none::is_none(arg) {
+                    *p = std::ptr::null();
+                } else if unicode::is_str(arg) {
+                    let s = unicode::as_str(arg).map_err(CErr::Raised)?;
+                    if s.as_bytes().contains(&0) {
+                        return Err(CErr::Raised(err::value_error("embedded null character")));
+                    }
+                    *p = s.as_ptr() as *const c_char;
+                } else {
+                    return Err(converterr(if c == b'z' { "str or None" } else { "str" }, arg));
+                }
+            }
+            b'y' => {
+                let p: *mut *const c_char = self.ap.ptr();
+                if self.peek() == b'#' {
+                    self.i += 1;
+                    let psize: *mut Py_ssize_t = self.ap.ptr();
+                    self.need_size_t()?;
+                    let (d, n) = self.read_only_buffer(arg)?;
+                    *p = d as *const c_char;
+                    *psize = n as Py_ssize_t;
+                } else {
+                    let (d, n) = self.read_only_buffer(arg)?;
+                    if std::slice::from_raw_parts(d, n).contains(&0) {
+                        return Err(CErr::Raised(err::value_error("embedded null byte")));
+                    }
+                    *p = d as *const c_char;
+                }
+            }
+            b'S' | b'U' | b'Y' => {
+                let p: *mut *mut PyObject = self.ap.ptr();
+                let (ok, what) = match c {
+                    b'S' => (bytes::is_bytes(arg), "bytes"),
+                    b'U' => (unicode::is_str(arg), "str"),
+                    _ => (bytearray::is_bytearray(arg), "bytearray"),
+                };
+                if !ok {
+                    return Err(converterr(what, arg));
+                }
+                *p = a;
+            }
+            b'O' => {
+                if self.peek() == b'!' {
+                    self.i += 1;
+                    let tp: *mut vm::object::PyTypeObject = self.ap.ptr();
+                    let p: *mut *mut PyObject = self.ap.ptr();
+                    if !vm::typeobj::is_subtype(arg.ob_type(), tp) {
+                        let name = std::ffi::CStr::from_ptr((*tp).tp_name).to_string_lossy().into_owned();
+                        return Err(converterr(&name, arg));
+                    }
+                    *p = a;
+                } else if self.peek() == b'&' {
+                    self.i += 1;
+                    let f: Option<unsafe extern "C" fn(*mut PyObject, *mut c_void) -> c_int> = std::mem::transmute(self.ap.ptr::<c_void>());
+                    let addr: *mut c_void = self.ap.ptr();
+                    let Some(f) = f else { return Err(CErr::Raised(bad_internal_call())) };
+                    if f(a, addr) == 0 {
+                        return Err(if err::occurred() { raised() } else { CErr::Msg(String::new(), Vec::new()) });
+                    }
+                } else {
+                    let p: *mut *mut PyObject = self.ap.ptr();
+                    *p = a;
+                }
+            }
+            _ => return Err(converterr("(impossible<bad format char>)", arg)),
+        }
+        Ok(())
+    }
+
+    /// Consumes one unit's pointers without converting (optional arguments
+    /// not given, in the keyword parser). Err is CPython's SystemError text.
+    unsafe fn skip(&mut self) -> Result<(), &'static str> {
+        let c = self.peek();
+        self.i += 1;
+        match c {
+            b'b' | b'B' | b'h' | b'H' | b'i' | b'I' | b'l' | b'k' | b'L' | b'K' | b'n' | b'f' | b'd' | b'D' | b'c'
+            | b'C' | b'p' | b'S' | b'Y' | b'U' => {
+                let _: *mut c_void = self.ap.ptr();
+            }
+            b's' | b'z' | b'y' | b'w' => {
+                let _: *mut c_void = self.ap.ptr();
+                if self.peek() == b'#' {
+                    let _: *mut c_void = self.ap.ptr();
+                    self.i += 1;
+                } else if self.peek() == b'*' {
+                    self.i += 1;
+                }
+            }
+            b'O' => {
+                if self.peek() == b'!' || self.peek() == b'&' {
+                    self.i += 1;
+                    let _: *mut c_void = self.ap.ptr();
+                }
+                let _: *mut c_void = self.ap.ptr();
+            }
+            b'(' => loop {
+                if self.peek() == b')' {
+                    self.i += 1;
+                    break;
+                }
+                if self.peek() == 0 {
+                    return Err("missing ')' in getargs format");
+                }
+                self.skip()?;
+            },
+            b')' => return Err("excess ')' in getargs format"),
+            _ => return Err("impossible<bad format char>"),
+        }
+        Ok(())
+    }
+}
+
+/// `(min, max, fname, custom message)` of a positional format.
+fn scan(f: &[u8]) -> Result<(usize, usize, Option<String>, Option<String>), PyErr> {
+    let mut level = 0;
+    let mut min: Option<usize> = None;
+    let mut max = 0;
+    let mut fname = None;
+    let mut msg = None;
+    let mut i = 0;
+    while i < f.len() {
+        let c = f[i];
+        i += 1;
+        match c {
+            b'(' => {
+                if level == 0 {
+                    max += 1;
+                }
+                level += 1;
+            }
+            b')' => {
+                if level == 0 {
+                    return Err(err::system_error("excess ')' in getargs format"));
+                }
+                level -= 1;
+            }
+            b':' => {
+                fname = Some(String::from_utf8_lossy(&f[i..]).into_owned());
+                break;
+            }
+            b';' => {
+                msg = Some(String::from_utf8_lossy(&f[i..]).into_owned());
+                break;
+            }
+            b'|' => {
+                if level == 0 {
+                    min = Some(max);
+                }
+            }
+            c if level == 0 && c.is_ascii_alphabetic() && c != b'e' => max += 1,
+            _ => {}
+        }
+    }
+    if level != 0 {
+        return Err(err::system_error("missing ')' in getargs format"));
+    }
+    Ok((min.unwrap_or(max), max, fname, msg))
+}
+
+fn fn_label(fname: Option<&str>, default: &str) -> (String, &'static str) {
+    match fname {
+        Some(f) => (format!("{:.200}", f), "()"),
+        None => (default.to_string(), ""),
+    }
+}
+
+unsafe fn parse_tuple(args: *mut PyObject, fmt: *const c_char, ap: &mut Va, size_t: bool) -> Result<(), PyErr> {
+    let f = cbytes(fmt);
+    let (min, max, fname, msg) = scan(f)?;
+    if args.is_null() || !tuple::is_tuple(b(&args)) {
+        return Err(err::system_error("new style getargs format but argument is not a tuple"));
+    }
+    let items = tuple::items(b(&args));
+    let len = items.len();
+    if len < min || len > max {
+        if let Some(m) = msg {
+            return Err(err::type_error(m));
+        }
+        let (name, paren) = fn_label(fname.as_deref(), "function");
+        let n = if len < min { min } else { max };
+        return Err(err::type_error(format!(
+            "{:.150}{} takes {} {} argument{} ({} given)",
+            name,
+            paren,
+            if min == max { "exactly" } else if len < min { "at least" } else { "at most" },
+            n,
+            if n == 1 { "" } else { "s" },
+            len
+        )));
+    }
+    let mut p = Parser { f, i: 0, ap, size_t, views: Vec::new() };
+    for (k, it) in items.iter().enumerate() {
+        if p.peek() == b'|' {
+            p.i += 1;
+        }
+        if let Err(e) = p.item(it) {
+            return Err(set_error(k + 1, e, fname.as_deref(), msg.as_deref()));
+        }
+    }
+    let c = p.peek();
+    if c != 0 && !c.is_ascii_alphabetic() && !b"(|:;".contains(&c) {
+        return Err(err::system_error(format!("bad format string: {:.200}", String::from_utf8_lossy(f))));
+    }
+    p.done();
+    Ok(())
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn pyrite_parse_tuple(args: *mut PyObject, fmt: *const c_char, ap: *mut c_void, size_t: c_int) -> c_int {
+    match parse_tuple(args, fmt, &mut Va(ap), size_t != 0) {
+        Ok(()) => 1,
+        Err(e) => {
+            err::restore(e);
+            0
+        }
+    }
+}
+
+/// `PyArg_Parse(arg, fmt, ...)`: the old form, where `fmt` describes the
+/// one object `arg` (or nothing).
+#[no_mangle]
+pub unsafe extern "C" fn pyrite_parse(arg: *mut PyObject, fmt: *const c_char, ap: *mut c_void, size_t: c_int) -> c_int {
+    let f = cbytes(fmt);
+    let r = (|| -> Result<(), PyErr> {
+        let (min, max, fname, msg) = scan(f)?;
+        let (name, paren) = fn_label(fname.as_deref(), "function");
+        if max == 0 {
+            if arg.is_null() {
+                return Ok(());
+            }
+            return Err(err::type_error(format!("{:.200}{} takes no arguments", name, paren)));
+        }
+        if min == 1 && max == 1 {
+            if arg.is_null() {
+                return Err(err::type_error(format!("{:.200}{} takes at least one argument", name, paren)));
+            }
+            let mut ap = Va(ap);
+            let mut p = Parser { f, i: 0, ap: &mut ap, size_t: size_t != 0, views: Vec::new() };
+            p.item(b(&arg)).map_err(|e| set_error(0, e, fname.as_deref(), msg.as_deref()))?;
+            p.done();
+            return Ok(());
+        }
+        Err(err::system_error("old style getargs format uses new features"))
+    })();
+    match r {
+        Ok(()) => 1,
+        Err(e) => {
+            err::restore(e);
+            0
+        }
+    }
+}
+
+unsafe fn parse_kw(
+    args: *mut PyObject,
+    kwargs: *mut PyObject,
+    fmt: *const c_char,
+    kwlist: *mut *mut c_char,
+    ap: &mut Va,
+    size_t: bool,
+) -> Result<(), PyErr> {
+    if args.is_null() || !tuple::is_tuple(b(&args)) || (!kwargs.is_null() && !dict::is_dict(b(&kwargs))) || fmt.is_null() || kwlist.is_null() {
+        return Err(bad_internal_call());
+    }
+    let f = cbytes(fmt);
+    let (fname, custom) = match f.iter().position(|&c| c == b':') {
+        Some(k) => (Some(String::from_utf8_lossy(&f[k + 1..]).into_owned()), None),
+        None => (None, f.iter().position(|&c| c == b';').map(|k| String::from_utf8_lossy(&f[k + 1..]).into_owned())),
+    };
+    let (name, paren) = fn_label(fname.as_deref(), "function");
+    let mut names: Vec<String> = Vec::new();
+    loop {
+        let p = *kwlist.add(names.len());
+        if p.is_null() {
+            break;
+        }
+        names.push(cstr(p));
+    }
+    let pos = names.iter().take_while(|n| n.is_empty()).count();
+    if names[pos..].iter().any(|n| n.is_empty()) {
+        return Err(err::system_error("Empty keyword parameter name"));
+    }
+    let len = names.len();
+    let items = tuple::items(b(&args));
+    let nargs = items.len();
+    let kw = if kwargs.is_null() { None } else { Some(b(&kwargs)) };
+    let mut nkw = kw.map(dict::len).unwrap_or(0);
+    if nargs + nkw > len {
+        return Err(err::type_error(format!(
+            "{}{} takes at most {} {}argument{} ({} given)",
+            name,
+            paren,
+            len,
+            if nargs == 0 { "keyword " } else { "" },
+            if len == 1 { "" } else { "s" },
+            nargs + nkw
+        )));
+    }
+    let mut p = Parser { f, i: 0, ap, size_t, views: Vec::new() };
+    let mut min = usize::MAX;
+    let mut max = usize::MAX;
+    let mut skip = false;
+    let mut i = 0;
+    let end = |c: u8| c == 0 || c == b':' || c == b';';
+    while i < len {
+        if p.peek() == b'|' {
+            if min != usize::MAX {
+                return Err(err::system_error("Invalid format string (| specified twice)"));
+            }
+            min = i;
+            p.i += 1;
+            if max != usize::MAX {
+                return Err(err::system_error("Invalid format string ($ before |)"));
+            }
+        }
+        if p.peek() == b'$' {
+            if max != usize::MAX {
+                return Err(err::system_error("Invalid format string ($ specified twice)"));
+            }
+            max = i;
+            p.i += 1;
+            if max < pos {
+                return Err(err::system_error("Empty parameter name after $"));
+            }
+            if skip {
+                break;
+            }
+            if max < nargs {
+                if max == 0 {
+                    return Err(err::type_error(format!("{}{} takes no positional arguments", name, paren)));
+                }
+                return Err(err::type_error(format!(
+                    "{}{} takes {} {} positional argument{} ({} given)",
+                    name,
+                    paren,
+                    if min != usize::MAX { "at most" } else { "exactly" },
+                    max,
+                    if max == 1 { "" } else { "s" },
+                    nargs
+                )));
+            }
+        }
+        if end(p.peek()) {
+            return Err(err::system_error(format!("More keyword list entries ({}) than format specifiers ({})", len, i)));
+        }
+        if !skip {
+            let cur: Option<PyObj> = if i < nargs {
+                Some(items[i].clone())
+            } else if nkw > 0 && i >= pos {
+                let v = dict::get_item(kw.unwrap(), &unicode::new(&names[i]))?;
+                if v.is_some() {
+                    nkw -= 1;
+                }
+                v
+            } else {
+                None
+            };
+            if let Some(c) = cur {
+                if let Err(e) = p.item(&c) {
+                    return Err(set_error(i + 1, e, fname.as_deref(), custom.as_deref()));
+                }
+                i += 1;
+                continue;
+            }
+            if i < min {
+                if i < pos {
+                    skip = true;
+                } else {
+                    return Err(err::type_error(format!(
+                        "{}{} missing required argument '{}' (pos {})",
+                        name,
+                        paren,
+                        names[i],
+                        i + 1
+                    )));
+                }
+            }
+            if nkw == 0 && !skip {
+                p.done();
+                return Ok(());
+            }
+        }
+        if let Err(m) = p.skip() {
+            let rest = String::from_utf8_lossy(&f[p.i.min(f.len())..]).into_owned();
+            return Err(err::system_error(format!("{}: '{}'", m, rest)));
+        }
+        i += 1;
+    }
+    if skip {
+        let m = pos.min(min);
+        return Err(err::type_error(format!(
+            "{}{} takes {} {} positional argument{} ({} given)",
+            name,
+            paren,
+            if m < i { "at least" } else { "exactly" },
+            m,
+            if m == 1 { "" } else { "s" },
+            nargs
+        )));
+    }
+    let c = p.peek();
+    if !end(c) && c != b'|' && c != b'$' {
+        return Err(err::system_error(format!(
+            "more argument specifiers than keyword list entries (remaining format:'{}')",
+            String::from_utf8_lossy(&f[p.i..])
+        )));
+    }
+    if nkw > 0 {
+        let kw = kw.unwrap();
+        for k in pos..nargs {
+            if dict::get_item(kw, &unicode::new(&names[k]))?.is_some() {
+                return Err(err::type_error(format!(
+                    "argument for {}{} given by name ('{}') and position ({})",
+                    name,
+                    paren,
+                    names[k],
+                    k + 1
+                )));
+            }
+        }
+        let (tname, tparen) = fn_label(fname.as_deref(), "this function");
+        for (key, _) in dict::items_vec(kw) {
+            if !unicode::is_str(&key) {
+                return Err(err::type_error("keywords must be strings"));
+            }
+            let ks = unicode::to_string_lossy(&key);
+            if !names[pos..].iter().any(|n| *n == ks) {
+                return Err(err::type_error(format!("'{}' is an invalid keyword argument for {}{}", ks, tname, tparen)));
+            }
+        }
+        return Err(err::type_error(format!("invalid keyword argument for {}{}", tname, tparen)));
+    }
+    p.done();
+    Ok(())
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn pyrite_parse_tuple_kw(
+    args: *mut PyObject,
+    kwargs: *mut PyObject,
+    fmt: *const c_char,
+    kwlist: *mut *mut c_char,
+    ap: *mut c_void,
+    size_t: c_int,
+) -> c_int {
+    match parse_kw(args, kwargs, fmt, kwlist, &mut Va(ap), size_t != 0) {
+        Ok(()) => 1,
+        Err(e) => {
+            err::restore(e);
+            0
+        }
+    }
+}
+
+/// `PyArg_UnpackTuple(args, name, min, max, PyObject **...)`.
+#[no_mangle]
+pub unsafe extern "C" fn pyrite_unpack_tuple(
+    args: *mut PyObject,
+    name: *const c_char,
+    min: Py_ssize_t,
+    max: Py_ssize_t,
+    ap: *mut c_void,
+) -> c_int {
+    if args.is_null() || !tuple::is_tuple(b(&args)) {
+        err::restore(err::system_error("PyArg_UnpackTuple() argument list is not a tuple"));
+        return 0;
+    }
+    let items = tuple::items(b(&args));
+    let l = items.len() as Py_ssize_t;
+    let bad = |bound: Py_ssize_t, word: &str| {
+        let s = if bound == 1 { "" } else { "s" };
+        let w = if min == max { "" } else { word };
+        let m = if name.is_null() {
+            format!("unpacked tuple should have {}{} element{}, but has {}", w, bound, s, l)
+        } else {
+            format!("{:.200} expected {}{} argument{}, got {}", cstr(name), w, bound, s, l)
+        };
+        err::restore(err::type_error(m));
+        0
+    };
+    if l < min {
+        return bad(min, "at least ");
+    }
+    if l == 0 {
+        return 1;
+    }
+    if l > max {
+        return bad(max, "at most ");
+    }
+    let mut ap = Va(ap);
+    for it in items {
+        let p: *mut *mut PyObject = ap.ptr();
+        *p = it.as_ptr();
+    }
+    1
+}

@@ -1,0 +1,2 @@
+# A package holding an extension submodule (capipkg/_speedups.so).
+from ._speedups import double

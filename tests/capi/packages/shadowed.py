@@ -1,0 +1,2 @@
+# Never imported: shadowed.so in the same directory comes first.
+KIND = "source"
