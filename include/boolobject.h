@@ -17,6 +17,9 @@ PyAPI_DATA(struct _longobject) _Py_TrueStruct;
 #define Py_False _PyObject_CAST(&_Py_FalseStruct)
 #define Py_True _PyObject_CAST(&_Py_TrueStruct)
 
+
+PyAPI_FUNC(int) Py_IsTrue(PyObject *x);
+PyAPI_FUNC(int) Py_IsFalse(PyObject *x);
 #define Py_IsTrue(x) Py_Is((x), Py_True)
 #define Py_IsFalse(x) Py_Is((x), Py_False)
 

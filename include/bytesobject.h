@@ -17,6 +17,10 @@ PyAPI_FUNC(PyObject *) PyBytes_FromString(const char *v);
 PyAPI_FUNC(Py_ssize_t) PyBytes_Size(PyObject *o);
 PyAPI_FUNC(char *) PyBytes_AsString(PyObject *o);
 
+PyAPI_FUNC(int) PyBytes_AsStringAndSize(PyObject *obj, char **s, Py_ssize_t *len);
+PyAPI_FUNC(void) PyBytes_Concat(PyObject **, PyObject *);
+PyAPI_FUNC(void) PyBytes_ConcatAndDel(PyObject **, PyObject *);
+
 #ifndef Py_LIMITED_API
 #  include "cpython/bytesobject.h"
 #endif

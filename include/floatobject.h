@@ -26,6 +26,10 @@ PyAPI_DATA(PyTypeObject) PyFloat_Type;
 PyAPI_FUNC(PyObject *) PyFloat_FromDouble(double v);
 PyAPI_FUNC(double) PyFloat_AsDouble(PyObject *op);
 
+PyAPI_FUNC(PyObject *) PyFloat_FromString(PyObject *);
+PyAPI_FUNC(double) PyFloat_GetMax(void);
+PyAPI_FUNC(double) PyFloat_GetMin(void);
+
 #ifndef Py_LIMITED_API
 #  include "cpython/floatobject.h"
 #endif

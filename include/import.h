@@ -8,6 +8,12 @@ extern "C" {
 
 PyAPI_FUNC(PyObject *) PyImport_ImportModule(const char *name);
 
+PyAPI_FUNC(PyObject *) PyImport_Import(PyObject *name);
+PyAPI_FUNC(PyObject *) PyImport_ImportModuleNoBlock(const char *name);
+PyAPI_FUNC(PyObject *) PyImport_GetModuleDict(void);
+PyAPI_FUNC(PyObject *) PyImport_AddModuleObject(PyObject *name);
+PyAPI_FUNC(PyObject *) PyImport_AddModule(const char *name);
+
 #ifdef __cplusplus
 }
 #endif

@@ -23,6 +23,11 @@ PyAPI_FUNC(int) PyList_Insert(PyObject *list, Py_ssize_t index, PyObject *item);
 PyAPI_FUNC(int) PyList_Append(PyObject *list, PyObject *item);
 PyAPI_FUNC(PyObject *) PyList_AsTuple(PyObject *list);
 
+PyAPI_FUNC(PyObject *) PyList_GetSlice(PyObject *, Py_ssize_t, Py_ssize_t);
+PyAPI_FUNC(int) PyList_SetSlice(PyObject *, Py_ssize_t, Py_ssize_t, PyObject *);
+PyAPI_FUNC(int) PyList_Sort(PyObject *);
+PyAPI_FUNC(int) PyList_Reverse(PyObject *);
+
 #ifndef Py_LIMITED_API
 #  include "cpython/listobject.h"
 #endif

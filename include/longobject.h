@@ -41,6 +41,11 @@ PyAPI_FUNC(void *) PyLong_AsVoidPtr(PyObject *obj);
 #define PyLong_FromPid PyLong_FromLong
 #define PyLong_AsPid PyLong_AsLong
 
+#ifndef Py_LIMITED_API
+PyAPI_FUNC(int) _PyLong_AsInt(PyObject *);
+PyAPI_FUNC(int) _PyLong_Sign(PyObject *v);
+#endif
+
 #ifdef __cplusplus
 }
 #endif

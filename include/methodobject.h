@@ -50,6 +50,9 @@ typedef struct PyMethodDef PyMethodDef;
 /* With METH_FASTCALL | METH_KEYWORDS: also receive the defining class. */
 #define METH_METHOD 0x0200
 
+PyAPI_FUNC(PyObject *) PyCFunction_New(PyMethodDef *, PyObject *);
+PyAPI_FUNC(PyObject *) PyCFunction_NewEx(PyMethodDef *, PyObject *, PyObject *);
+
 #ifndef Py_LIMITED_API
 #  include "cpython/methodobject.h"
 #endif

@@ -1,6 +1,8 @@
 /* Pyrite: argument parsing, value building and module construction.
-   Lengths of "#" format units are always Py_ssize_t, as if PY_SSIZE_T_CLEAN
-   were defined (the only mode CPython 3.13 has). */
+   With PY_SSIZE_T_CLEAN defined before Python.h (as every extension should),
+   the parsing and building names below are the _SizeT entry points and "#"
+   lengths are Py_ssize_t; without it, "#" formats raise SystemError, as in
+   CPython 3.11. */
 #ifndef Py_MODSUPPORT_H
 #define Py_MODSUPPORT_H
 
@@ -10,6 +12,16 @@
 extern "C" {
 #endif
 
+#ifdef PY_SSIZE_T_CLEAN
+#  define PyArg_Parse _PyArg_Parse_SizeT
+#  define PyArg_ParseTuple _PyArg_ParseTuple_SizeT
+#  define PyArg_ParseTupleAndKeywords _PyArg_ParseTupleAndKeywords_SizeT
+#  define PyArg_VaParse _PyArg_VaParse_SizeT
+#  define PyArg_VaParseTupleAndKeywords _PyArg_VaParseTupleAndKeywords_SizeT
+#  define Py_BuildValue _Py_BuildValue_SizeT
+#  define Py_VaBuildValue _Py_VaBuildValue_SizeT
+#endif
+
 PyAPI_FUNC(int) PyArg_Parse(PyObject *args, const char *format, ...);
 PyAPI_FUNC(int) PyArg_ParseTuple(PyObject *args, const char *format, ...);
 PyAPI_FUNC(int) PyArg_ParseTupleAndKeywords(PyObject *args, PyObject *kw,
@@ -17,6 +29,19 @@ PyAPI_FUNC(int) PyArg_ParseTupleAndKeywords(PyObject *args, PyObject *kw,
 PyAPI_FUNC(int) PyArg_UnpackTuple(PyObject *args, const char *name, Py_ssize_t min,
                                   Py_ssize_t max, ...);
 PyAPI_FUNC(PyObject *) Py_BuildValue(const char *format, ...);
+PyAPI_FUNC(int) PyArg_VaParse(PyObject *args, const char *format, va_list vargs);
+PyAPI_FUNC(int) PyArg_VaParseTupleAndKeywords(PyObject *args, PyObject *kw, const char *format,
+                                              char **keywords, va_list vargs);
+PyAPI_FUNC(PyObject *) Py_VaBuildValue(const char *format, va_list vargs);
+PyAPI_FUNC(int) _PyArg_Parse_SizeT(PyObject *args, const char *format, ...);
+PyAPI_FUNC(int) _PyArg_ParseTuple_SizeT(PyObject *args, const char *format, ...);
+PyAPI_FUNC(int) _PyArg_ParseTupleAndKeywords_SizeT(PyObject *args, PyObject *kw,
+                                                   const char *format, char **keywords, ...);
+PyAPI_FUNC(int) _PyArg_VaParse_SizeT(PyObject *args, const char *format, va_list vargs);
+PyAPI_FUNC(int) _PyArg_VaParseTupleAndKeywords_SizeT(PyObject *args, PyObject *kw,
+                                                     const char *format, char **keywords, va_list vargs);
+PyAPI_FUNC(PyObject *) _Py_BuildValue_SizeT(const char *format, ...);
+PyAPI_FUNC(PyObject *) _Py_VaBuildValue_SizeT(const char *format, va_list vargs);
 
 /* Adding attributes to a module. PyModule_AddObject steals the value's
    reference only on success; PyModule_AddObjectRef never steals. */
@@ -50,6 +75,10 @@ PyAPI_FUNC(PyObject *) PyModule_FromDefAndSpec2(PyModuleDef *def, PyObject *spec
 #  define PyModule_FromDefAndSpec(module, spec) \
     PyModule_FromDefAndSpec2((module), (spec), PYTHON_API_VERSION)
 #endif
+
+PyAPI_FUNC(int) PyModule_AddFunctions(PyObject *, PyMethodDef *);
+PyAPI_FUNC(int) PyModule_SetDocString(PyObject *, const char *);
+PyAPI_FUNC(int) PyModule_ExecDef(PyObject *module, PyModuleDef *def);
 
 #ifdef __cplusplus
 }

@@ -52,6 +52,14 @@ typedef struct PyModuleDef {
 /* What a multi-phase PyInit_<name> returns: the definition as an object. */
 PyAPI_FUNC(PyObject *) PyModuleDef_Init(PyModuleDef *def);
 
+PyAPI_DATA(PyTypeObject) PyModuleDef_Type;
+PyAPI_FUNC(PyObject *) PyModule_NewObject(PyObject *name);
+PyAPI_FUNC(PyObject *) PyModule_New(const char *name);
+PyAPI_FUNC(PyObject *) PyModule_GetNameObject(PyObject *);
+PyAPI_FUNC(const char *) PyModule_GetName(PyObject *);
+PyAPI_FUNC(PyObject *) PyModule_GetFilenameObject(PyObject *);
+PyAPI_FUNC(PyModuleDef *) PyModule_GetDef(PyObject *);
+
 #ifdef __cplusplus
 }
 #endif

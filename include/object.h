@@ -35,6 +35,9 @@ typedef struct {
 #define _PyVarObject_CAST(op) _Py_CAST(PyVarObject *, (op))
 
 /* Identity tests. */
+
+/* Function forms of macros below, for code that cannot use macros. */
+PyAPI_FUNC(int) Py_Is(PyObject *x, PyObject *y);
 #define Py_Is(x, y) ((x) == (y))
 
 static inline Py_ssize_t _Py_REFCNT(PyObject *ob) { return ob->ob_refcnt; }
@@ -228,6 +231,12 @@ static inline void _Py_XDECREF(PyObject *op) {
         } \
     } while (0)
 
+
+PyAPI_FUNC(int) Py_IsNone(PyObject *x);
+PyAPI_FUNC(PyObject *) Py_NewRef(PyObject *obj);
+PyAPI_FUNC(PyObject *) Py_XNewRef(PyObject *obj);
+PyAPI_FUNC(void) Py_IncRef(PyObject *);
+PyAPI_FUNC(void) Py_DecRef(PyObject *);
 static inline PyObject *_Py_NewRef(PyObject *obj) {
     Py_INCREF(obj);
     return obj;
@@ -281,6 +290,13 @@ PyAPI_DATA(PyObject) _Py_NotImplementedStruct;
 
 #define PyType_Check(op) PyType_FastSubclass(Py_TYPE(op), Py_TPFLAGS_TYPE_SUBCLASS)
 #define PyType_CheckExact(op) Py_IS_TYPE((op), &PyType_Type)
+
+PyAPI_FUNC(PyObject *) PyObject_ASCII(PyObject *);
+PyAPI_FUNC(PyObject *) PyObject_Dir(PyObject *);
+PyAPI_FUNC(int) PyObject_HasAttrString(PyObject *, const char *);
+PyAPI_FUNC(Py_hash_t) PyObject_HashNotImplemented(PyObject *);
+PyAPI_FUNC(int) Py_ReprEnter(PyObject *);
+PyAPI_FUNC(void) Py_ReprLeave(PyObject *);
 
 #ifndef Py_LIMITED_API
 #  include "cpython/object.h"

@@ -20,6 +20,8 @@ PyAPI_FUNC(PyObject *) PyTuple_GetItem(PyObject *p, Py_ssize_t pos);
 PyAPI_FUNC(int) PyTuple_SetItem(PyObject *p, Py_ssize_t pos, PyObject *o);
 PyAPI_FUNC(PyObject *) PyTuple_Pack(Py_ssize_t n, ...);
 
+PyAPI_FUNC(PyObject *) PyTuple_GetSlice(PyObject *, Py_ssize_t, Py_ssize_t);
+
 #ifndef Py_LIMITED_API
 #  include "cpython/tupleobject.h"
 #endif

@@ -10,6 +10,10 @@ extern "C" {
 PyAPI_FUNC(int) PyErr_WarnEx(PyObject *category, const char *message,
                              Py_ssize_t stack_level);
 
+PyAPI_FUNC(int) PyErr_WarnExplicit(PyObject *category, const char *message, const char *filename, int lineno, const char *module, PyObject *registry);
+
+PyAPI_FUNC(int) PyErr_WarnFormat(PyObject *category, Py_ssize_t stack_level, const char *format, ...);
+
 #ifdef __cplusplus
 }
 #endif

@@ -21,4 +21,6 @@ static inline Py_ssize_t _PyBytes_GET_SIZE(PyObject *op) {
 }
 #define PyBytes_GET_SIZE(op) _PyBytes_GET_SIZE(_PyObject_CAST(op))
 
+PyAPI_FUNC(int) _PyBytes_Resize(PyObject **, Py_ssize_t);
+
 #endif /* !Py_CPYTHON_BYTESOBJECT_H */

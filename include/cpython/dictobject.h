@@ -16,4 +16,7 @@ typedef struct {
 
 #define PyDict_GET_SIZE(mp) (((PyDictObject *)(mp))->ma_used)
 
+PyAPI_FUNC(PyObject *) PyDict_SetDefault(PyObject *mp, PyObject *key, PyObject *defaultobj);
+PyAPI_FUNC(PyObject *) _PyDict_GetItemStringWithError(PyObject *, const char *);
+
 #endif /* !Py_CPYTHON_DICTOBJECT_H */

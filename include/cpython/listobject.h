@@ -25,4 +25,6 @@ static inline void _PyList_SET_ITEM(PyObject *op, Py_ssize_t index, PyObject *va
 #define PyList_SET_ITEM(op, index, value) \
     _PyList_SET_ITEM(_PyObject_CAST(op), (index), _PyObject_CAST(value))
 
+PyAPI_FUNC(PyObject *) _PyList_Extend(PyListObject *, PyObject *);
+
 #endif /* !Py_CPYTHON_LISTOBJECT_H */

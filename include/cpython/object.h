@@ -228,4 +228,10 @@ PyAPI_DATA(PyTypeObject) _PyNotImplemented_Type;
         Py_XDECREF(_py_tmp_old); \
     } while (0)
 
+PyAPI_FUNC(int) PyObject_CheckBuffer(PyObject *obj);
+PyAPI_FUNC(int) PyObject_GetBuffer(PyObject *obj, Py_buffer *view, int flags);
+PyAPI_FUNC(void) PyBuffer_Release(Py_buffer *view);
+PyAPI_FUNC(int) PyBuffer_FillInfo(Py_buffer *view, PyObject *o, void *buf, Py_ssize_t len, int readonly, int flags);
+PyAPI_FUNC(int) PyBuffer_IsContiguous(const Py_buffer *view, char fort);
+
 #endif /* !Py_CPYTHON_OBJECT_H */

@@ -23,4 +23,6 @@ static inline void _PyTuple_SET_ITEM(PyObject *op, Py_ssize_t index, PyObject *v
 #define PyTuple_SET_ITEM(op, index, value) \
     _PyTuple_SET_ITEM(_PyObject_CAST(op), (index), _PyObject_CAST(value))
 
+PyAPI_FUNC(int) _PyTuple_Resize(PyObject **, Py_ssize_t);
+
 #endif /* !Py_CPYTHON_TUPLEOBJECT_H */

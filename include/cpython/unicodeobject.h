@@ -157,4 +157,7 @@ static inline Py_UCS4 _PyUnicode_MAX_CHAR_VALUE(PyObject *op) {
 /* UTF-8 of the string, cached on it; NULL with an exception on failure. */
 PyAPI_FUNC(const char *) PyUnicode_AsUTF8(PyObject *unicode);
 
+PyAPI_FUNC(int) _PyUnicode_Ready(PyObject *unicode);
+PyAPI_FUNC(int) _PyUnicode_EqualToASCIIString(PyObject *left, const char *right);
+
 #endif /* !Py_CPYTHON_UNICODEOBJECT_H */
