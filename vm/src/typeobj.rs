@@ -896,6 +896,30 @@ pub unsafe extern "C" fn type_vectorcall(
     type_call(callable, t.as_ptr(), dp)
 }
 
+/// The Python `__init__` function that calling the class `tp` would run
+/// after `object.__new__`, when the dispatch loop may run that call inline:
+/// `tp`'s metaclass is `type`, it allocates through `object.__new__`, it is
+/// not abstract, and its `__init__` is a plain (non-generator) function.
+pub unsafe fn inline_init_target(tp: *mut PyTypeObject) -> Option<PyObj> {
+    if (*(tp as *mut PyObject)).ob_type != type_type()
+        || (*tp).tp_new != Some(object_new as newfunc)
+        || (*tp).tp_init.map(|f| f as usize) != Some(crate::slots::slot_tp_init as usize)
+        || (*tp).tp_flags & flags::IS_ABSTRACT != 0
+    {
+        return None;
+    }
+    let init = PyObj::from_borrowed(lookup_ptr(tp, &unicode::intern("__init__"))?);
+    if !crate::objects::function::is_function(&init) {
+        return None;
+    }
+    let cd = crate::objects::code::data(PyObj::borrow(&(*crate::objects::function::raw(&init)).func_code));
+    let gen = crate::bytecode::co_flags::GENERATOR | crate::bytecode::co_flags::COROUTINE | crate::bytecode::co_flags::ASYNC_GENERATOR;
+    if cd.flags & gen != 0 {
+        return None;
+    }
+    Some(init)
+}
+
 fn excess_args(args: &PyObj, kwargs: *mut PyObject) -> bool {
     tuple::len(args) > 0 || (!kwargs.is_null() && dict::len(unsafe { PyObj::borrow(&kwargs) }) > 0)
 }

@@ -257,6 +257,13 @@ pub fn eval_frame(f: *mut PyFrameObject, throw: Option<PyErr>) -> PyResult {
     }
 }
 
+/// Code flags that keep a call off the argument-moving fast path in CALL.
+const SIMPLE_CALL_EXCLUDED: u32 = crate::bytecode::co_flags::GENERATOR
+    | crate::bytecode::co_flags::COROUTINE
+    | crate::bytecode::co_flags::ASYNC_GENERATOR
+    | crate::bytecode::co_flags::VARARGS
+    | crate::bytecode::co_flags::VARKEYWORDS;
+
 unsafe fn run(f: *mut PyFrameObject, throw: Option<PyErr>) -> PyResult {
     // Python-to-Python calls run in this same loop: `f` is the innermost
     // frame, `depth` counts the frames entered inline above the entry frame.
@@ -1233,8 +1240,19 @@ unsafe fn run(f: *mut PyFrameObject, throw: Option<PyErr>) -> PyResult {
                             pc = (*instrs.add((*f).lasti as usize)).arg as usize;
                             continue;
                         }
+                        let is_init = (*f).is_init != 0;
                         pop_inline_frame!();
-                        push!(v);
+                        if is_init {
+                            // The instance is already on the stack (see CALL).
+                            if !none::is_none(&v) {
+                                break 'inner err::type_error(format!(
+                                    "__init__() should return None, not '{}'",
+                                    type_name(v.ob_type())
+                                ));
+                            }
+                        } else {
+                            push!(v);
+                        }
                     }
                     Opcode::KW_NAMES => {
                         kwnames = Some(consts[arg as usize].clone());
@@ -1262,6 +1280,33 @@ unsafe fn run(f: *mut PyFrameObject, throw: Option<PyErr>) -> PyResult {
                         } else {
                             (below, sp.sub(n + 1), n + 1)
                         };
+                        if kw.is_none() && (*callable).ob_type == function::function_type() {
+                            // A plain function called with exactly its positional
+                            // parameters: the arguments' stack references move into
+                            // the new frame's locals and the callable's into the
+                            // frame (CPython 3.11 moves them the same way).
+                            let fo = callable as *mut function::PyFunctionObject;
+                            let fcd = code::data(PyObj::borrow(&(*fo).func_code));
+                            let argcount = fcd.argcount as usize;
+                            let defaults = (*fo).func_defaults;
+                            let ndefaults = if defaults.is_null() { 0 } else { tuple::len(PyObj::borrow(&defaults)) };
+                            if nargs <= argcount && nargs + ndefaults >= argcount && fcd.kwonlyargcount == 0 && fcd.flags & SIMPLE_CALL_EXCLUDED == 0 {
+                                let nf = frame::new_for_call(callable, fcd);
+                                let lp_new = frame::localsplus(nf);
+                                std::ptr::copy_nonoverlapping(args_start, lp_new, nargs);
+                                if nargs < argcount {
+                                    let d = tuple::items_ptr(defaults);
+                                    for i in nargs..argcount {
+                                        let v = *d.add(ndefaults - (argcount - i));
+                                        crate::objref::incref(v);
+                                        *lp_new.add(i) = v;
+                                    }
+                                }
+                                sp = sp.sub(n + 2);
+                                enter_frame!(nf);
+                                continue;
+                            }
+                        }
                         let c = PyObj::borrow(&callable);
                         let args = PyObj::slice(args_start, nargs);
                         // Pop args, callable and the NULL/self slot.
@@ -1275,6 +1320,31 @@ unsafe fn run(f: *mut PyFrameObject, throw: Option<PyErr>) -> PyResult {
                                     p = p.add(1);
                                 }
                             }};
+                        }
+                        if below.is_null() && crate::typeobj::is_type(PyObj::borrow(&callable)) {
+                            if let Some(init) = crate::typeobj::inline_init_target(callable as *mut PyTypeObject) {
+                                // Instantiating a Python class: the new instance
+                                // takes the type's place as __init__'s first
+                                // argument, and waits on this stack as the result
+                                // while __init__ runs inline.
+                                let obj = crate::typeobj::alloc_instance(callable as *mut PyTypeObject);
+                                if obj.is_null() {
+                                    break 'inner err::fetch();
+                                }
+                                let ty = std::mem::replace(&mut *sp.sub(n + 1), obj);
+                                decref(ty);
+                                let prepared = super::call::prepare_inline_frame(&init, PyObj::slice(sp.sub(n + 1), n + 1), kw.as_ref());
+                                let result = PyObj::from_borrowed(obj);
+                                pop_call!();
+                                push!(result);
+                                let nf = match prepared {
+                                    Some(p) => tri!(p),
+                                    None => break 'inner err::system_error("__init__ became a generator"),
+                                };
+                                (*nf).is_init = 1;
+                                enter_frame!(nf);
+                                continue;
+                            }
                         }
                         if function::is_function(c) {
                             if let Some(prepared) = super::call::prepare_inline_frame(c, args, kw.as_ref()) {

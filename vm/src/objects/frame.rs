@@ -33,6 +33,10 @@ pub struct PyFrameObject {
     /// Set when globals/builtins are borrowed from `func` (which the frame
     /// owns and which keeps them alive), saving a reference count pair per call.
     pub borrowed_ns: i8,
+    /// Set on the frame of an `__init__` that CALL runs inline to make an
+    /// instance: the instance is already the call's result on the caller's
+    /// stack, and the return value must be None.
+    pub is_init: i8,
     /// The generator owning this frame (borrowed), if any.
     pub gen: *mut PyObject,
     /// Cached dict for `f_locals` of function frames.
@@ -83,6 +87,7 @@ unsafe fn alloc_frame(n: usize, nlocals: usize) -> *mut PyFrameObject {
             (*f).stacktop = 0;
             (*f).state = 0;
             (*f).borrowed_ns = 0;
+            (*f).is_init = 0;
             // Another code object may have used these slots as its stack.
             let lp = localsplus(f);
             for i in 0..nlocals {
@@ -95,6 +100,27 @@ unsafe fn alloc_frame(n: usize, nlocals: usize) -> *mut PyFrameObject {
     if !f.is_null() {
         crate::gc::untrack(f as *mut PyObject);
     }
+    f
+}
+
+/// A frame for a call of the Python function `func`, taking over the
+/// caller's reference to it; the locals are null, for the caller to fill.
+pub unsafe fn new_for_call(func: *mut PyObject, cd: &code::CodeData) -> *mut PyFrameObject {
+    let fo = func as *mut crate::objects::function::PyFunctionObject;
+    let f = alloc_frame(cd.nlocalsplus + cd.stacksize as usize + 1, cd.nlocalsplus);
+    if f.is_null() {
+        panic!("out of memory allocating a frame");
+    }
+    crate::objref::incref((*fo).func_code);
+    (*f).code = (*fo).func_code;
+    // The function keeps its namespaces alive as long as the frame has it.
+    (*f).globals = (*fo).func_globals;
+    (*f).builtins = (*fo).func_builtins;
+    (*f).borrowed_ns = 1;
+    (*f).locals = std::ptr::null_mut();
+    (*f).func = func;
+    (*f).lasti = -1;
+    (*f).state = FRAME_CREATED;
     f
 }
 
