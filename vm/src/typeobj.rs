@@ -851,11 +851,17 @@ pub unsafe extern "C" fn type_vectorcall(
     nargsf: usize,
     kwnames: *mut PyObject,
 ) -> *mut PyObject {
+    let tp = callable as *mut PyTypeObject;
+    // A type with its own vectorcall (never inherited) constructs through it.
+    if let Some(vc) = (*tp).tp_vectorcall {
+        if vc as usize != type_vectorcall as usize {
+            return vc(callable, args, nargsf, kwnames);
+        }
+    }
     let n = nargsf & !PY_VECTORCALL_ARGUMENTS_OFFSET;
     let kw = if kwnames.is_null() { None } else { Some(PyObj::borrow(&kwnames)) };
     let nk = kw.map(tuple::len).unwrap_or(0);
     let a = PyObj::slice(args, n + nk);
-    let tp = callable as *mut PyTypeObject;
     // Fast path for instantiating a class that inherits object.__new__ and
     // defines __init__ in Python: call __init__(self, *args) directly with the
     // argument vector (no args tuple, kwargs dict or bound method).

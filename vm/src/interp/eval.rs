@@ -702,6 +702,13 @@ unsafe fn run(f: *mut PyFrameObject, throw: Option<PyErr>) -> PyResult {
                         }
                         let tp = o.ob_type();
                         let mut done = false;
+                        if tp == crate::objects::superobject::super_type() {
+                            if let Some((m, slf)) = crate::objects::superobject::load_method(&o, name) {
+                                push!(m);
+                                push!(slf);
+                                continue;
+                            }
+                        }
                         if (*tp).tp_getattro.map(|g| g as usize) == Some(crate::typeobj::generic_getattro_slot as usize) {
                             if let Some(m) = crate::typeobj::lookup_ptr(tp, name) {
                                 let mt = (*m).ob_type;

@@ -247,7 +247,7 @@ pub fn super_args_from_frame() -> PyResult<(PyObj, PyObj)> {
         let nfree = cd.freevars.len();
         let base = cd.nlocalsplus - nfree;
         for (i, name) in cd.freevars.iter().enumerate() {
-            if unicode::eq_str(name, "__class__") {
+            if crate::objects::superobject::is_class_name(name) {
                 let cell = *lp.add(base + i);
                 if cell.is_null() {
                     break;

@@ -62,7 +62,11 @@ unsafe extern "C" fn super_init(o: *mut PyObject, args: *mut PyObject, kw: *mut 
         err::restore(err::type_error("super() takes no keyword arguments"));
         return -1;
     }
-    let a = tuple::items(PyObj::borrow(&args)).to_vec();
+    init_with(s, tuple::items(PyObj::borrow(&args)))
+}
+
+/// `super.__init__` with its positional arguments.
+unsafe fn init_with(s: *mut SuperObject, a: &[PyObj]) -> c_int {
     let r = (|| -> PyResult<(PyObj, Option<PyObj>)> {
         match a.len() {
             0 => {
@@ -111,27 +115,95 @@ unsafe extern "C" fn super_init(o: *mut PyObject, args: *mut PyObject, kw: *mut 
     0
 }
 
-unsafe extern "C" fn super_getattro(o: *mut PyObject, name: *mut PyObject) -> *mut PyObject {
-    let s = o as *mut SuperObject;
-    let n = PyObj::borrow(&name);
+/// `name == "__class__"`, by identity first (code object names are interned).
+pub fn is_class_name(name: &PyObj) -> bool {
+    name.is(&unicode::intern("__class__")) || (!unicode::is_interned(name) && unicode::eq_str(name, "__class__"))
+}
+
+/// What `name` is in the MRO of the super object's starting type after its
+/// class (borrowed from the owning class dict), or None when the generic
+/// lookup on the super object itself applies (`__class__`, no match).
+unsafe fn find_in_mro(s: *mut SuperObject, name: &PyObj) -> Option<*mut PyObject> {
     let starttype = (*s).obj_type;
-    if !starttype.is_null() && !unicode::eq_str(n, "__class__") {
-        let mro = typeobj::mro_items(starttype);
-        if let Some(i) = mro.iter().position(|t| *t == (*s).type_) {
-            for t in &mro[i + 1..] {
-                let d = typeobj::type_dict(*t);
-                if let Some(res) = crate::objects::dict::get_str(&d, n) {
-                    let res = PyObj::from_borrowed(res);
-                    if let Some(g) = (*res.ob_type()).tp_descr_get {
-                        let obj = if (*s).obj == starttype as *mut PyObject { std::ptr::null_mut() } else { (*s).obj };
-                        return g(res.as_ptr(), obj, starttype as *mut PyObject);
-                    }
-                    return res.into_ptr();
-                }
-            }
+    if starttype.is_null() || is_class_name(name) {
+        return None;
+    }
+    let mro = (*starttype).tp_mro;
+    if mro.is_null() {
+        return None;
+    }
+    let items = tuple::items(PyObj::borrow(&mro));
+    let i = items.iter().position(|t| t.as_ptr() == (*s).type_ as *mut PyObject)?;
+    for t in &items[i + 1..] {
+        let d = (*(t.as_ptr() as *mut PyTypeObject)).tp_dict;
+        if d.is_null() {
+            continue;
+        }
+        if let Some(res) = crate::objects::dict::get_str(PyObj::borrow(&d), name) {
+            return Some(res);
         }
     }
+    None
+}
+
+unsafe extern "C" fn super_getattro(o: *mut PyObject, name: *mut PyObject) -> *mut PyObject {
+    let s = o as *mut SuperObject;
+    if let Some(res) = find_in_mro(s, PyObj::borrow(&name)) {
+        let starttype = (*s).obj_type;
+        if let Some(g) = (*(*res).ob_type).tp_descr_get {
+            let obj = if (*s).obj == starttype as *mut PyObject { std::ptr::null_mut() } else { (*s).obj };
+            // Keep the attribute alive while its __get__ runs.
+            let keep = PyObj::from_borrowed(res);
+            return g(keep.as_ptr(), obj, starttype as *mut PyObject);
+        }
+        return PyObj::from_borrowed(res).into_ptr();
+    }
     crate::typeobj::generic_getattro_slot(o, name)
+}
+
+/// `super_obj.name(...)` as LOAD_METHOD sees it: the plain function found
+/// and the instance to call it with, when binding would only make a bound
+/// method (CPython 3.12's LOAD_SUPER_ATTR does the same); None otherwise.
+pub unsafe fn load_method(o: &PyObj, name: &PyObj) -> Option<(PyObj, PyObj)> {
+    let s = o.as_ptr() as *mut SuperObject;
+    if (*s).obj.is_null() || (*s).obj == (*s).obj_type as *mut PyObject {
+        return None;
+    }
+    let res = find_in_mro(s, name)?;
+    if (*(*res).ob_type).tp_flags & flags::METHOD_DESCRIPTOR == 0 {
+        return None;
+    }
+    Some((PyObj::from_borrowed(res), PyObj::from_borrowed((*s).obj)))
+}
+
+/// `super(...)` called directly (CPython's super_vectorcall): no argument
+/// tuple, and the zero-argument form reads the calling frame.
+unsafe extern "C" fn super_vectorcall(
+    callable: *mut PyObject,
+    args: *const *mut PyObject,
+    nargsf: usize,
+    kwnames: *mut PyObject,
+) -> *mut PyObject {
+    let tp = callable as *mut PyTypeObject;
+    if tp != super_type() || !kwnames.is_null() {
+        // Subclasses and keywords take the general path (type.__call__).
+        let n = nargsf & !PY_VECTORCALL_ARGUMENTS_OFFSET;
+        let kw = if kwnames.is_null() { None } else { Some(PyObj::borrow(&kwnames)) };
+        let nk = kw.map(tuple::len).unwrap_or(0);
+        let (t, d) = crate::abstract_::args_to_tuple_dict(PyObj::slice(args, n + nk), kw);
+        let dp = d.as_ref().map(|d| d.as_ptr()).unwrap_or(std::ptr::null_mut());
+        return typeobj::type_call(callable, t.as_ptr(), dp);
+    }
+    let n = nargsf & !PY_VECTORCALL_ARGUMENTS_OFFSET;
+    let o = crate::alloc::alloc_object(super_type(), 0);
+    if o.is_null() {
+        return o;
+    }
+    let obj = PyObj::from_owned(o);
+    if init_with(o as *mut SuperObject, PyObj::slice(args, n)) < 0 {
+        return std::ptr::null_mut();
+    }
+    obj.into_ptr()
 }
 
 unsafe extern "C" fn super_descr_get(o: *mut PyObject, obj: *mut PyObject, _tp: *mut PyObject) -> *mut PyObject {
@@ -195,6 +267,7 @@ pub unsafe fn init_type() {
     (*t).tp_init = Some(super_init);
     (*t).tp_new = Some(crate::typeobj::object_new);
     (*t).tp_getattro = Some(super_getattro);
+    (*t).tp_vectorcall = Some(super_vectorcall);
     (*t).tp_descr_get = Some(super_descr_get);
     (*t).tp_repr = Some(super_repr);
     (*t).tp_flags |= flags::HAVE_GC | flags::BASETYPE;
