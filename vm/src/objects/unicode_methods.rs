@@ -1458,18 +1458,56 @@ fn rsplit_sep_ranges<T: Unit>(d: &[T], sep: &[T], maxsplit: usize, out: &mut Vec
 }
 
 fn ranges_to_list(slf: &PyObj, r: &[(usize, usize)]) -> PyObj {
-    let items: Vec<PyObj> = r.iter().map(|&(a, b)| sub(slf, a, b)).collect();
-    list::new(items)
+    let l = list::new_empty();
+    unsafe {
+        list::reserve(&l, r.len());
+        for &(a, b) in r {
+            list::append(&l, sub(slf, a, b));
+        }
+    }
+    l
+}
+
+/// `ascii.split(c)` for a one-byte separator, straight into the list (the
+/// most common split: no range vector, exact list allocation).
+fn split_ascii_byte(slf: &PyObj, h: &[u8], c: u8, maxsplit: usize) -> PyObj {
+    let n = h.iter().filter(|&&x| x == c).count().min(maxsplit);
+    let l = list::new_empty();
+    unsafe { list::reserve(&l, n + 1) };
+    let mut i = 0;
+    for _ in 0..n {
+        let p = h[i..].iter().position(|&x| x == c).unwrap_or(h.len() - i);
+        list::append(&l, sub(slf, i, i + p));
+        i += p + 1;
+    }
+    list::append(&l, sub(slf, i, h.len()));
+    l
 }
 
 fn split_common(fname: &str, slf: &PyObj, args: &[PyObj], kw: Option<&PyObj>, rev: bool) -> PyResult {
-    let v = clinic_bind(fname, args, kw, &["sep", "maxsplit"])?;
-    let maxsplit = match &v[1] {
+    // Positional-only calls (the usual ones) need no keyword binding.
+    let bound;
+    let (sep_arg, max_arg) = if kw.is_none() && args.len() <= 2 {
+        (args.first(), args.get(1))
+    } else {
+        bound = clinic_bind(fname, args, kw, &["sep", "maxsplit"])?;
+        (bound[0].as_ref(), bound[1].as_ref())
+    };
+    let maxsplit = match max_arg {
         Some(m) => ssize_arg(m)?,
         None => -1,
     };
     let maxsplit = if maxsplit < 0 { usize::MAX } else { maxsplit as usize };
-    let sep = match &v[0] {
+    if let (Some(sep), false) = (sep_arg, rev) {
+        if unicode::is_str(sep) {
+            if let (Some(h), Some(sp)) = (ascii_str(slf), ascii_str(sep)) {
+                if sp.len() == 1 {
+                    return Ok(split_ascii_byte(slf, h.as_bytes(), sp.as_bytes()[0], maxsplit));
+                }
+            }
+        }
+    }
+    let sep = match sep_arg {
         Some(s) if !none::is_none(s) => {
             if !unicode::is_str(s) {
                 return Err(err::type_error(format!("must be str or None, not {}", tname(s))));
@@ -1603,9 +1641,10 @@ crate::onearg!(str_rpartition, |slf, a| { partition_common(slf, a.unwrap(), true
 
 fn join_impl(sep: &PyObj, iterable: &PyObj) -> PyResult {
     let owned;
+    // Joining runs no Python code (items are only type-checked and copied),
+    // so a list's items can be read in place.
     let items: &[PyObj] = if list::is_list(iterable) {
-        owned = list::to_vec(iterable);
-        &owned
+        list::items(iterable)
     } else if tuple::is_tuple(iterable) {
         tuple::items(iterable)
     } else {
