@@ -902,6 +902,45 @@ pub unsafe extern "C" fn type_vectorcall(
     type_call(callable, t.as_ptr(), dp)
 }
 
+/// Calls the type object `callable` through `type.__call__` with a
+/// vectorcall argument vector (the general path behind the fast
+/// `tp_vectorcall`s of built-in types).
+pub unsafe fn vectorcall_via_type_call(
+    callable: *mut PyObject,
+    args: *const *mut PyObject,
+    nargsf: usize,
+    kwnames: *mut PyObject,
+) -> *mut PyObject {
+    let n = nargsf & !PY_VECTORCALL_ARGUMENTS_OFFSET;
+    let kw = if kwnames.is_null() { None } else { Some(PyObj::borrow(&kwnames)) };
+    let nk = kw.map(tuple::len).unwrap_or(0);
+    let (t, d) = crate::abstract_::args_to_tuple_dict(PyObj::slice(args, n + nk), kw);
+    let dp = d.as_ref().map(|d| d.as_ptr()).unwrap_or(std::ptr::null_mut());
+    type_call(callable, t.as_ptr(), dp)
+}
+
+/// A `tp_vectorcall` for a built-in type whose one-positional-argument call
+/// `T(x)` is `convert(x)`; every other call takes the general path.
+#[macro_export]
+macro_rules! one_arg_type_vectorcall {
+    ($name:ident, $tp:expr, $convert:expr) => {
+        unsafe extern "C" fn $name(
+            callable: *mut $crate::object::PyObject,
+            args: *const *mut $crate::object::PyObject,
+            nargsf: usize,
+            kwnames: *mut $crate::object::PyObject,
+        ) -> *mut $crate::object::PyObject {
+            let n = nargsf & !$crate::object::PY_VECTORCALL_ARGUMENTS_OFFSET;
+            if n == 1 && kwnames.is_null() && callable == $tp as *mut $crate::object::PyObject {
+                let x = $crate::objref::PyObj::borrow(&*args);
+                let convert: fn(&$crate::objref::PyObj) -> $crate::err::PyResult = $convert;
+                return $crate::err::into_ptr(convert(x));
+            }
+            $crate::typeobj::vectorcall_via_type_call(callable, args, nargsf, kwnames)
+        }
+    };
+}
+
 /// The Python `__init__` function that calling the class `tp` would run
 /// after `object.__new__`, when the dispatch loop may run that call inline:
 /// `tp`'s metaclass is `type`, it allocates through `object.__new__`, it is

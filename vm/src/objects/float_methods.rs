@@ -372,6 +372,8 @@ pub fn number_float(x: &PyObj) -> PyResult {
     number_float_value(x).map(float::new)
 }
 
+crate::one_arg_type_vectorcall!(float_vectorcall, float::float_type(), |x| number_float(x));
+
 unsafe extern "C" fn float_new(tp: *mut PyTypeObject, args: *mut PyObject, kwargs: *mut PyObject) -> *mut PyObject {
     let args = PyObj::borrow(&args);
     let r = (|| -> PyResult {
@@ -504,6 +506,7 @@ pub unsafe fn init_type() {
     (*t).tp_hash = Some(float_hash);
     (*t).tp_richcompare = Some(float_richcompare);
     (*t).tp_new = Some(float_new);
+    (*t).tp_vectorcall = Some(float_vectorcall);
     let nm = &raw mut FLOAT_AS_NUMBER;
     (*nm).nb_add = Some(float_add);
     (*nm).nb_subtract = Some(float_sub);

@@ -548,6 +548,8 @@ pub fn number_long(x: &PyObj) -> PyResult {
     )))
 }
 
+crate::one_arg_type_vectorcall!(long_vectorcall, long::long_type(), |x| number_long(x));
+
 unsafe extern "C" fn long_new(tp: *mut PyTypeObject, args: *mut PyObject, kwargs: *mut PyObject) -> *mut PyObject {
     let args = PyObj::borrow(&args);
     let kw = if kwargs.is_null() { None } else { Some(PyObj::borrow(&kwargs).clone()) };
@@ -871,6 +873,7 @@ pub unsafe fn init_type() {
     (*t).tp_hash = Some(long_hash);
     (*t).tp_richcompare = Some(long_richcompare);
     (*t).tp_new = Some(long_new);
+    (*t).tp_vectorcall = Some(long_vectorcall);
     let nm = &raw mut LONG_AS_NUMBER;
     (*nm).nb_add = Some(long_add);
     (*nm).nb_subtract = Some(long_sub);

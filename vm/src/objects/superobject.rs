@@ -187,12 +187,7 @@ unsafe extern "C" fn super_vectorcall(
     let tp = callable as *mut PyTypeObject;
     if tp != super_type() || !kwnames.is_null() {
         // Subclasses and keywords take the general path (type.__call__).
-        let n = nargsf & !PY_VECTORCALL_ARGUMENTS_OFFSET;
-        let kw = if kwnames.is_null() { None } else { Some(PyObj::borrow(&kwnames)) };
-        let nk = kw.map(tuple::len).unwrap_or(0);
-        let (t, d) = crate::abstract_::args_to_tuple_dict(PyObj::slice(args, n + nk), kw);
-        let dp = d.as_ref().map(|d| d.as_ptr()).unwrap_or(std::ptr::null_mut());
-        return typeobj::type_call(callable, t.as_ptr(), dp);
+        return typeobj::vectorcall_via_type_call(callable, args, nargsf, kwnames);
     }
     let n = nargsf & !PY_VECTORCALL_ARGUMENTS_OFFSET;
     let o = crate::alloc::alloc_object(super_type(), 0);

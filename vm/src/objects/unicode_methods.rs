@@ -833,6 +833,10 @@ crate::onearg!(striter_length_hint, |slf, _a| {
 
 // ---------------------------------------------------------------- tp_new
 
+crate::one_arg_type_vectorcall!(str_vectorcall, unicode::str_type(), |x| {
+    str_new_impl(unicode::str_type(), std::slice::from_ref(x), None)
+});
+
 unsafe extern "C" fn str_new(tp: *mut PyTypeObject, args: *mut PyObject, kw: *mut PyObject) -> *mut PyObject {
     let args = PyObj::borrow(&args);
     let kw = if kw.is_null() { None } else { Some(PyObj::borrow(&kw).clone()) };
@@ -2633,6 +2637,7 @@ pub unsafe fn init_type() {
     (*t).tp_richcompare = Some(str_richcompare);
     (*t).tp_iter = Some(str_iter);
     (*t).tp_new = Some(str_new);
+    (*t).tp_vectorcall = Some(str_vectorcall);
     let nm = &raw mut STR_AS_NUMBER;
     (*nm).nb_remainder = Some(str_remainder);
     (*t).tp_as_number = nm;
