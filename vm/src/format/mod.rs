@@ -32,7 +32,7 @@ pub use parse_num::{
     round_half_even, DEFAULT_MAX_STR_DIGITS,
 };
 pub use spec::{
-    format_complex, format_complex_spec, format_float, format_float_spec, format_i64, format_int, format_int_spec,
+    format_complex, format_complex_spec, format_float, format_float_spec, format_i64, format_i64_simple, format_int, format_int_spec,
     format_str, format_str_spec, parse_format_spec, FormatKind, FormatSpec, Grouping,
 };
 

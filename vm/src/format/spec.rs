@@ -378,6 +378,103 @@ pub fn format_int(v: &BigInt, spec: &FormatSpec, type_name: &str) -> Result<Stri
     }
 }
 
+/// `format(v, spec)` for the specs most programs use on ints —
+/// `[[fill]align][0][width][d|x|X|o|b]` — written straight into the result
+/// (no spec struct, digit grouping or intermediate strings); None for any
+/// other spec, which the general path formats. Must agree with it exactly
+/// (property-tested in format/tests.rs).
+pub fn format_i64_simple(v: i64, spec: &str) -> Option<String> {
+    let b = spec.as_bytes();
+    let mut i = 0;
+    let is_align = |c: u8| matches!(c, b'<' | b'>' | b'=' | b'^');
+    let (mut fill, mut align) = (b' ', b'>');
+    let (mut fill_given, mut align_given) = (false, false);
+    if b.len() >= 2 && is_align(b[1]) && b[0].is_ascii() {
+        fill = b[0];
+        align = b[1];
+        (fill_given, align_given) = (true, true);
+        i = 2;
+    } else if !b.is_empty() && is_align(b[0]) {
+        align = b[0];
+        align_given = true;
+        i = 1;
+    }
+    // The '0' flag pads with zeros unless a fill is given, and after the
+    // sign unless an alignment is given.
+    if b.get(i) == Some(&b'0') {
+        if !fill_given {
+            fill = b'0';
+        }
+        if !align_given {
+            align = b'=';
+        }
+        i += 1;
+    }
+    let mut width = 0usize;
+    while let Some(&c) = b.get(i) {
+        if !c.is_ascii_digit() || width > 1_000_000 {
+            break;
+        }
+        width = width * 10 + (c - b'0') as usize;
+        i += 1;
+    }
+    let base = match b.get(i) {
+        None => 10,
+        Some(b'd') => 10,
+        Some(b'x') | Some(b'X') => 16,
+        Some(b'o') => 8,
+        Some(b'b') => 2,
+        _ => return None,
+    };
+    if b.get(i).is_some() {
+        i += 1;
+    }
+    if i != b.len() {
+        return None;
+    }
+    let m = v.unsigned_abs();
+    let digits = match (base, b.get(i.wrapping_sub(1))) {
+        (16, Some(b'X')) => format!("{:X}", m),
+        (16, _) => format!("{:x}", m),
+        (8, _) => format!("{:o}", m),
+        (2, _) => format!("{:b}", m),
+        _ => m.to_string(),
+    };
+    let sign = if v < 0 { "-" } else { "" };
+    let len = sign.len() + digits.len();
+    if len >= width {
+        return Some(format!("{}{}", sign, digits));
+    }
+    let pad = width - len;
+    let fill = fill as char;
+    let mut out = String::with_capacity(width);
+    let push_fill = |out: &mut String, n: usize| out.extend(std::iter::repeat(fill).take(n));
+    match align {
+        b'<' => {
+            out.push_str(sign);
+            out.push_str(&digits);
+            push_fill(&mut out, pad);
+        }
+        b'^' => {
+            push_fill(&mut out, pad / 2);
+            out.push_str(sign);
+            out.push_str(&digits);
+            push_fill(&mut out, pad - pad / 2);
+        }
+        b'=' => {
+            out.push_str(sign);
+            push_fill(&mut out, pad);
+            out.push_str(&digits);
+        }
+        _ => {
+            push_fill(&mut out, pad);
+            out.push_str(sign);
+            out.push_str(&digits);
+        }
+    }
+    Some(out)
+}
+
 /// Fast-path-friendly `format_int` for machine integers.
 pub fn format_i64(v: i64, spec: &FormatSpec, type_name: &str) -> Result<String, FormatError> {
     let ty = spec.ty.unwrap_or('d');

@@ -474,6 +474,25 @@ mod props {
         }
 
         #[test]
+        fn simple_int_spec_matches_general_path(
+            x in any::<i64>(),
+            fill in prop::sample::select(vec!["", " ", "*", "0", "x"]),
+            align in prop::sample::select(vec!["", "<", ">", "^", "="]),
+            zero in any::<bool>(),
+            width in prop::option::of(0usize..25),
+            ty in prop::sample::select(vec!["", "d", "x", "X", "o", "b"]),
+        ) {
+            let fill = if align.is_empty() { "" } else { fill };
+            let spec = format!("{}{}{}{}{}", fill, align, if zero { "0" } else { "" },
+                width.map(|w| w.to_string()).unwrap_or_default(), ty);
+            if let Some(fast) = format_i64_simple(x, &spec) {
+                let general = parse_format_spec(&spec, FormatKind::Int, "int")
+                    .and_then(|p| format_i64(x, &p, "int"));
+                prop_assert_eq!(Ok(fast), general, "spec {:?}", spec);
+            }
+        }
+
+        #[test]
         fn bigint_to_f64_matches_i64(x in any::<i64>()) {
             prop_assert_eq!(bigint_to_f64(&x.into()).unwrap(), x as f64);
         }

@@ -639,6 +639,11 @@ crate::onearg!(int_format, |slf, spec| {
     if s.is_empty() {
         return ab::str(slf);
     }
+    if let Some(v) = long::as_i64(slf) {
+        if let Some(out) = format::format_i64_simple(v, &s) {
+            return Ok(unicode::new(&out));
+        }
+    }
     let tn = type_name(slf.ob_type());
     let fs = format::parse_format_spec(&s, format::FormatKind::Int, &tn).map_err(fmt_err)?;
     let out = match long::as_i64(slf) {
