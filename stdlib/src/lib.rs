@@ -14,7 +14,8 @@ pub mod atexitmodule;
 pub mod gcmodule;
 pub mod heapqmodule;
 pub mod io;
-pub mod importlib_shim;
+pub mod imp;
+pub mod importlib_bootstrap;
 pub mod itertools;
 pub mod itertools_comb;
 pub mod localemodule;
@@ -29,6 +30,7 @@ pub mod native;
 pub mod operatormodule;
 pub mod randommodule;
 pub mod sha512module;
+pub mod sysconfigdata;
 
 /// Registers every Rust stdlib module with the import system.
 pub fn register_all() {
@@ -52,13 +54,16 @@ pub fn register_all() {
     vm::import::register_builtin("_string", stringmodule::init);
     vm::import::register_builtin("_struct", structmodule::init);
     vm::import::register_builtin("_thread", threadmodule::init);
-    vm::import::register_builtin("importlib", importlib_shim::init);
+    vm::import::register_builtin("_imp", imp::init);
+    vm::import::register_frozen("_frozen_importlib", importlib_bootstrap::init_frozen_importlib);
+    vm::import::register_frozen("_frozen_importlib_external", importlib_bootstrap::init_frozen_importlib_external);
     vm::import::register_builtin("itertools", itertools::init);
     vm::import::register_builtin("math", math::init);
     vm::import::register_builtin("posix", posixmodule::init);
     vm::import::register_builtin("errno", errnomodule::init);
     vm::import::register_builtin("time", timemodule::init);
     vm::import::register_builtin("_sre", sre::init);
+    vm::import::register_builtin(sysconfigdata::MODULE_NAME, sysconfigdata::init);
     // `_weakref` (and the temporary Rust `weakref`) live beside the weakref type in vm.
     vm::objects::weakref::register();
     // `_warnings` lives in vm, which issues its own compile-time warnings.

@@ -20,10 +20,10 @@
 use crate::object::{PyGC_Head, PyObject};
 use crate::objref::PyObj;
 use std::cell::UnsafeCell;
-use std::collections::{HashMap as StdHashMap, HashSet as StdHashSet};
+use std::collections::HashSet as StdHashSet;
 
 /// Object addresses are already well spread: hash them with one multiply
-/// instead of SipHash (the side tables are hit once per reference).
+/// instead of SipHash.
 #[derive(Default, Clone, Copy)]
 pub struct AddrHasher(u64);
 
@@ -42,7 +42,6 @@ impl std::hash::Hasher for AddrHasher {
 }
 
 type BuildAddr = std::hash::BuildHasherDefault<AddrHasher>;
-type HashMap<K, V> = StdHashMap<K, V, BuildAddr>;
 type HashSet<K> = StdHashSet<K, BuildAddr>;
 use std::os::raw::{c_int, c_void};
 
@@ -413,25 +412,57 @@ unsafe fn collect_with_callbacks(gen: usize) -> usize {
     n
 }
 
+// During the reachability pass of a collection each candidate's `_gc_prev`
+// holds its index in the pass's tables (shifted past the flag bits) with the
+// COLLECTING bit set, as CPython keeps gc_refs in the header; the saved links
+// are put back before any Python code can run. Real links never have that
+// bit set (heads are 8-aligned), so it also tells candidates from the rest.
+const COLLECTING: usize = 2;
+const INDEX_SHIFT: usize = 2;
+
+/// The reachability pass's per-candidate state.
+struct Pass {
+    /// External reference count estimate (CPython's gc_refs).
+    refs: Vec<isize>,
+    reachable: Vec<bool>,
+    stack: Vec<*mut PyObject>,
+}
+
+/// The candidate index of `p`, if `p` is a GC object of the current pass.
+#[inline(always)]
+unsafe fn candidate_index(p: *mut PyObject) -> Option<usize> {
+    let tp = (*p).ob_type;
+    if tp.is_null() || !crate::alloc::type_is_gc(tp) {
+        return None;
+    }
+    if let Some(is_gc) = (*tp).tp_is_gc {
+        if is_gc(p) == 0 {
+            return None;
+        }
+    }
+    let bits = (*crate::alloc::gc_head(p))._gc_prev;
+    if bits & COLLECTING != 0 {
+        Some(bits >> INDEX_SHIFT)
+    } else {
+        None
+    }
+}
+
 unsafe extern "C" fn visit_decref(p: *mut PyObject, arg: *mut c_void) -> c_int {
-    let m = &mut *(arg as *mut HashMap<usize, isize>);
-    if let Some(r) = m.get_mut(&(p as usize)) {
-        *r -= 1;
+    let pass = &mut *(arg as *mut Pass);
+    if let Some(i) = candidate_index(p) {
+        pass.refs[i] -= 1;
     }
     0
 }
 
-struct Reach<'a> {
-    refs: &'a HashMap<usize, isize>,
-    reachable: HashSet<usize>,
-    stack: Vec<*mut PyObject>,
-}
-
 unsafe extern "C" fn visit_reachable(p: *mut PyObject, arg: *mut c_void) -> c_int {
-    let r = &mut *(arg as *mut Reach);
-    let k = p as usize;
-    if r.refs.contains_key(&k) && r.reachable.insert(k) {
-        r.stack.push(p);
+    let pass = &mut *(arg as *mut Pass);
+    if let Some(i) = candidate_index(p) {
+        if !pass.reachable[i] {
+            pass.reachable[i] = true;
+            pass.stack.push(p);
+        }
     }
     0
 }
@@ -446,22 +477,39 @@ unsafe fn traverse(o: *mut PyObject, visit: crate::object::visitproc, arg: *mut 
     }
 }
 
-/// Splits `objs` into (reachable-from-outside, unreachable) given their
-/// external reference counts (`refs`, already reduced by internal ones).
-unsafe fn partition(objs: &[*mut PyObject], refs: &HashMap<usize, isize>) -> (HashSet<usize>, Vec<*mut PyObject>) {
-    let mut r = Reach { refs, reachable: HashSet::default(), stack: Vec::new() };
+/// The objects of `objs` (distinct GC objects, all tracked) that nothing
+/// outside `objs` keeps alive: each starts with `base_refs(o)` references,
+/// the references the others hold are subtracted, and whatever keeps a
+/// positive count (or is reached from one that does) is reachable. Runs no
+/// Python code.
+unsafe fn unreachable_of(objs: &[*mut PyObject], base_refs: impl Fn(*mut PyObject) -> isize) -> Vec<*mut PyObject> {
+    let mut saved: Vec<usize> = Vec::with_capacity(objs.len());
+    let mut pass = Pass { refs: Vec::with_capacity(objs.len()), reachable: vec![false; objs.len()], stack: Vec::new() };
+    for (i, &o) in objs.iter().enumerate() {
+        let g = crate::alloc::gc_head(o);
+        saved.push((*g)._gc_prev);
+        (*g)._gc_prev = (i << INDEX_SHIFT) | COLLECTING;
+        pass.refs.push(base_refs(o));
+    }
+    let arg = &mut pass as *mut Pass as *mut c_void;
     for &o in objs {
+        traverse(o, visit_decref, arg);
+    }
+    for (i, &o) in objs.iter().enumerate() {
         // gc_refs < 0 would mean a tp_traverse reported more references
         // than the object holds: keep such objects, to be safe.
-        if refs.get(&(o as usize)).copied().unwrap_or(1) != 0 && r.reachable.insert(o as usize) {
-            r.stack.push(o);
+        if pass.refs[i] != 0 && !pass.reachable[i] {
+            pass.reachable[i] = true;
+            pass.stack.push(o);
         }
     }
-    while let Some(o) = r.stack.pop() {
-        traverse(o, visit_reachable, &mut r as *mut Reach as *mut c_void);
+    while let Some(o) = pass.stack.pop() {
+        traverse(o, visit_reachable, arg);
     }
-    let unreachable = objs.iter().copied().filter(|o| !r.reachable.contains(&(*o as usize))).collect();
-    (r.reachable, unreachable)
+    for (i, &o) in objs.iter().enumerate() {
+        (*crate::alloc::gc_head(o))._gc_prev = saved[i];
+    }
+    objs.iter().zip(&pass.reachable).filter(|(_, &r)| !r).map(|(&o, _)| o).collect()
 }
 
 unsafe fn collect_main(gen: usize) -> usize {
@@ -485,15 +533,7 @@ unsafe fn collect_main(gen: usize) -> usize {
         (*s).gens[i].count = 0;
     }
 
-    let mut refs: HashMap<usize, isize> = HashMap::with_capacity_and_hasher(candidates.len(), Default::default());
-    for &o in &candidates {
-        refs.insert(o as usize, (*o).ob_refcnt);
-    }
-    for &o in &candidates {
-        traverse(o, visit_decref, &mut refs as *mut HashMap<usize, isize> as *mut c_void);
-    }
-    let (_reachable, unreachable) = partition(&candidates, &refs);
-    drop(refs);
+    let unreachable = unreachable_of(&candidates, |o| (*o).ob_refcnt);
     if gen == NUM_GENERATIONS - 2 {
         (*s).long_lived_pending += (candidates.len() - unreachable.len()) as isize;
     } else if gen == NUM_GENERATIONS - 1 {
@@ -536,15 +576,9 @@ unsafe fn collect_main(gen: usize) -> usize {
     }
 
     // Resurrection: what finalizers made reachable again is spared.
-    let mut refs: HashMap<usize, isize> = HashMap::with_capacity_and_hasher(held.len(), Default::default());
-    for o in &held {
-        refs.insert(o.as_ptr() as usize, (*o.as_ptr()).ob_refcnt - 1);
-    }
-    for o in &held {
-        traverse(o.as_ptr(), visit_decref, &mut refs as *mut HashMap<usize, isize> as *mut c_void);
-    }
+    // (`held` owns one reference to each, which is not the program's.)
     let ptrs: Vec<*mut PyObject> = held.iter().map(|o| o.as_ptr()).collect();
-    let (_, final_unreachable) = partition(&ptrs, &refs);
+    let final_unreachable = unreachable_of(&ptrs, |o| (*o).ob_refcnt - 1);
 
     if (*s).debug & DEBUG_SAVEALL != 0 {
         let g = garbage();

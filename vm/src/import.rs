@@ -2,6 +2,8 @@
 //! `__import__`. Finds built-in (Rust) modules by name, and source modules
 //! and packages (regular and namespace) on `sys.path` or a package's
 //! `__path__`; runs them in new module objects registered in `sys.modules`.
+//! Once Lib's importlib is set up (on first use), also asks the finders a
+//! program puts on `sys.meta_path` and gives modules Lib's specs/loaders.
 
 use crate::err::{self, PyErr, PyResult};
 use crate::objects::exceptions as exc;
@@ -15,6 +17,9 @@ use std::path::{Path, PathBuf};
 pub type BuiltinInit = fn() -> PyResult<PyObj>;
 
 static mut BUILTIN_MODULES: Vec<(&'static str, BuiltinInit)> = Vec::new();
+/// Modules CPython freezes (`_frozen_importlib`...): found like built-ins
+/// but not listed in `sys.builtin_module_names`.
+static mut FROZEN_MODULES: Vec<(&'static str, BuiltinInit)> = Vec::new();
 static mut SOURCES: Option<HashMap<String, String>> = None;
 
 /// Registers a Rust module under its import name (called at start-up).
@@ -28,6 +33,25 @@ pub fn builtin_names() -> Vec<&'static str> {
 
 fn find_builtin(name: &str) -> Option<BuiltinInit> {
     unsafe { (*(&raw const BUILTIN_MODULES)).iter().find(|(n, _)| *n == name).map(|(_, f)| *f) }
+}
+
+/// Registers a module CPython has frozen (run by `init` on first import).
+pub fn register_frozen(name: &'static str, init: BuiltinInit) {
+    unsafe { (*(&raw mut FROZEN_MODULES)).push((name, init)) }
+}
+
+fn find_frozen(name: &str) -> Option<BuiltinInit> {
+    unsafe { (*(&raw const FROZEN_MODULES)).iter().find(|(n, _)| *n == name).map(|(_, f)| *f) }
+}
+
+pub fn is_builtin(name: &str) -> bool {
+    find_builtin(name).is_some()
+}
+
+/// Runs built-in module `name`'s initializer (a new module object, not
+/// registered anywhere), or None if there is no such built-in.
+pub fn init_builtin(name: &str) -> Option<PyResult> {
+    find_builtin(name).map(|f| f())
 }
 
 /// Source text of files loaded by the import system (for tracebacks).
@@ -282,7 +306,10 @@ fn find_in(name: &str, dirs: &[String]) -> Option<Found> {
     }
 }
 
-fn make_spec(name: &str, origin: Option<&str>, search: Option<Vec<String>>, is_builtin: bool) -> PyObj {
+fn make_spec(name: &str, origin: Option<&str>, search: Option<Vec<String>>, is_builtin: bool) -> PyResult {
+    if let Some(b) = bootstrap() {
+        return lib_spec(b, name, origin, search.map(|v| list::new(v.iter().map(|s| unicode::new(s)).collect())), is_builtin);
+    }
     let parent = if search.is_some() {
         name.to_string()
     } else {
@@ -304,7 +331,7 @@ fn make_spec(name: &str, origin: Option<&str>, search: Option<Vec<String>>, is_b
             None => none::none(),
         }
     };
-    crate::objects::namespace::new_spec(&[
+    Ok(crate::objects::namespace::new_spec(&[
         ("name", unicode::new(name)),
         ("loader", loader),
         ("origin", origin_obj),
@@ -313,28 +340,230 @@ fn make_spec(name: &str, origin: Option<&str>, search: Option<Vec<String>>, is_b
         ("cached", none::none()),
         ("parent", unicode::new(&parent)),
         ("has_location", crate::objects::boolobject::new(origin.is_some())),
-    ])
+    ]))
+}
+
+// ---- Lib's importlib, once set up ----------------------------------------
+//
+// Until something imports importlib, specs are the plain namespaces above and
+// sys.meta_path is empty. stdlib/src/importlib_bootstrap.rs then runs
+// Lib/importlib/_bootstrap (as `_frozen_importlib`), installs its finders,
+// and hands its objects over here: from then on
+// modules get real ModuleSpecs and loaders (SourceFileLoader,
+// BuiltinImporter, NamespaceLoader), and finders a program puts on
+// sys.meta_path are consulted. Finding and loading source stays in Rust.
+
+/// The Lib importlib objects the import system uses.
+struct Bootstrap {
+    module_spec: PyObj,
+    builtin_importer: PyObj,
+    frozen_importer: PyObj,
+    path_finder: PyObj,
+    source_loader: PyObj,
+    namespace_loader: PyObj,
+    namespace_path: PyObj,
+    load_unlocked: PyObj,
+    find_spec_legacy: PyObj,
+}
+
+static mut BOOTSTRAP: Option<Bootstrap> = None;
+
+fn bootstrap() -> Option<&'static Bootstrap> {
+    unsafe { (*(&raw const BOOTSTRAP)).as_ref() }
+}
+
+/// Records `_frozen_importlib` (`b`) and `_frozen_importlib_external` (`e`)
+/// and gives the modules already imported real specs and loaders.
+pub fn set_bootstrap(b: &PyObj, e: &PyObj) -> PyResult<()> {
+    let g = crate::abstract_::getattr_str;
+    let bs = Bootstrap {
+        module_spec: g(b, "ModuleSpec")?,
+        builtin_importer: g(b, "BuiltinImporter")?,
+        frozen_importer: g(b, "FrozenImporter")?,
+        path_finder: g(e, "PathFinder")?,
+        source_loader: g(e, "SourceFileLoader")?,
+        namespace_loader: g(e, "NamespaceLoader")?,
+        namespace_path: g(e, "_NamespacePath")?,
+        load_unlocked: g(b, "_load_unlocked")?,
+        find_spec_legacy: g(b, "_find_spec_legacy")?,
+    };
+    unsafe { *(&raw mut BOOTSTRAP) = Some(bs) };
+    upgrade_specs()
+}
+
+fn kwnames(names: &[&str]) -> PyObj {
+    crate::objects::tuple::new(names.iter().map(|n| unicode::new(n)).collect())
+}
+
+/// A Lib ModuleSpec: built-in, source file (`origin`), or a namespace
+/// package (no origin; the caller sets its locations and loader).
+fn lib_spec(b: &Bootstrap, name: &str, origin: Option<&str>, search: Option<PyObj>, is_builtin: bool) -> PyResult {
+    let call = crate::abstract_::call;
+    let n = unicode::new(name);
+    if is_builtin {
+        return call(&b.module_spec, &[n, b.builtin_importer.clone(), unicode::new("built-in")], Some(&kwnames(&["origin"])));
+    }
+    let Some(o) = origin else {
+        return call(&b.module_spec, &[n, none::none(), crate::objects::boolobject::new(true)], Some(&kwnames(&["is_package"])));
+    };
+    let loader = call(&b.source_loader, &[n.clone(), unicode::new(o)], None)?;
+    let spec = call(&b.module_spec, &[n, loader, unicode::new(o)], Some(&kwnames(&["origin"])))?;
+    crate::abstract_::setattr_str(&spec, "_set_fileattr", crate::objects::boolobject::new(true))?;
+    if let Some(s) = search {
+        crate::abstract_::setattr_str(&spec, "submodule_search_locations", s)?;
+    }
+    Ok(spec)
+}
+
+/// Gives a namespace package's spec its `_NamespacePath` and, once Lib's
+/// importlib is set up, a NamespaceLoader sharing it (as 3.11 does).
+fn set_namespace_locations(spec: &PyObj, path: &PyObj) -> PyResult<()> {
+    crate::abstract_::setattr_str(spec, "submodule_search_locations", path.clone())?;
+    if let Some(b) = bootstrap() {
+        let loader = crate::abstract_::call_method(&b.namespace_loader, "__new__", &[b.namespace_loader.clone()])?;
+        crate::abstract_::setattr_str(&loader, "_path", path.clone())?;
+        crate::abstract_::setattr_str(spec, "loader", loader)?;
+    }
+    Ok(())
+}
+
+/// Replaces the placeholder specs of modules imported before Lib's
+/// importlib was set up by real ones.
+fn upgrade_specs() -> PyResult<()> {
+    let Some(b) = bootstrap() else { return Ok(()) };
+    let items = crate::objects::dict_methods::mapping_keys(&modules())?;
+    for key in items {
+        let Some(m) = dict::get_item(&modules(), &key)? else { continue };
+        if !module::is_module(&m) {
+            continue;
+        }
+        let d = module::get_dict(&m);
+        let Some(old) = dict::get_item_rs(&d, "__spec__").filter(|s| !none::is_none(s)) else { continue };
+        if crate::abstract_::isinstance(&old, &b.module_spec)? {
+            continue;
+        }
+        let attr = |n: &str| crate::abstract_::getattr_str_opt(&old, n).ok().flatten().filter(|v| !none::is_none(v));
+        let Some(name) = attr("name").filter(|n| unicode::is_str(n)) else { continue };
+        let name = unicode::to_string_lossy(&name);
+        let origin = attr("origin").filter(|o| unicode::is_str(o)).map(|o| unicode::to_string_lossy(&o));
+        let ssl = attr("submodule_search_locations");
+        let spec = match origin.as_deref() {
+            Some("built-in") => lib_spec(b, &name, None, None, true)?,
+            Some(o) => lib_spec(b, &name, Some(o), ssl, false)?,
+            None => match ssl {
+                Some(p) => {
+                    let spec = lib_spec(b, &name, None, None, false)?;
+                    set_namespace_locations(&spec, &p)?;
+                    spec
+                }
+                None => continue,
+            },
+        };
+        if let Some(i) = attr("_initializing") {
+            crate::abstract_::setattr_str(&spec, "_initializing", i)?;
+        }
+        dict::set_item_rs(&d, "__loader__", crate::abstract_::getattr_str(&spec, "loader")?);
+        dict::set_item_rs(&d, "__spec__", spec);
+    }
+    Ok(())
+}
+
+/// Sets up Lib's importlib if it is not yet (a finder's spec needs it).
+fn ensure_bootstrap() -> PyResult<&'static Bootstrap> {
+    if bootstrap().is_none() {
+        import_absolute("_frozen_importlib")?;
+    }
+    bootstrap().ok_or_else(|| err::import_error("importlib's bootstrap could not be set up"))
+}
+
+/// The finders on sys.meta_path other than importlib's own, split into
+/// those before the defaults (consulted before the Rust search) and after.
+fn user_finders() -> PyResult<(Vec<PyObj>, Vec<PyObj>)> {
+    let (mut pre, mut post) = (Vec::new(), Vec::new());
+    let Some(mp) = crate::sysmodule::get_opt("meta_path") else { return Ok((pre, post)) };
+    if list::is_list(&mp) && list::len(&mp) == 0 {
+        return Ok((pre, post));
+    }
+    let b = bootstrap();
+    let mut seen_default = false;
+    for f in crate::abstract_::iterate(&mp)? {
+        let is_default = b.map_or(false, |b| {
+            [&b.builtin_importer, &b.frozen_importer, &b.path_finder].iter().any(|d| d.as_ptr() == f.as_ptr())
+        });
+        if is_default {
+            seen_default = true;
+        } else if seen_default {
+            post.push(f);
+        } else {
+            pre.push(f);
+        }
+    }
+    Ok((pre, post))
+}
+
+/// Asks one meta path finder for `abs`; loads the module if it has a spec.
+fn load_with_finder(finder: &PyObj, abs: &str, path: Option<&PyObj>) -> PyResult<Option<PyObj>> {
+    let path_arg = path.cloned().unwrap_or_else(none::none);
+    let spec = match crate::abstract_::getattr_str_opt(finder, "find_spec")? {
+        Some(fs) => crate::abstract_::call(&fs, &[unicode::new(abs), path_arg, none::none()], None)?,
+        None => {
+            if crate::abstract_::getattr_str_opt(finder, "find_module")?.is_none() {
+                return Ok(None);
+            }
+            let b = ensure_bootstrap()?;
+            crate::abstract_::call(&b.find_spec_legacy, &[finder.clone(), unicode::new(abs), path_arg], None)?
+        }
+    };
+    if none::is_none(&spec) {
+        return Ok(None);
+    }
+    let b = ensure_bootstrap()?;
+    crate::abstract_::call(&b.load_unlocked, &[spec], None).map(Some)
 }
 
 fn load(abs: &str, path: Option<&PyObj>) -> PyResult {
-    let mods = modules();
-    if path.is_none() {
-        if let Some(init) = find_builtin(abs) {
-            let m = init()?;
-            let d = module_dict_of(&m);
-            if dict::get_item_rs(&d, "__spec__").map(|s| none::is_none(&s)).unwrap_or(true) {
-                dict::set_item_rs(&d, "__spec__", make_spec(abs, None, None, true));
-            }
-            dict::set_item(&mods, unicode::new(abs), m.clone())?;
+    let (pre, post) = user_finders()?;
+    for f in &pre {
+        if let Some(m) = load_with_finder(f, abs, path)? {
             return Ok(m);
         }
     }
-    let short = abs.rsplit('.').next().unwrap();
+    if let Some(m) = load_native(abs, path)? {
+        return Ok(m);
+    }
+    for f in &post {
+        if let Some(m) = load_with_finder(f, abs, path)? {
+            return Ok(m);
+        }
+    }
+    Err(module_not_found(abs))
+}
+
+/// The Rust finder and loader: built-in and frozen modules, then source
+/// modules and packages on `path` (sys.path for a top-level name).
+fn load_native(abs: &str, path: Option<&PyObj>) -> PyResult<Option<PyObj>> {
+    let mods = modules();
+    if path.is_none() {
+        if let Some(init) = find_builtin(abs).or_else(|| find_frozen(abs)) {
+            let m = init()?;
+            let d = module_dict_of(&m);
+            if dict::get_item_rs(&d, "__spec__").map(|s| none::is_none(&s)).unwrap_or(true) {
+                let spec = make_spec(abs, None, None, true)?;
+                if bootstrap().is_some() {
+                    dict::set_item_rs(&d, "__loader__", crate::abstract_::getattr_str(&spec, "loader")?);
+                }
+                dict::set_item_rs(&d, "__spec__", spec);
+            }
+            dict::set_item(&mods, unicode::new(abs), m.clone())?;
+            return Ok(Some(m));
+        }
+    }
+    let short = abs.rsplit('.').next().unwrap_or(abs);
     let dirs = search_dirs(path)?;
-    let found = find_in(short, &dirs).ok_or_else(|| module_not_found(abs))?;
+    let Some(found) = find_in(short, &dirs) else { return Ok(None) };
     if let Found::Extension(p) = &found {
-        let spec = make_spec(abs, Some(&p.to_string_lossy()), None, false);
-        return crate::import_ext::load(abs, p, spec, &mods);
+        let spec = make_spec(abs, Some(&p.to_string_lossy()), None, false)?;
+        return crate::import_ext::load(abs, p, spec, &mods).map(Some);
     }
     let m = module::new(abs);
     let d = module::get_dict(&m);
@@ -356,16 +585,17 @@ fn load(abs: &str, path: Option<&PyObj>) -> PyResult {
         None => dict::set_item_rs(&d, "__file__", none::none()),
     }
     dict::set_item_rs(&d, "__cached__", none::none());
-    let spec = make_spec(abs, file.as_deref(), search.clone(), false);
+    let is_ns = matches!(found, Found::Namespace(_));
+    let spec = make_spec(abs, file.as_deref(), if is_ns { None } else { search.clone() }, false)?;
     if let Some(s) = &search {
         let dirs = list::new(s.iter().map(|x| unicode::new(x)).collect());
-        let path = if matches!(found, Found::Namespace(_)) {
+        let path = if is_ns {
             // The spec and the module share one _NamespacePath, as in CPython.
             let p = namespace_path(abs, dirs)?;
-            crate::abstract_::setattr_str(&spec, "submodule_search_locations", p.clone())?;
+            set_namespace_locations(&spec, &p)?;
             p
         } else {
-            dirs
+            crate::abstract_::getattr_str(&spec, "submodule_search_locations")?
         };
         dict::set_item_rs(&d, "__path__", path);
     }
@@ -378,13 +608,13 @@ fn load(abs: &str, path: Option<&PyObj>) -> PyResult {
     if let Some(p) = code_path {
         // `_initializing` marks a module still running its body, for the
         // "partially initialized module" ImportError of circular imports.
-        let spec = dict::get_item_rs(&d, "__spec__");
-        if let Some(sp) = &spec {
-            let _ = crate::abstract_::setattr_str(sp, "_initializing", crate::objects::boolobject::new(true));
+        if let Some(sp) = dict::get_item_rs(&d, "__spec__") {
+            let _ = crate::abstract_::setattr_str(&sp, "_initializing", crate::objects::boolobject::new(true));
         }
         let r = exec_source_file(&p, &d);
-        if let Some(sp) = &spec {
-            let _ = crate::abstract_::setattr_str(sp, "_initializing", crate::objects::boolobject::new(false));
+        // Re-read: setting up importlib during the body replaces the spec.
+        if let Some(sp) = dict::get_item_rs(&d, "__spec__").filter(|s| !none::is_none(s)) {
+            let _ = crate::abstract_::setattr_str(&sp, "_initializing", crate::objects::boolobject::new(false));
         }
         if let Err(e) = r {
             let _ = dict::pop_item(&mods, &unicode::new(abs));
@@ -392,7 +622,7 @@ fn load(abs: &str, path: Option<&PyObj>) -> PyResult {
         }
     }
     // The module may have replaced itself in sys.modules.
-    Ok(dict::get_item_rs(&mods, abs).unwrap_or(m))
+    Ok(Some(dict::get_item_rs(&mods, abs).unwrap_or(m)))
 }
 
 static mut NAMESPACE_PATH_TYPE: Option<PyObj> = None;
@@ -414,6 +644,11 @@ crate::fastcall!(find_namespace, |slf, args| {
 /// A `_NamespacePath` for namespace package `name` with portions `dirs`;
 /// the class (vm/src/nspath.py) is built on first use.
 fn namespace_path(name: &str, dirs: PyObj) -> PyResult {
+    if let Some(b) = bootstrap() {
+        // Lib's class, whose epoch PathFinder.invalidate_caches() bumps.
+        let finder = crate::abstract_::getattr_str(&b.path_finder, "_get_spec")?;
+        return crate::abstract_::call(&b.namespace_path, &[unicode::new(name), dirs, finder], None);
+    }
     let tp = match unsafe { (*(&raw const NAMESPACE_PATH_TYPE)).clone() } {
         Some(t) => t,
         None => {

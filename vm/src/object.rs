@@ -271,6 +271,56 @@ pub struct PyGetSetDef {
 }
 unsafe impl Sync for PyGetSetDef {}
 
+/// `PyModuleDef_HEAD_INIT`'s part of a module definition (`moduleobject.h`).
+#[repr(C)]
+pub struct PyModuleDef_Base {
+    pub ob_base: PyObject,
+    pub m_init: Option<unsafe extern "C" fn() -> *mut PyObject>,
+    pub m_index: Py_ssize_t,
+    pub m_copy: *mut PyObject,
+}
+
+/// One step of multi-phase module initialisation (`Py_mod_create`, `Py_mod_exec`).
+#[repr(C)]
+pub struct PyModuleDef_Slot {
+    pub slot: c_int,
+    pub value: *mut c_void,
+}
+
+pub const PY_MOD_CREATE: c_int = 1;
+pub const PY_MOD_EXEC: c_int = 2;
+
+/// A C extension module's definition, as `PyInit_<name>` hands it over.
+#[repr(C)]
+pub struct PyModuleDef {
+    pub m_base: PyModuleDef_Base,
+    pub m_name: *const c_char,
+    pub m_doc: *const c_char,
+    pub m_size: Py_ssize_t,
+    pub m_methods: *mut PyMethodDef,
+    pub m_slots: *mut PyModuleDef_Slot,
+    pub m_traverse: Option<traverseproc>,
+    pub m_clear: Option<inquiry>,
+    pub m_free: Option<freefunc>,
+}
+
+/// One slot of a `PyType_Spec` (ids in `include/typeslots.h`).
+#[repr(C)]
+pub struct PyType_Slot {
+    pub slot: c_int,
+    pub pfunc: *mut c_void,
+}
+
+/// What `PyType_FromSpec` and friends build a heap type from.
+#[repr(C)]
+pub struct PyType_Spec {
+    pub name: *const c_char,
+    pub basicsize: c_int,
+    pub itemsize: c_int,
+    pub flags: c_uint,
+    pub slots: *mut PyType_Slot,
+}
+
 /// The cycle collector's header, placed just before objects whose type has
 /// `Py_TPFLAGS_HAVE_GC`, as in CPython.
 #[repr(C)]

@@ -306,6 +306,32 @@ unsafe fn run(f: *mut PyFrameObject, throw: Option<PyErr>) -> PyResult {
         }};
     }
 
+    // Leaves a generator frame that FOR_ITER resumed in this loop, after it
+    // yielded (`suspended`) or finished; the caller's stack is restored.
+    macro_rules! leave_gen_frame {
+        ($suspended:expr) => {{
+            let callee = f;
+            f = (*callee).f_back as *mut PyFrameObject;
+            (*callee).f_back = std::ptr::null_mut();
+            if !$suspended {
+                (*callee).state = FRAME_COMPLETED;
+            }
+            crate::objects::genobject::end_inline_resume(callee, $suspended);
+            let ts = super::tstate();
+            ts.frame = f;
+            ts.recursion_depth -= 1;
+            decref(callee as *mut PyObject);
+            // The reference f_back held; the caller is still owned by its
+            // own caller (or by whoever called `run`).
+            decref(f as *mut PyObject);
+            depth -= 1;
+            load_frame!();
+            sp = stack_base.add((*f).stacktop as usize);
+            (*f).stacktop = 0;
+            pc = ((*f).lasti + 1) as usize;
+        }};
+    }
+
     let resumed = (*f).state == FRAME_SUSPENDED;
 
     if resumed {
@@ -1145,6 +1171,32 @@ unsafe fn run(f: *mut PyFrameObject, throw: Option<PyErr>) -> PyResult {
                                 }
                             }
                         }
+                        if crate::objects::genobject::can_resume_inline(it.as_ptr()) {
+                            // Run the generator's frame in this loop; its YIELD_VALUE
+                            // comes back here with the value, its return jumps past
+                            // the loop (see leave_gen_frame).
+                            tri!(super::enter_recursive_call(""));
+                            let gf = crate::objects::genobject::begin_inline_resume(it.as_ptr());
+                            (*f).stacktop = sp.offset_from(stack_base) as i32;
+                            crate::objref::incref(f as *mut PyObject);
+                            let old_back = std::mem::replace(&mut (*gf).f_back, f as *mut PyObject);
+                            crate::objref::xdecref(old_back);
+                            let resumed = (*gf).state == FRAME_SUSPENDED;
+                            (*gf).state = FRAME_EXECUTING;
+                            super::tstate().frame = gf;
+                            f = gf;
+                            depth += 1;
+                            load_frame!();
+                            if resumed {
+                                sp = stack_base.add((*f).stacktop as usize);
+                                pc = ((*f).lasti + 1) as usize;
+                            } else {
+                                sp = stack_base;
+                                pc = 0;
+                            }
+                            (*f).stacktop = 0;
+                            continue;
+                        }
                         let next = match (*tp).tp_iternext {
                             Some(n) => n,
                             None => break 'inner err::type_error(format!(
@@ -1171,6 +1223,15 @@ unsafe fn run(f: *mut PyFrameObject, throw: Option<PyErr>) -> PyResult {
                         debug_assert!(sp == stack_base);
                         if depth == 0 {
                             return Ok(v);
+                        }
+                        if !(*f).gen.is_null() {
+                            // A generator resumed by FOR_ITER finished: the loop ends
+                            // (the return value would only be StopIteration's).
+                            leave_gen_frame!(false);
+                            drop(v);
+                            drop(pop!());
+                            pc = (*instrs.add((*f).lasti as usize)).arg as usize;
+                            continue;
                         }
                         pop_inline_frame!();
                         push!(v);
@@ -1429,7 +1490,12 @@ unsafe fn run(f: *mut PyFrameObject, throw: Option<PyErr>) -> PyResult {
                         let v = pop!();
                         (*f).stacktop = sp.offset_from(stack_base) as i32;
                         (*f).state = FRAME_SUSPENDED;
-                        return Ok(v);
+                        if depth == 0 {
+                            return Ok(v);
+                        }
+                        // Only generator frames resumed by FOR_ITER yield inline.
+                        leave_gen_frame!(true);
+                        push!(v);
                     }
                     Opcode::ASYNC_GEN_WRAP => {
                         let v = pop!();
@@ -1576,9 +1642,16 @@ unsafe fn run(f: *mut PyFrameObject, throw: Option<PyErr>) -> PyResult {
                 }
                 Err(e) if depth == 0 => return Err(e),
                 Err(e) => {
-                    // Escaped an inlined callee: raised in its caller by the CALL.
-                    pop_inline_frame!();
-                    error = e;
+                    // Escaped an inlined callee: raised in its caller by the
+                    // CALL (or the FOR_ITER that resumed a generator).
+                    error = if (*f).gen.is_null() {
+                        pop_inline_frame!();
+                        e
+                    } else {
+                        let gen = PyObj::from_borrowed((*f).gen);
+                        leave_gen_frame!(false);
+                        crate::objects::genobject::escaping_error(&gen, e)
+                    };
                     chain_context(&error);
                     add_traceback(&error, f);
                     at = (*f).lasti as u32;

@@ -203,33 +203,92 @@ pub fn gen_send_ex(gen: &PyObj, value: PyObj, throw: Option<PyErr>, closing: boo
             }
             Err(e) => {
                 frame::clear_locals(f);
-                // PEP 479: StopIteration escaping a generator becomes RuntimeError.
-                if e.matches(exc::PyExc_StopIteration) {
-                    let msg = if is_async_gen(gen) {
-                        "async generator raised StopIteration"
-                    } else if is_coroutine(gen) {
-                        "coroutine raised StopIteration"
-                    } else {
-                        "generator raised StopIteration"
-                    };
-                    let ne = err::runtime_error(msg);
-                    exc::set_cause(ne.value(), Some(e.value().clone()));
-                    exc::set_context(ne.value(), Some(e.value().clone()));
-                    exc::set_suppress_context(ne.value(), true);
-                    return Err(ne);
-                }
-                if is_async_gen(gen) && e.matches(exc::PyExc_StopAsyncIteration) {
-                    let ne = err::runtime_error("async generator raised StopAsyncIteration");
-                    exc::set_cause(ne.value(), Some(e.value().clone()));
-                    exc::set_context(ne.value(), Some(e.value().clone()));
-                    exc::set_suppress_context(ne.value(), true);
-                    return Err(ne);
-                }
-                Err(e)
+                Err(escaping_error(gen, e))
             }
         }
     }
 }
+
+/// An exception leaving a generator's frame, as the caller sees it: PEP 479
+/// turns StopIteration (StopAsyncIteration in an async generator) into
+/// RuntimeError.
+pub fn escaping_error(gen: &PyObj, e: PyErr) -> PyErr {
+    unsafe {
+        if e.matches(exc::PyExc_StopIteration) {
+            let msg = if is_async_gen(gen) {
+                "async generator raised StopIteration"
+            } else if is_coroutine(gen) {
+                "coroutine raised StopIteration"
+            } else {
+                "generator raised StopIteration"
+            };
+            return chained_runtime_error(msg, e);
+        }
+        if is_async_gen(gen) && e.matches(exc::PyExc_StopAsyncIteration) {
+            return chained_runtime_error("async generator raised StopAsyncIteration", e);
+        }
+        e
+    }
+}
+
+fn chained_runtime_error(msg: &str, cause: PyErr) -> PyErr {
+    let ne = err::runtime_error(msg);
+    exc::set_cause(ne.value(), Some(cause.value().clone()));
+    exc::set_context(ne.value(), Some(cause.value().clone()));
+    exc::set_suppress_context(ne.value(), true);
+    ne
+}
+
+// Resuming a plain generator inside the caller's dispatch loop (FOR_ITER):
+// the loop links and runs the frame itself; these do the generator's side
+// of what gen_send_ex does around eval_frame.
+
+/// Whether `next(o)` can run `o`'s frame in the caller's loop: `o` is a
+/// generator (not a coroutine or async generator) that is neither running
+/// nor finished.
+#[inline]
+pub unsafe fn can_resume_inline(o: *mut PyObject) -> bool {
+    if (*o).ob_type != &raw mut PyGen_Type {
+        return false;
+    }
+    let go = o as *mut PyGenObject;
+    let f = (*go).frame as *mut PyFrameObject;
+    (*go).running == 0 && !f.is_null() && ((*f).state == FRAME_SUSPENDED || (*f).state == FRAME_CREATED)
+}
+
+/// Prepares the frame of a generator that passed `can_resume_inline` to run
+/// as if sent None, and returns it with a new reference for the loop.
+pub unsafe fn begin_inline_resume(o: *mut PyObject) -> *mut PyFrameObject {
+    let go = o as *mut PyGenObject;
+    let f = (*go).frame as *mut PyFrameObject;
+    if (*f).state == FRAME_SUSPENDED {
+        let cd = code::data(PyObj::borrow(&(*f).code));
+        *frame::localsplus(f).add(cd.nlocalsplus + (*f).stacktop as usize) = none::none().into_ptr();
+        (*f).stacktop += 1;
+    }
+    let saved = std::mem::replace(&mut (*go).exc_state, std::ptr::null_mut());
+    crate::interp::tstate().exc_stack.push(if saved.is_null() { None } else { Some(PyObj::from_owned(saved)) });
+    (*go).running = 1;
+    crate::objref::incref(f as *mut PyObject);
+    f
+}
+
+/// Undoes `begin_inline_resume` when the frame yielded (`suspended`) or
+/// finished; the frame's own state is already set by the loop.
+pub unsafe fn end_inline_resume(f: *mut PyFrameObject, suspended: bool) {
+    let go = (*f).gen as *mut PyGenObject;
+    let mine = crate::interp::tstate().exc_stack.pop().flatten();
+    if go.is_null() {
+        return;
+    }
+    (*go).running = 0;
+    if suspended {
+        (*go).exc_state = mine.map(|m| m.into_ptr()).unwrap_or(std::ptr::null_mut());
+    } else {
+        frame::clear_locals(f);
+    }
+}
+
 
 /// The object a suspended generator is delegating to (`yield from`/`await`).
 pub fn yielding_from(gen: &PyObj) -> Option<PyObj> {

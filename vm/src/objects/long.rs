@@ -77,7 +77,27 @@ pub unsafe fn alloc_digits(ndigits: usize) -> PyObj {
     PyObj::from_owned(o as *mut PyObject)
 }
 
+#[inline(always)]
 unsafe fn make_from_i64(v: i64) -> PyObj {
+    let mag = v.unsigned_abs();
+    if mag < (1u64 << SHIFT) && v != 0 {
+        // One digit, the common case: no digit loop, copy or clearing.
+        let size = (std::mem::size_of::<PyVarObject>() + std::mem::size_of::<u32>() + 7) & !7;
+        let o = crate::alloc::mem_malloc(size) as *mut PyLongObject;
+        if o.is_null() {
+            panic!("out of memory allocating an int");
+        }
+        (*o).ob_base.ob_base.ob_refcnt = 1;
+        (*o).ob_base.ob_base.ob_type = long_type();
+        (*o).ob_base.ob_size = if v < 0 { -1 } else { 1 };
+        *(*o).ob_digit.as_mut_ptr() = mag as u32;
+        return PyObj::from_owned(o as *mut PyObject);
+    }
+    make_from_i64_digits(v)
+}
+
+#[inline(never)]
+unsafe fn make_from_i64_digits(v: i64) -> PyObj {
     let mut mag = v.unsigned_abs();
     let mut ds = [0u32; 3];
     let mut n = 0;
@@ -212,7 +232,12 @@ pub fn from_bigint(v: &BigInt) -> PyObj {
 }
 
 unsafe extern "C" fn long_dealloc(o: *mut PyObject) {
-    crate::alloc::tp_free(o);
+    if (*o).ob_type == long_type() {
+        // Exact ints come from mem_malloc (alloc_digits, make_from_i64).
+        crate::alloc::mem_free(o as *mut std::os::raw::c_void);
+    } else {
+        crate::alloc::tp_free(o);
+    }
 }
 
 pub unsafe fn init_type() {

@@ -38,9 +38,10 @@ pub struct PyUnicodeObject {
     pub data: *mut std::os::raw::c_void,
 }
 
-const STATE_COMPACT: u32 = 1 << 5;
-const STATE_ASCII: u32 = 1 << 6;
-const STATE_READY: u32 = 1 << 7;
+// Bits of `state`, where C's bit fields put them (checked by capi's layout test).
+pub const STATE_COMPACT: u32 = 1 << 5;
+pub const STATE_ASCII: u32 = 1 << 6;
+pub const STATE_READY: u32 = 1 << 7;
 
 #[no_mangle]
 pub static mut PyUnicode_Type: PyTypeObject =

@@ -1,0 +1,173 @@
+//! `_frozen_importlib` and `_frozen_importlib_external`: CPython freezes
+//! Lib/importlib/_bootstrap.py and _bootstrap_external.py into its binary;
+//! Pyrite runs them from the Lib directory on sys.path the first time
+//! either is imported (normally by `import importlib`), so plain start-up
+//! does not pay for them. Setting up installs BuiltinImporter,
+//! FrozenImporter and PathFinder on sys.meta_path and the FileFinder hook on
+//! sys.path_hooks, as CPython does, and hands the modules to the Rust import
+//! system (`vm::import::set_bootstrap`), which keeps finding and loading
+//! source for `import` statements, `importlib.import_module` and
+//! `__import__` (`_bootstrap._find_and_load` is pointed at it).
+
+use std::os::raw::c_void;
+use std::path::PathBuf;
+use vm::err::{self, PyResult};
+use vm::object::meth;
+use vm::objects::{dict, module, unicode};
+use vm::objref::PyObj;
+
+fn modules() -> PyObj {
+    vm::interp::interp().modules.clone()
+}
+
+/// The `importlib` directory of the Lib on sys.path.
+fn lib_importlib_dir() -> PyResult<PathBuf> {
+    if let Some(path) = vm::sysmodule::get_opt("path") {
+        for e in vm::abstract_::iterate(&path)? {
+            if !unicode::is_str(&e) {
+                continue;
+            }
+            let d = PathBuf::from(unicode::to_string_lossy(&e)).join("importlib");
+            if d.join("_bootstrap.py").is_file() && d.join("_bootstrap_external.py").is_file() {
+                return Ok(d);
+            }
+        }
+    }
+    let e = err::new(
+        unsafe { vm::objects::exceptions::PyExc_ModuleNotFoundError },
+        "No module named '_frozen_importlib' (no importlib/_bootstrap.py on sys.path)",
+    );
+    vm::objects::exceptions_attrs::set_import_error_fields(&e, Some(unicode::new("_frozen_importlib")), None);
+    Err(e)
+}
+
+/// Runs Lib file `file` as module `name`, registered in sys.modules first,
+/// its code named `<frozen importlib._bootstrap...>` as in CPython (whose
+/// tracebacks show no source lines for it).
+fn run_frozen(name: &str, file: PathBuf, frozen_name: &str) -> PyResult<PyObj> {
+    let m = module::new(name);
+    let d = module::get_dict(&m);
+    dict::set_item_rs(&d, "__builtins__", vm::interp::interp().builtins.clone());
+    dict::set_item_rs(&modules(), name, m.clone());
+    let run = || -> PyResult<()> {
+        let filename = file.to_string_lossy().into_owned();
+        let bytes =
+            std::fs::read(&file).map_err(|e| vm::objects::exceptions_attrs::os_error_from_io(&e, Some(&filename)))?;
+        let text = vm::interp::decode_file_source(&bytes, &filename)?;
+        let code = vm::interp::compile_to_code(&text, frozen_name, vm::compiler::CompileMode::Exec)?;
+        vm::interp::run_code(&code, &d, None)?;
+        Ok(())
+    };
+    if let Err(e) = run() {
+        let _ = dict::pop_item(&modules(), &unicode::new(name));
+        return Err(e);
+    }
+    Ok(m)
+}
+
+// Stand-in `marshal` for _bootstrap_external's `import marshal` while Pyrite
+// has none: only reading or writing .pyc files needs it.
+vm::fastcall!(marshal_missing, |slf, args| {
+    Err(err::new(
+        unsafe { vm::objects::exceptions::PyExc_NotImplementedError },
+        "marshal is not implemented in Pyrite yet",
+    ))
+});
+
+fn marshal_placeholder() -> PyObj {
+    let m = module::new("marshal");
+    vm::sysmodule::add_functions(&m, &[
+        ("loads", marshal_missing as *const c_void, meth::FASTCALL),
+        ("dumps", marshal_missing as *const c_void, meth::FASTCALL),
+        ("load", marshal_missing as *const c_void, meth::FASTCALL),
+        ("dump", marshal_missing as *const c_void, meth::FASTCALL),
+    ]);
+    m
+}
+
+// Without marshal, Lib's SourceLoader (used by reload, exec_module, runpy...)
+// must neither read nor write .pyc files: it compiles the source.
+const SOURCE_ONLY_GET_CODE: &str = "\
+def get_code(self, fullname):
+    source_path = self.get_filename(fullname)
+    return self.source_to_code(self.get_data(source_path), source_path)
+SourceLoader.get_code = get_code
+del get_code
+";
+
+/// Runs _bootstrap_external.py, with the stand-in `marshal` if needed.
+fn run_external(dir: &std::path::Path) -> PyResult<PyObj> {
+    let placeholder = match vm::import::import_absolute("marshal") {
+        Ok(_) => None,
+        Err(e) if e.matches(unsafe { vm::objects::exceptions::PyExc_ImportError }) => {
+            let p = marshal_placeholder();
+            dict::set_item_rs(&modules(), "marshal", p.clone());
+            Some(p)
+        }
+        Err(e) => return Err(e),
+    };
+    let r = run_frozen("_frozen_importlib_external", dir.join("_bootstrap_external.py"), "<frozen importlib._bootstrap_external>");
+    if let Some(p) = &placeholder {
+        if dict::get_item_rs(&modules(), "marshal").map_or(false, |m| m.as_ptr() == p.as_ptr()) {
+            let _ = dict::pop_item(&modules(), &unicode::new("marshal"));
+        }
+    }
+    let e = r?;
+    if placeholder.is_some() {
+        let name = "<frozen importlib._bootstrap_external>";
+        vm::interp::run_source(SOURCE_ONLY_GET_CODE, name, &module::get_dict(&e), vm::compiler::CompileMode::Exec)?;
+    }
+    Ok(e)
+}
+
+// `_find_and_load(name, import_)`, in place of Lib's: the Rust import
+// system finds and loads (it consults the finders a program adds).
+vm::fastcall!(find_and_load, |slf, args| {
+    vm::objects::methodobject::check_nargs("_find_and_load", args, 1, 2)?;
+    if !unicode::is_str(&args[0]) {
+        return Err(err::type_error("module name must be str"));
+    }
+    vm::import::import_absolute(&unicode::to_string_lossy(&args[0]))
+});
+
+fn frozen_spec(b: &PyObj, name: &str) -> PyResult<PyObj> {
+    let fi = vm::abstract_::getattr_str(b, "FrozenImporter")?;
+    let ms = vm::abstract_::getattr_str(b, "ModuleSpec")?;
+    let kw = vm::objects::tuple::new(vec![unicode::new("origin")]);
+    vm::abstract_::call(&ms, &[unicode::new(name), fi, unicode::new("frozen")], Some(&kw))
+}
+
+/// Initializer of `_frozen_importlib`: sets up all of Lib's importlib.
+pub fn init_frozen_importlib() -> PyResult<PyObj> {
+    if let Some(m) = dict::get_item_rs(&modules(), "_frozen_importlib") {
+        return Ok(m);
+    }
+    let dir = lib_importlib_dir()?;
+    let b = run_frozen("_frozen_importlib", dir.join("_bootstrap.py"), "<frozen importlib._bootstrap>")?;
+    let e = match run_external(&dir) {
+        Ok(e) => e,
+        Err(err) => {
+            let _ = dict::pop_item(&modules(), &unicode::new("_frozen_importlib"));
+            return Err(err);
+        }
+    };
+    vm::import::set_bootstrap(&b, &e)?;
+    let sys = vm::sysmodule::sys_module().ok_or_else(|| err::system_error("no sys module"))?;
+    let imp = vm::import::import_absolute("_imp")?;
+    vm::abstract_::call_method(&b, "_install", &[sys, imp])?;
+    vm::abstract_::call_method(&b, "_install_external_importers", &[])?;
+    for (m, name) in [(&b, "_frozen_importlib"), (&e, "_frozen_importlib_external")] {
+        let d = module::get_dict(m);
+        dict::set_item_rs(&d, "__spec__", frozen_spec(&b, name)?);
+        dict::set_item_rs(&d, "__loader__", vm::abstract_::getattr_str(&b, "FrozenImporter")?);
+    }
+    vm::sysmodule::add_functions(&b, &[("_find_and_load", find_and_load as *const c_void, meth::FASTCALL)]);
+    Ok(b)
+}
+
+/// Initializer of `_frozen_importlib_external` (set up with the other).
+pub fn init_frozen_importlib_external() -> PyResult<PyObj> {
+    vm::import::import_absolute("_frozen_importlib")?;
+    dict::get_item_rs(&modules(), "_frozen_importlib_external")
+        .ok_or_else(|| err::import_error("importlib's bootstrap did not create _frozen_importlib_external"))
+}
