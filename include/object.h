@@ -119,6 +119,11 @@ PyAPI_FUNC(PyObject *) PyType_FromModuleAndSpec(PyObject *module, PyType_Spec *s
                                                 PyObject *bases);
 PyAPI_FUNC(PyObject *) PyType_GetModule(PyTypeObject *type);
 PyAPI_FUNC(void *) PyType_GetModuleState(PyTypeObject *type);
+PyAPI_FUNC(void *) PyType_GetSlot(PyTypeObject *type, int slot);
+#ifndef Py_LIMITED_API
+struct PyModuleDef;
+PyAPI_FUNC(PyObject *) PyType_GetModuleByDef(PyTypeObject *type, struct PyModuleDef *def);
+#endif
 
 PyAPI_FUNC(int) PyType_IsSubtype(PyTypeObject *a, PyTypeObject *b);
 
@@ -133,6 +138,7 @@ PyAPI_DATA(PyTypeObject) PySuper_Type;
 
 PyAPI_FUNC(unsigned long) PyType_GetFlags(PyTypeObject *type);
 PyAPI_FUNC(int) PyType_Ready(PyTypeObject *type);
+PyAPI_FUNC(void) PyType_Modified(PyTypeObject *type);
 PyAPI_FUNC(PyObject *) PyType_GenericAlloc(PyTypeObject *type, Py_ssize_t nitems);
 PyAPI_FUNC(PyObject *) PyType_GenericNew(PyTypeObject *type, PyObject *args,
                                          PyObject *kwds);

@@ -25,9 +25,11 @@ pub mod longobject;
 pub mod modsupport;
 pub mod moduleobject;
 pub mod object;
+pub mod objimpl;
 pub mod pyerrors;
 pub mod pymem;
 pub mod tupleobject;
+pub mod typeobject;
 pub mod unicodeobject;
 pub mod util;
 

@@ -73,7 +73,9 @@ pub fn type_name(tp: *mut PyTypeObject) -> String {
 /// for static types named "module.Type", the plain name for classes.
 pub fn tp_name(tp: *mut PyTypeObject) -> String {
     unsafe {
-        if is_heap(tp) {
+        // Classes keep tp_name equal to __name__; heap types made from a
+        // spec ("mod.Name") print their full tp_name, as in CPython.
+        if (*tp).tp_name.is_null() {
             return type_name(tp);
         }
         CStr::from_ptr((*tp).tp_name).to_string_lossy().into_owned()
@@ -437,9 +439,47 @@ unsafe fn inherit_slots(tp: *mut PyTypeObject, base: *mut PyTypeObject) {
 /// `__mro__` and `__dict__` (with descriptors for its methods, members,
 /// getsets and slots), and inherits slots from its bases (`PyType_Ready`).
 pub unsafe fn ready(tp: *mut PyTypeObject) -> PyResult<()> {
+    ready_impl(tp, false)
+}
+
+/// `ready` for a heap type built from a `PyType_Spec`: its C slots get
+/// slot wrappers in its dict as a static type's do (a class's slots come
+/// from the dunders already in its dict instead).
+pub unsafe fn ready_from_spec(tp: *mut PyTypeObject) -> PyResult<()> {
+    ready_impl(tp, true)
+}
+
+#[repr(C)]
+struct DlInfo {
+    dli_fname: *const std::os::raw::c_char,
+    dli_fbase: *mut c_void,
+    dli_sname: *const std::os::raw::c_char,
+    dli_saddr: *mut c_void,
+}
+
+extern "C" {
+    fn dladdr(addr: *const c_void, info: *mut DlInfo) -> c_int;
+}
+
+/// Whether a static type belongs to the pyrite executable (the VM's and
+/// the Rust stdlib's types) rather than to a C extension module: only the
+/// former take their docs from the generated tables (objects::docs) and
+/// get the VM's defaults; an extension's type is described by its own C.
+pub unsafe fn is_vm_static(tp: *mut PyTypeObject) -> bool {
+    let mut a: DlInfo = std::mem::zeroed();
+    let mut b: DlInfo = std::mem::zeroed();
+    if dladdr(tp as *const c_void, &mut a) == 0 || dladdr(type_type() as *const c_void, &mut b) == 0 {
+        return true;
+    }
+    a.dli_fbase == b.dli_fbase
+}
+
+unsafe fn ready_impl(tp: *mut PyTypeObject, from_spec: bool) -> PyResult<()> {
     if (*tp).tp_flags & flags::READY != 0 {
         return Ok(());
     }
+    let builtin = !is_heap(tp) && is_vm_static(tp);
+    let extension = !is_heap(tp) && !builtin;
     (*tp).tp_flags |= flags::READYING;
     if (*tp).ob_base.ob_base.ob_type.is_null() {
         (*tp).ob_base.ob_base.ob_type = type_type();
@@ -459,14 +499,22 @@ pub unsafe fn ready(tp: *mut PyTypeObject) -> PyResult<()> {
         (*tp).tp_dict = dict::new().into_ptr();
     }
     let d = PyObj::from_borrowed((*tp).tp_dict);
-    crate::objects::descr::add_methods(tp, &d)?;
-    crate::objects::descr::add_members(tp, &d)?;
-    crate::objects::descr::add_getsets(tp, &d)?;
-    crate::slots::add_operators(tp, &d)?;
-    if !is_heap(tp) && (*tp).tp_dictoffset > 0 && dict::get_item_rs(&d, "__dict__").is_none() && tp != type_type() {
+    // A static C type without tp_new directly on object cannot be
+    // instantiated (CPython's type_ready_set_new).
+    if extension && (*tp).tp_new.is_none() && base == object_type() {
+        (*tp).tp_flags |= flags::DISALLOW_INSTANTIATION;
+    }
+    if (*tp).tp_flags & flags::DISALLOW_INSTANTIATION != 0 && (extension || from_spec) {
+        (*tp).tp_new = None;
+    }
+    crate::objects::descr::add_methods(tp, &d, builtin)?;
+    crate::objects::descr::add_members(tp, &d, builtin)?;
+    crate::objects::descr::add_getsets(tp, &d, builtin)?;
+    crate::slots::add_operators(tp, &d, from_spec)?;
+    if builtin && (*tp).tp_dictoffset > 0 && dict::get_item_rs(&d, "__dict__").is_none() && tp != type_type() {
         crate::objects::descr::add_dict_getset(tp, &d);
     }
-    if !is_heap(tp) {
+    if builtin {
         // CPython's docstring, from the generated table (objects::docs).
         if let Some(doc) = crate::objects::docs::type_doc(&type_name(tp)) {
             (*tp).tp_doc = doc;
@@ -482,6 +530,9 @@ pub unsafe fn ready(tp: *mut PyTypeObject) -> PyResult<()> {
     (*tp).tp_mro = tuple::new(mro.clone()).into_ptr();
     for b in mro.iter().skip(1) {
         inherit_slots(tp, as_type(b));
+    }
+    if (*tp).tp_flags & flags::DISALLOW_INSTANTIATION != 0 && (extension || from_spec) {
+        (*tp).tp_new = None;
     }
     if (*tp).tp_hash.is_none() {
         // A type whose __hash__ is None in its dict is unhashable.
@@ -993,10 +1044,11 @@ pub unsafe extern "C" fn subtype_dealloc(o: *mut PyObject) {
     if (*tp).tp_weaklistoffset > 0 {
         crate::objects::weakref::clear_weakrefs(o);
     }
-    // Find the nearest non-heap base: it owns the layout's remaining fields.
+    // Find the nearest base with its own deallocator (a static type, or a
+    // heap type made from a spec): it owns the layout's remaining fields.
     let mut base = tp;
-    while is_heap(base) {
-        // Clear __slots__ members defined by this heap type.
+    while !base.is_null() && (*base).tp_dealloc.map(|f| f as usize) == Some(subtype_dealloc as usize) {
+        // Clear __slots__ members defined by this class.
         clear_slots(base, o);
         base = (*base).tp_base;
     }
@@ -1006,13 +1058,18 @@ pub unsafe extern "C" fn subtype_dealloc(o: *mut PyObject) {
         decref(d);
     }
     let heap_tp = tp;
+    // A heap base's deallocator releases the instance's reference to its
+    // type itself (CPython 3.8+), a static one does not.
+    let needs_decref = !is_heap(base);
     // The base deallocator releases its own fields and frees the memory
     // through the actual type's tp_free (which knows about the GC header).
     match (*base).tp_dealloc {
         Some(f) if f as usize != subtype_dealloc as usize && base != object_type() => f(o),
         _ => crate::alloc::tp_free(o),
     }
-    decref(heap_tp as *mut PyObject);
+    if needs_decref {
+        decref(heap_tp as *mut PyObject);
+    }
 }
 
 unsafe fn clear_slots(tp: *mut PyTypeObject, o: *mut PyObject) {
@@ -1035,7 +1092,7 @@ unsafe fn clear_slots(tp: *mut PyTypeObject, o: *mut PyObject) {
 unsafe extern "C" fn subtype_traverse(o: *mut PyObject, visit: visitproc, arg: *mut c_void) -> c_int {
     let tp = (*o).ob_type;
     let mut t = tp;
-    while is_heap(t) {
+    while (*t).tp_traverse.map(|f| f as usize) == Some(subtype_traverse as usize) {
         let ht = t as *mut PyHeapTypeObject;
         let n = (*t).ob_base.ob_size;
         let members = (ht as *mut u8).add(std::mem::size_of::<PyHeapTypeObject>()) as *mut PyMemberDef;
@@ -1061,9 +1118,12 @@ unsafe extern "C" fn subtype_traverse(o: *mut PyObject, visit: visitproc, arg: *
             return r;
         }
     }
-    let r = visit(tp as *mut PyObject, arg);
-    if r != 0 {
-        return r;
+    // A heap base's traverse visits the type itself (CPython 3.9+).
+    if !is_heap(t) {
+        let r = visit(tp as *mut PyObject, arg);
+        if r != 0 {
+            return r;
+        }
     }
     if let Some(bt) = (*t).tp_traverse {
         return bt(o, visit, arg);
@@ -1074,7 +1134,7 @@ unsafe extern "C" fn subtype_traverse(o: *mut PyObject, visit: visitproc, arg: *
 unsafe extern "C" fn subtype_clear(o: *mut PyObject) -> c_int {
     let tp = (*o).ob_type;
     let mut t = tp;
-    while is_heap(t) {
+    while (*t).tp_clear.map(|f| f as usize) == Some(subtype_clear as usize) {
         clear_slots(t, o);
         t = (*t).tp_base;
     }
@@ -1124,7 +1184,7 @@ unsafe fn extra_ivars(tp: *mut PyTypeObject, base: *mut PyTypeObject) -> bool {
 
 /// Picks the base whose layout the new class extends, or the
 /// "multiple bases have instance lay-out conflict" TypeError.
-unsafe fn best_base(bases: &[PyObj]) -> PyResult<*mut PyTypeObject> {
+pub unsafe fn best_base(bases: &[PyObj]) -> PyResult<*mut PyTypeObject> {
     let mut base: *mut PyTypeObject = std::ptr::null_mut();
     let mut winner: *mut PyTypeObject = std::ptr::null_mut();
     for b in bases {
@@ -1609,6 +1669,10 @@ unsafe extern "C" fn type_dealloc(o: *mut PyObject) {
     if !(*ht)._ht_tpname.is_null() {
         drop(std::ffi::CString::from_raw((*ht)._ht_tpname));
     }
+    // Only a type made from a PyType_Spec has a tp_doc of its own (a copy).
+    if !(*tp).tp_doc.is_null() {
+        crate::alloc::mem_free((*tp).tp_doc as *mut c_void);
+    }
     let meta = (*o).ob_type;
     crate::alloc::object_free_raw(o);
     if is_heap(meta) {
@@ -1618,7 +1682,8 @@ unsafe extern "C" fn type_dealloc(o: *mut PyObject) {
 
 unsafe extern "C" fn type_traverse(o: *mut PyObject, visit: visitproc, arg: *mut c_void) -> c_int {
     let tp = o as *mut PyTypeObject;
-    for p in [(*tp).tp_dict, (*tp).tp_mro, (*tp).tp_bases, (*tp).tp_base as *mut PyObject] {
+    let module = if is_heap(tp) { (*(o as *mut PyHeapTypeObject)).ht_module } else { std::ptr::null_mut() };
+    for p in [(*tp).tp_dict, (*tp).tp_mro, (*tp).tp_bases, (*tp).tp_base as *mut PyObject, module] {
         if !p.is_null() {
             let r = visit(p, arg);
             if r != 0 {
