@@ -720,7 +720,7 @@ pub fn generic_setattr(obj: &PyObj, name: &PyObj, value: Option<&PyObj>) -> PyRe
         }
         let dp = dict_ptr(obj.as_ptr());
         if dp.is_null() {
-            let tn = type_name(tp);
+            let tn = tp_name(tp);
             let n = unicode::to_string_lossy(name);
             return Err(if lookup(tp, name).is_some() {
                 err::attribute_error(format!("'{tn}' object attribute '{n}' is read-only"))
