@@ -32,6 +32,7 @@ pub mod tupleobject;
 pub mod typeobject;
 pub mod unicodeobject;
 pub mod util;
+pub mod weakrefobject;
 
 /// Installs the extension loader into the VM's import system; called by
 /// `main` before the interpreter starts, which also makes the linker keep

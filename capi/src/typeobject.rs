@@ -301,6 +301,12 @@ unsafe fn from_spec(module: *mut PyObject, spec: *mut PyType_Spec, bases: *mut P
     if vectorcalloffset != 0 {
         (*tp).tp_vectorcall_offset = vectorcalloffset;
     }
+    if (*tp).tp_flags & flags::HAVE_GC != 0 && (*tp).tp_traverse.is_none() {
+        return Err(err::system_error(format!(
+            "type {} has the Py_TPFLAGS_HAVE_GC flag but has no traverse function",
+            full
+        )));
+    }
     if (*tp).tp_dealloc.is_none() {
         // Without its own deallocator a heap type uses the classes' one,
         // which calls the base's.

@@ -1041,7 +1041,11 @@ pub unsafe extern "C" fn subtype_dealloc(o: *mut PyObject) {
             }
         }
     }
-    if (*tp).tp_weaklistoffset > 0 {
+    // Classes are always GC types; a non-GC heap type made from a spec
+    // without a deallocator gets none of the clearing below (CPython's
+    // simplified path: its members, dict and weakrefs are left alone).
+    let gc = (*tp).tp_flags & flags::HAVE_GC != 0;
+    if gc && (*tp).tp_weaklistoffset > 0 {
         crate::objects::weakref::clear_weakrefs(o);
     }
     // Find the nearest base with its own deallocator (a static type, or a
@@ -1049,10 +1053,12 @@ pub unsafe extern "C" fn subtype_dealloc(o: *mut PyObject) {
     let mut base = tp;
     while !base.is_null() && (*base).tp_dealloc.map(|f| f as usize) == Some(subtype_dealloc as usize) {
         // Clear __slots__ members defined by this class.
-        clear_slots(base, o);
+        if gc {
+            clear_slots(base, o);
+        }
         base = (*base).tp_base;
     }
-    let dp = dict_ptr(o);
+    let dp = if gc { dict_ptr(o) } else { std::ptr::null_mut() };
     if !dp.is_null() && !(*dp).is_null() {
         let d = std::mem::replace(&mut *dp, std::ptr::null_mut());
         decref(d);
@@ -1193,8 +1199,9 @@ pub unsafe fn best_base(bases: &[PyObj]) -> PyResult<*mut PyTypeObject> {
         }
         let bt = as_type(b);
         if (*bt).tp_flags & flags::BASETYPE == 0 {
-            // CPython names it by tp_name: "os.stat_result" for a static type.
-            let tn = if is_heap(bt) { type_name(bt) } else { CStr::from_ptr((*bt).tp_name).to_string_lossy().into_owned() };
+            // CPython names it by tp_name: "os.stat_result" for a static
+            // type, "mod.Name" for one made from a spec.
+            let tn = tp_name(bt);
             return Err(err::type_error(format!("type '{}' is not an acceptable base type", tn)));
         }
         let candidate = solid_base(bt);
