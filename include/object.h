@@ -120,6 +120,8 @@ PyAPI_FUNC(PyObject *) PyType_FromModuleAndSpec(PyObject *module, PyType_Spec *s
 PyAPI_FUNC(PyObject *) PyType_GetModule(PyTypeObject *type);
 PyAPI_FUNC(void *) PyType_GetModuleState(PyTypeObject *type);
 PyAPI_FUNC(void *) PyType_GetSlot(PyTypeObject *type, int slot);
+PyAPI_FUNC(PyObject *) PyType_GetName(PyTypeObject *type);
+PyAPI_FUNC(PyObject *) PyType_GetQualName(PyTypeObject *type);
 #ifndef Py_LIMITED_API
 struct PyModuleDef;
 PyAPI_FUNC(PyObject *) PyType_GetModuleByDef(PyTypeObject *type, struct PyModuleDef *def);
@@ -159,6 +161,8 @@ PyAPI_FUNC(Py_hash_t) PyObject_Hash(PyObject *o);
 PyAPI_FUNC(int) PyObject_IsTrue(PyObject *o);
 PyAPI_FUNC(int) PyObject_Not(PyObject *o);
 PyAPI_FUNC(int) PyCallable_Check(PyObject *o);
+/* A tp_iter for iterators: returns its argument (a new reference). */
+PyAPI_FUNC(PyObject *) PyObject_SelfIter(PyObject *o);
 
 /* Deleting an attribute is setting it to NULL. */
 #define PyObject_DelAttrString(o, name) PyObject_SetAttrString((o), (name), NULL)

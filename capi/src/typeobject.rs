@@ -46,6 +46,36 @@ pub unsafe extern "C" fn PyType_Modified(tp: *mut PyTypeObject) {
     typeobj::type_modified(tp)
 }
 
+/// `type.__name__` as a new reference.
+#[no_mangle]
+pub unsafe extern "C" fn PyType_GetName(tp: *mut PyTypeObject) -> *mut PyObject {
+    unicode::new(&type_name(tp)).into_ptr()
+}
+
+/// `type.__qualname__` as a new reference.
+#[no_mangle]
+pub unsafe extern "C" fn PyType_GetQualName(tp: *mut PyTypeObject) -> *mut PyObject {
+    unicode::new(&typeobj::type_qualname(tp)).into_ptr()
+}
+
+/// The part of `tp_name` after its last dot, pointing into `tp_name`.
+#[no_mangle]
+pub unsafe extern "C" fn _PyType_Name(tp: *mut PyTypeObject) -> *const c_char {
+    let name = (*tp).tp_name;
+    let bytes = CStr::from_ptr(name).to_bytes();
+    match bytes.iter().rposition(|&c| c == b'.') {
+        Some(i) => name.add(i + 1),
+        None => name,
+    }
+}
+
+/// The `tp_iter` of iterators: the object itself, a new reference.
+#[no_mangle]
+pub unsafe extern "C" fn PyObject_SelfIter(o: *mut PyObject) -> *mut PyObject {
+    incref(o);
+    o
+}
+
 // ------------------------------------------------------------ slot table
 
 // Slot ids of typeslots.h (CPython's numbering, part of the stable ABI).

@@ -228,4 +228,7 @@ PyAPI_DATA(PyTypeObject) _PyNotImplemented_Type;
         Py_XDECREF(_py_tmp_old); \
     } while (0)
 
+/* The type's name after the last dot of tp_name (borrowed from tp_name). */
+PyAPI_FUNC(const char *) _PyType_Name(PyTypeObject *type);
+
 #endif /* !Py_CPYTHON_OBJECT_H */
