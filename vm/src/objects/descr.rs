@@ -312,25 +312,17 @@ pub unsafe fn member_set(obj: &PyObj, m: *mut PyMemberDef, v: Option<&PyObj>) ->
     let as_u64 = |i: &PyObj| -> Option<u64> { u64::try_from(long::to_bigint(i)).ok() };
     // PyLong_AsLong: __index__, then OverflowError outside C long.
     let c_long = |v: &PyObj| crate::abstract_::to_i64(v);
-    // PyLong_AsLongAndOverflow's three outcomes for the unsigned fields.
-    let unsigned = |v: &PyObj, max: u64, what: &str| -> PyResult<u64> {
-        let i = crate::abstract_::index(v)?;
-        if let Some(x) = long::as_i64(&i) {
-            if x < 0 {
-                warn("Writing negative value into unsigned field")?;
-            } else if x as u64 > max {
-                warn(what)?;
+    // PyLong_AsUnsignedLong (ints only), falling back to PyLong_AsLong
+    // (any __index__) with a warning, as CPython 3.11 does.
+    let unsigned = |v: &PyObj| -> PyResult<u64> {
+        if long::is_int(v) && !long::is_negative(v) {
+            if let Some(u) = as_u64(v) {
+                return Ok(u);
             }
-            return Ok(x as u64);
         }
-        if long::is_negative(&i) {
-            return Err(err::overflow_error("Python int too large to convert to C long"));
-        }
-        let u = as_u64(&i).ok_or_else(|| err::overflow_error("Python int too large to convert to C unsigned long"))?;
-        if u > max {
-            warn(what)?;
-        }
-        Ok(u)
+        let x = c_long(v)?;
+        warn("Writing negative value into unsigned field")?;
+        Ok(x as u64)
     };
     match (*m).type_ {
         T_BOOL => {
@@ -374,14 +366,27 @@ pub unsafe fn member_set(obj: &PyObj, m: *mut PyMemberDef, v: Option<&PyObj>) ->
                 warn("Truncation of value to int")?;
             }
         }
-        T_UINT => *(addr as *mut u32) = unsigned(v, u32::MAX as u64, "Truncation of value to unsigned int")? as u32,
-        T_LONG | T_PYSSIZET => *(addr as *mut i64) = c_long(v)?,
+        T_UINT => {
+            let u = unsigned(v)?;
+            *(addr as *mut u32) = u as u32;
+            if u > u32::MAX as u64 {
+                warn("Truncation of value to unsigned int")?;
+            }
+        }
+        T_LONG => *(addr as *mut i64) = c_long(v)?,
+        T_PYSSIZET => {
+            // PyLong_AsSsize_t: ints only, no __index__.
+            if !long::is_int(v) {
+                return Err(err::type_error("an integer is required"));
+            }
+            *(addr as *mut i64) = long::as_i64(v)
+                .ok_or_else(|| err::overflow_error("Python int too large to convert to C ssize_t"))?;
+        }
         T_LONGLONG => {
             let i = crate::abstract_::index(v)?;
-            *(addr as *mut i64) = long::as_i64(&i)
-                .ok_or_else(|| err::overflow_error("Python int too large to convert to C long"))?;
+            *(addr as *mut i64) = long::as_i64(&i).ok_or_else(|| err::overflow_error("int too big to convert"))?;
         }
-        T_ULONG => *(addr as *mut u64) = unsigned(v, u64::MAX, "")?,
+        T_ULONG => *(addr as *mut u64) = unsigned(v)?,
         T_ULONGLONG => {
             if long::is_int(v) {
                 if long::is_negative(v) {
