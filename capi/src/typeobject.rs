@@ -3,7 +3,9 @@
 //! fills the dict with method/member/getset descriptors and slot wrappers),
 //! the generic `tp_alloc`/`tp_new`, and heap types built from a
 //! `PyType_Spec` (`PyType_FromSpec`, `..WithBases`, `PyType_FromModuleAndSpec`,
-//! `PyType_GetModule`/`GetModuleState`, `PyType_GetSlot`, `PyType_Modified`).
+//! `PyType_GetModule`/`GetModuleState`, `PyType_GetSlot`, `PyType_Modified`),
+//! and the helpers object.h gives C types (`PyObject_SelfIter`,
+//! `PyObject_GenericGetDict`/`SetDict`, `PyType_GetName`/`GetQualName`).
 
 use crate::util::*;
 use std::ffi::{CStr, CString};
@@ -74,6 +76,18 @@ pub unsafe extern "C" fn _PyType_Name(tp: *mut PyTypeObject) -> *const c_char {
 pub unsafe extern "C" fn PyObject_SelfIter(o: *mut PyObject) -> *mut PyObject {
     incref(o);
     o
+}
+
+/// The instance `__dict__` of an object whose type has `tp_dictoffset`
+/// (created on first use), for a C type's `__dict__` getset entry.
+#[no_mangle]
+pub unsafe extern "C" fn PyObject_GenericGetDict(o: *mut PyObject, context: *mut c_void) -> *mut PyObject {
+    vm::objects::descr::instance_dict_get(o, context)
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn PyObject_GenericSetDict(o: *mut PyObject, v: *mut PyObject, context: *mut c_void) -> c_int {
+    vm::objects::descr::instance_dict_set(o, v, context)
 }
 
 // ------------------------------------------------------------ slot table

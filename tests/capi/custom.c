@@ -69,6 +69,24 @@ static PyTypeObject NoNewType = {
     .tp_flags = Py_TPFLAGS_DEFAULT,
 };
 
+/* Comparison without hashing: instances are unhashable. */
+static PyObject *
+Cmp_richcompare(PyObject *a, PyObject *b, int op)
+{
+    if (op == Py_EQ)
+        return PyBool_FromLong(a == b);
+    Py_RETURN_NOTIMPLEMENTED;
+}
+
+static PyTypeObject CmpType = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "custom.Cmp",
+    .tp_basicsize = sizeof(CustomObject),
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
+    .tp_richcompare = Cmp_richcompare,
+    .tp_new = PyType_GenericNew,
+};
+
 static PyModuleDef custommodule = {
     PyModuleDef_HEAD_INIT,
     .m_name = "custom",
@@ -80,7 +98,7 @@ PyMODINIT_FUNC
 PyInit_custom(void)
 {
     PyObject *m;
-    if (PyType_Ready(&CustomType) < 0 || PyType_Ready(&PlainType) < 0 || PyType_Ready(&NoNewType) < 0)
+    if (PyType_Ready(&CustomType) < 0 || PyType_Ready(&PlainType) < 0 || PyType_Ready(&NoNewType) < 0 || PyType_Ready(&CmpType) < 0)
         return NULL;
     m = PyModule_Create(&custommodule);
     if (m == NULL)
@@ -91,7 +109,8 @@ PyInit_custom(void)
         Py_DECREF(m);
         return NULL;
     }
-    if (PyModule_AddType(m, &PlainType) < 0 || PyModule_AddType(m, &NoNewType) < 0) {
+    if (PyModule_AddType(m, &PlainType) < 0 || PyModule_AddType(m, &NoNewType) < 0 ||
+        PyModule_AddType(m, &CmpType) < 0) {
         Py_DECREF(m);
         return NULL;
     }

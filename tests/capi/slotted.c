@@ -425,6 +425,7 @@ Vec_get_dim(VecObject *self, void *closure)
 
 static PyGetSetDef Vec_getset[] = {
     {"dim", (getter) Vec_get_dim, NULL, "number of components", NULL},
+    {"__dict__", PyObject_GenericGetDict, PyObject_GenericSetDict, NULL, NULL},
     {NULL}
 };
 

@@ -57,3 +57,15 @@ try:
 except TypeError as e:
     print("TypeError:", e)
 print("__new__" in custom.NoNew.__dict__)
+
+Cmp = custom.Cmp
+k = Cmp()
+print(Cmp.__dict__["__hash__"], k == k, k == Cmp(), k != k)
+try:
+    hash(k)
+except TypeError as e:
+    print("TypeError:", e)
+class Hashable(Cmp):
+    def __hash__(self):
+        return 5
+print(hash(Hashable()), sorted(Cmp.__dict__))

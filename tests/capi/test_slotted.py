@@ -49,7 +49,20 @@ n0 = w.accesses
 w.dim; w.dim; w.norm
 print("accesses", w.accesses - n0)
 w.label = "mine"
-print(w.label, hasattr(w, "__dict__"))
+print(w.label, w.__dict__)
+w.__dict__ = {"fresh": 1}
+print(w.fresh, w.__dict__)
+for bad in [[1], None]:
+    try:
+        w.__dict__ = bad
+    except TypeError as e:
+        print("TypeError:", e)
+try:
+    del w.__dict__
+except TypeError as e:
+    print("TypeError:", e)
+w.__dict__["label"] = "mine"
+
 try:
     w.frozen = 1
 except AttributeError as e:

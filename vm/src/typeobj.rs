@@ -534,6 +534,11 @@ unsafe fn ready_impl(tp: *mut PyTypeObject, from_spec: bool) -> PyResult<()> {
     if (*tp).tp_flags & flags::DISALLOW_INSTANTIATION != 0 && (extension || from_spec) {
         (*tp).tp_new = None;
     }
+    if (*tp).tp_hash.is_none() && (extension || from_spec) && dict::get_item_rs(&d, "__hash__").is_none() {
+        // A C type defining comparison without hashing: CPython's
+        // type_ready_set_hash records it in the dict too.
+        dict::set_item_rs(&d, "__hash__", none::none());
+    }
     if (*tp).tp_hash.is_none() {
         // A type whose __hash__ is None in its dict is unhashable.
         (*tp).tp_hash = Some(crate::slots::hash_not_implemented);

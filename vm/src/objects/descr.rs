@@ -753,7 +753,8 @@ pub unsafe fn set_methods(tp: *mut PyTypeObject, entries: &[(&str, *const c_void
     (*tp).tp_methods = crate::objects::methodobject::method_table(entries);
 }
 
-unsafe extern "C" fn instance_dict_get(o: *mut PyObject, _: *mut c_void) -> *mut PyObject {
+/// `__dict__` getter, creating the dict (also C's `PyObject_GenericGetDict`).
+pub unsafe extern "C" fn instance_dict_get(o: *mut PyObject, _: *mut c_void) -> *mut PyObject {
     let obj = PyObj::borrow(&o);
     match typeobj::instance_dict(obj) {
         Some(d) => d.into_ptr(),
@@ -766,7 +767,8 @@ unsafe extern "C" fn instance_dict_get(o: *mut PyObject, _: *mut c_void) -> *mut
     }
 }
 
-unsafe extern "C" fn instance_dict_set(o: *mut PyObject, v: *mut PyObject, _: *mut c_void) -> c_int {
+/// `__dict__` setter (also C's `PyObject_GenericSetDict`).
+pub unsafe extern "C" fn instance_dict_set(o: *mut PyObject, v: *mut PyObject, _: *mut c_void) -> c_int {
     let dp = typeobj::dict_ptr(o);
     if dp.is_null() {
         err::restore(err::attribute_error("This object has no __dict__"));
