@@ -69,3 +69,18 @@ class Hashable(Cmp):
     def __hash__(self):
         return 5
 print(hash(Hashable()), sorted(Cmp.__dict__))
+
+# Static types are immutable; heap types made from specs are not.
+for stmt in ["C.x = 1", "del C.__doc__", "C.__name__ = 'D'", "C.__module__ = 'm'"]:
+    try:
+        exec(stmt)
+    except TypeError as e:
+        print("TypeError:", e)
+print(bool(C.__flags__ & (1 << 8)), bool(C.__flags__ & (1 << 9)), bool(Sub.__flags__ & (1 << 8)))
+Sub.x = 1
+print(Sub.x)
+import pickle
+try:
+    pickle.dumps(c)
+except TypeError as e:
+    print("TypeError:", e)

@@ -504,6 +504,10 @@ unsafe fn ready_impl(tp: *mut PyTypeObject, from_spec: bool) -> PyResult<()> {
     if extension && (*tp).tp_new.is_none() && base == object_type() {
         (*tp).tp_flags |= flags::DISALLOW_INSTANTIATION;
     }
+    if extension {
+        // Static types are immutable (CPython 3.10+).
+        (*tp).tp_flags |= flags::IMMUTABLETYPE;
+    }
     if (*tp).tp_flags & flags::DISALLOW_INSTANTIATION != 0 && (extension || from_spec) {
         (*tp).tp_new = None;
     }
@@ -815,11 +819,11 @@ unsafe extern "C" fn type_getattro(o: *mut PyObject, name: *mut PyObject) -> *mu
 unsafe extern "C" fn type_setattro(o: *mut PyObject, name: *mut PyObject, v: *mut PyObject) -> c_int {
     let tp = o as *mut PyTypeObject;
     let n = PyObj::borrow(&name);
-    if !is_heap(tp) {
+    if !is_heap(tp) || (*tp).tp_flags & flags::IMMUTABLETYPE != 0 {
         err::restore(err::type_error(format!(
             "cannot set '{}' attribute of immutable type '{}'",
             unicode::to_string_lossy(n),
-            type_name(tp)
+            tp_name(tp)
         )));
         return -1;
     }
@@ -1228,7 +1232,7 @@ pub unsafe fn best_base(bases: &[PyObj]) -> PyResult<*mut PyTypeObject> {
 /// bases, recomputes the MRO of `tp` and its subclasses (restoring the old
 /// state if any fails), moves the subclass links and re-derives the slots.
 pub unsafe fn set_bases(tp: *mut PyTypeObject, v: Option<&PyObj>) -> PyResult<()> {
-    let name = type_name(tp);
+    let name = tp_name(tp);
     if (*tp).tp_flags & flags::IMMUTABLETYPE != 0 || !is_heap(tp) {
         return Err(err::type_error(format!("cannot set '__bases__' attribute of immutable type '{}'", name)));
     }
