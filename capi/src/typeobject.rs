@@ -362,8 +362,9 @@ unsafe fn from_spec(module: *mut PyObject, spec: *mut PyType_Spec, bases: *mut P
         dict::set_item_rs(&d, "__module__", unicode::new(&full[..i]));
     }
     typeobj::ready_from_spec(tp)?;
-    // The offset members are not attributes.
-    for (n, off) in [("__weaklistoffset__", weaklistoffset), ("__dictoffset__", dictoffset), ("__vectorcalloffset__", vectorcalloffset)] {
+    // These two offset members are not attributes (CPython 3.11 keeps
+    // `__vectorcalloffset__` as one).
+    for (n, off) in [("__weaklistoffset__", weaklistoffset), ("__dictoffset__", dictoffset)] {
         if off != 0 {
             dict::pop_item(&d, &unicode::new(n))?;
         }

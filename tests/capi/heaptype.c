@@ -355,6 +355,98 @@ static PyType_Spec Point_spec = {
     .slots = Point_slots,
 };
 
+/* Adder: called through the vectorcall pointer its __vectorcalloffset__
+   names; tp_call (used for calls the interpreter does not vectorcall)
+   computes the same. It counts which entry was taken. */
+typedef struct {
+    PyObject_HEAD
+    vectorcallfunc vectorcall;
+    long base;
+    long vector_calls;
+    long tuple_calls;
+} AdderObject;
+
+static PyObject *
+adder_sum(AdderObject *self, PyObject *const *args, Py_ssize_t n, PyObject *kwnames)
+{
+    long total = self->base;
+    Py_ssize_t i;
+    if (kwnames != NULL && PyTuple_GET_SIZE(kwnames) > 0) {
+        PyErr_SetString(PyExc_TypeError, "Adder() takes no keyword arguments");
+        return NULL;
+    }
+    for (i = 0; i < n; i++) {
+        long v = PyLong_AsLong(args[i]);
+        if (v == -1 && PyErr_Occurred())
+            return NULL;
+        total += v;
+    }
+    return PyLong_FromLong(total);
+}
+
+static PyObject *
+Adder_vectorcall(PyObject *self, PyObject *const *args, size_t nargsf, PyObject *kwnames)
+{
+    ((AdderObject *) self)->vector_calls++;
+    return adder_sum((AdderObject *) self, args, PyVectorcall_NARGS(nargsf), kwnames);
+}
+
+static PyObject *
+Adder_call(PyObject *self, PyObject *args, PyObject *kwds)
+{
+    ((AdderObject *) self)->tuple_calls++;
+    if (kwds != NULL && PyDict_Size(kwds) > 0) {
+        PyErr_SetString(PyExc_TypeError, "Adder() takes no keyword arguments");
+        return NULL;
+    }
+    return adder_sum((AdderObject *) self, &PyTuple_GET_ITEM(args, 0), PyTuple_GET_SIZE(args), NULL);
+}
+
+static PyObject *
+Adder_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
+{
+    long base = 0;
+    AdderObject *self;
+    if (!PyArg_ParseTuple(args, "|l:Adder", &base))
+        return NULL;
+    self = (AdderObject *) type->tp_alloc(type, 0);
+    if (self == NULL)
+        return NULL;
+    self->vectorcall = Adder_vectorcall;
+    self->base = base;
+    return (PyObject *) self;
+}
+
+static void
+Adder_dealloc(PyObject *self)
+{
+    PyTypeObject *tp = Py_TYPE(self);
+    tp->tp_free(self);
+    Py_DECREF(tp);
+}
+
+static PyMemberDef Adder_members[] = {
+    {"__vectorcalloffset__", T_PYSSIZET, offsetof(AdderObject, vectorcall), READONLY},
+    {"vector_calls", T_LONG, offsetof(AdderObject, vector_calls), READONLY},
+    {"tuple_calls", T_LONG, offsetof(AdderObject, tuple_calls), READONLY},
+    {NULL}
+};
+
+static PyType_Slot Adder_slots[] = {
+    {Py_tp_new, Adder_new},
+    {Py_tp_call, Adder_call},
+    {Py_tp_dealloc, Adder_dealloc},
+    {Py_tp_members, Adder_members},
+    {0, NULL},
+};
+
+static PyType_Spec Adder_spec = {
+    .name = "heaptype.Adder",
+    .basicsize = sizeof(AdderObject),
+    .flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_VECTORCALL,
+    .slots = Adder_slots,
+};
+
 static PyObject *
 live(PyObject *module, PyObject *Py_UNUSED(ignored))
 {
@@ -435,6 +527,15 @@ heaptype_exec(PyObject *m)
         return -1;
     if (PyModule_AddType(m, (PyTypeObject *) st->Point) < 0)
         return -1;
+    {
+        PyObject *adder = PyType_FromModuleAndSpec(m, &Adder_spec, NULL);
+        if (adder == NULL)
+            return -1;
+        if (PyModule_AddObject(m, "Adder", adder) < 0) {
+            Py_DECREF(adder);
+            return -1;
+        }
+    }
     return 0;
 }
 

@@ -171,4 +171,14 @@ for base in [bool, Point]:
         heaptype.from_bad_base(base)
     except TypeError as e:
         print("TypeError:", e)
+# Vectorcall through __vectorcalloffset__.
+from heaptype import Adder
+a = Adder(10)
+print(a(1, 2, 3), a(), a.vector_calls, a.tuple_calls)
+print(sum(map(a, range(5))), a.vector_calls)
+try:
+    a("x")
+except TypeError as e:
+    print("TypeError:", e)
+print(hasattr(Adder, "__vectorcalloffset__"), bool(Adder.__flags__ & (1 << 11)))
 print("live at end", heaptype.live())
