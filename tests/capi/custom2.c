@@ -111,6 +111,75 @@ static PyTypeObject CustomType = {
     .tp_methods = Custom_methods,
 };
 
+/* A static subtype in C: extra fields, its own deallocator chaining to
+   the base's, a method overriding the base's, an inherited tp_new. */
+typedef struct {
+    CustomObject base;
+    double salary;
+    PyObject *title;
+} EmployeeObject;
+
+static void
+Employee_dealloc(EmployeeObject *self)
+{
+    Py_CLEAR(self->title);
+    CustomType.tp_dealloc((PyObject *) self);
+}
+
+static int
+Employee_init(EmployeeObject *self, PyObject *args, PyObject *kwds)
+{
+    static char *kwlist[] = {"first", "last", "title", "salary", NULL};
+    PyObject *first = NULL, *last = NULL, *title = NULL, *rest;
+    int r;
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "|OOOd", kwlist, &first, &last, &title, &self->salary))
+        return -1;
+    rest = Py_BuildValue("(OO)", first ? first : Py_None, last ? last : Py_None);
+    if (rest == NULL)
+        return -1;
+    r = CustomType.tp_init((PyObject *) self, rest, NULL);
+    Py_DECREF(rest);
+    if (r < 0)
+        return -1;
+    Py_XINCREF(title);
+    Py_XSETREF(self->title, title);
+    return 0;
+}
+
+static PyObject *
+Employee_name(EmployeeObject *self, PyObject *Py_UNUSED(ignored))
+{
+    PyObject *base = Custom_name((CustomObject *) self, NULL), *r;
+    if (base == NULL || self->title == NULL)
+        return base;
+    r = PyUnicode_FromFormat("%S, %S", base, self->title);
+    Py_DECREF(base);
+    return r;
+}
+
+static PyMethodDef Employee_methods[] = {
+    {"name", (PyCFunction) Employee_name, METH_NOARGS, "The name and title."},
+    {NULL}
+};
+
+static PyMemberDef Employee_members[] = {
+    {"salary", T_DOUBLE, offsetof(EmployeeObject, salary), 0, NULL},
+    {"title", T_OBJECT, offsetof(EmployeeObject, title), 0, NULL},
+    {NULL}
+};
+
+static PyTypeObject EmployeeType = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "custom2.Employee",
+    .tp_basicsize = sizeof(EmployeeObject),
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
+    .tp_base = &CustomType,
+    .tp_init = (initproc) Employee_init,
+    .tp_dealloc = (destructor) Employee_dealloc,
+    .tp_members = Employee_members,
+    .tp_methods = Employee_methods,
+};
+
 static PyObject *
 live_count(PyObject *self, PyObject *Py_UNUSED(ignored))
 {
@@ -134,7 +203,7 @@ PyMODINIT_FUNC
 PyInit_custom2(void)
 {
     PyObject *m;
-    if (PyType_Ready(&CustomType) < 0)
+    if (PyType_Ready(&CustomType) < 0 || PyType_Ready(&EmployeeType) < 0)
         return NULL;
     m = PyModule_Create(&custommodule);
     if (m == NULL)
@@ -142,6 +211,10 @@ PyInit_custom2(void)
     Py_INCREF(&CustomType);
     if (PyModule_AddObject(m, "Custom", (PyObject *) &CustomType) < 0) {
         Py_DECREF(&CustomType);
+        Py_DECREF(m);
+        return NULL;
+    }
+    if (PyModule_AddType(m, &EmployeeType) < 0) {
         Py_DECREF(m);
         return NULL;
     }

@@ -122,3 +122,25 @@ del t
 print("slots instance freed", custom2.live() - n)
 print(sorted(k for k in Custom.__dict__ if not k.startswith("__") or k in ("__init__", "__new__", "__doc__")))
 print(Custom.__init__.__qualname__, type(Custom.__init__).__name__)
+
+# A static subtype defined in C.
+from custom2 import Employee
+n = custom2.live()
+e = Employee("Frances", "Allen", "Fellow", 1.5)
+print(e.name(), e.first, e.salary, e.title, e.number, e.serial > 0, custom2.live() - n)
+print(Employee.__mro__, Employee.__base__ is Custom, isinstance(e, Custom), Custom.name(e))
+print(Employee.name.__doc__, Employee.__doc__, type(Employee.__dict__.get("__new__")))
+e.title = None
+print(e.title, e.name())
+t = object()
+before = sys.getrefcount(t)
+f = Employee(title=t)
+print("title ref", sys.getrefcount(t) - before, custom2.live() - n)
+del f
+print("freed", sys.getrefcount(t) - before, custom2.live() - n)
+class Manager(Employee):
+    pass
+m = Manager("Jean", "Sammet", "Lead")
+print(m.name(), type(m).__mro__[1:])
+del m, e
+print("all freed", custom2.live() - n)
