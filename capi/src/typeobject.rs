@@ -266,10 +266,10 @@ unsafe fn from_spec(module: *mut PyObject, spec: *mut PyType_Spec, bases: *mut P
     let bases_obj: PyObj = if !bases.is_null() {
         let b = b(&bases).clone();
         if tuple::is_tuple(&b) { b } else { tuple::new(vec![b]) }
-    } else if let Some(&(_, p)) = slots.iter().find(|(id, _)| *id == PY_TP_BASES && !p.is_null()) {
+    } else if let Some(&(_, p)) = slots.iter().find(|(id, q)| *id == PY_TP_BASES && !q.is_null()) {
         let b = PyObj::from_borrowed(p as *mut PyObject);
         if tuple::is_tuple(&b) { b } else { tuple::new(vec![b]) }
-    } else if let Some(&(_, p)) = slots.iter().find(|(id, _)| *id == PY_TP_BASE && !p.is_null()) {
+    } else if let Some(&(_, p)) = slots.iter().find(|(id, q)| *id == PY_TP_BASE && !q.is_null()) {
         tuple::new(vec![typeobj::type_obj(p as *mut PyTypeObject)])
     } else {
         tuple::new(vec![typeobj::type_obj(typeobj::object_type())])
