@@ -199,6 +199,80 @@ static PyTypeObject NodeType = {
     .tp_members = Node_members,
 };
 
+/* A non-GC base freeing with PyObject_Del, and a GC subtype that sets no
+   tp_free: the subtype must not inherit a non-GC free. */
+typedef struct {
+    PyObject_HEAD
+    PyObject *payload;
+} LeafObject;
+
+static void
+Leaf_dealloc(LeafObject *self)
+{
+    PyTypeObject *tp = Py_TYPE(self);
+    if (PyType_IS_GC(tp))
+        PyObject_GC_UnTrack(self);
+    Py_CLEAR(self->payload);
+    live--;
+    tp->tp_free((PyObject *) self);
+}
+
+static PyObject *
+Leaf_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
+{
+    PyObject *payload = Py_None;
+    LeafObject *self;
+    if (!PyArg_ParseTuple(args, "|O", &payload))
+        return NULL;
+    self = (LeafObject *) type->tp_alloc(type, 0);
+    if (self == NULL)
+        return NULL;
+    Py_INCREF(payload);
+    self->payload = payload;
+    live++;
+    return (PyObject *) self;
+}
+
+static PyMemberDef Leaf_members[] = {
+    {"payload", T_OBJECT, offsetof(LeafObject, payload), 0, NULL},
+    {NULL}
+};
+
+static PyTypeObject LeafType = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "custom4.Leaf",
+    .tp_basicsize = sizeof(LeafObject),
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
+    .tp_new = Leaf_new,
+    .tp_dealloc = (destructor) Leaf_dealloc,
+    .tp_alloc = PyType_GenericAlloc,
+    .tp_free = PyObject_Del,
+    .tp_members = Leaf_members,
+};
+
+static int
+Tree_traverse(LeafObject *self, visitproc visit, void *arg)
+{
+    Py_VISIT(self->payload);
+    return 0;
+}
+
+static int
+Tree_clear(LeafObject *self)
+{
+    Py_CLEAR(self->payload);
+    return 0;
+}
+
+static PyTypeObject TreeType = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "custom4.Tree",
+    .tp_basicsize = sizeof(LeafObject),
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,
+    .tp_traverse = (traverseproc) Tree_traverse,
+    .tp_clear = (inquiry) Tree_clear,
+};
+
 static PyObject *
 make_node(PyObject *self, PyObject *arg)
 {
@@ -236,12 +310,15 @@ PyMODINIT_FUNC
 PyInit_custom4(void)
 {
     PyObject *m;
-    if (PyType_Ready(&CustomType) < 0 || PyType_Ready(&NodeType) < 0)
+    TreeType.tp_base = &LeafType;
+    if (PyType_Ready(&CustomType) < 0 || PyType_Ready(&NodeType) < 0 ||
+        PyType_Ready(&LeafType) < 0 || PyType_Ready(&TreeType) < 0)
         return NULL;
     m = PyModule_Create(&custommodule);
     if (m == NULL)
         return NULL;
-    if (PyModule_AddType(m, &CustomType) < 0 || PyModule_AddType(m, &NodeType) < 0) {
+    if (PyModule_AddType(m, &CustomType) < 0 || PyModule_AddType(m, &NodeType) < 0 ||
+        PyModule_AddType(m, &LeafType) < 0 || PyModule_AddType(m, &TreeType) < 0) {
         Py_DECREF(m);
         return NULL;
     }

@@ -61,3 +61,23 @@ for i in range(200):
 del c
 gc.collect()
 print("after loop", custom4.live() - base, gc.garbage)
+
+# A GC subtype of a non-GC base whose tp_free is PyObject_Del.
+from custom4 import Leaf, Tree
+leaf = Leaf([1])
+print(leaf.payload, gc.is_tracked(leaf), custom4.live() - base)
+del leaf
+tree = Tree()
+print(type(tree).__mro__, gc.is_tracked(tree), tree.payload, custom4.live() - base)
+tree.payload = tree
+del tree
+print("tree cycle alive", custom4.live() - base)
+gc.collect()
+print("tree cycle freed", custom4.live() - base)
+class PyLeaf(Leaf):
+    pass
+p = PyLeaf(3)
+p.me = p
+del p
+gc.collect()
+print("python subclass of the non-GC base freed", custom4.live() - base)

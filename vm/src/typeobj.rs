@@ -380,7 +380,7 @@ unsafe fn inherit_slots(tp: *mut PyTypeObject, base: *mut PyTypeObject) {
     }
     inherit!(tp, base, tp_dealloc, tp_getattr, tp_setattr, tp_repr, tp_call, tp_str,
         tp_getattro, tp_setattro, tp_iter, tp_iternext, tp_descr_get, tp_descr_set, tp_init,
-        tp_alloc, tp_new, tp_free, tp_is_gc, tp_finalize, tp_traverse, tp_clear);
+        tp_alloc, tp_new, tp_is_gc, tp_finalize, tp_traverse, tp_clear);
     // Hash and comparison are inherited together, and only when the type
     // defines neither (a class defining __eq__ alone gets __hash__ = None).
     if (*tp).tp_richcompare.is_none() && (*tp).tp_hash.is_none() {
@@ -426,6 +426,16 @@ unsafe fn inherit_slots(tp: *mut PyTypeObject, base: *mut PyTypeObject) {
     if (*base).tp_flags & flags::HAVE_GC != 0 && (*tp).tp_flags & flags::HEAPTYPE == 0 {
         if (*tp).tp_traverse.is_none() || (*tp).tp_traverse == (*base).tp_traverse {
             (*tp).tp_flags |= flags::HAVE_GC;
+        }
+    }
+    // A base's tp_free is only right for the same GC-ness (a C base's
+    // PyObject_Free cannot free an object with a GC header); otherwise the
+    // generic one, which handles both.
+    if (*tp).tp_free.is_none() {
+        if ((*tp).tp_flags ^ (*base).tp_flags) & flags::HAVE_GC == 0 {
+            (*tp).tp_free = (*base).tp_free;
+        } else {
+            (*tp).tp_free = Some(crate::alloc::generic_free);
         }
     }
     if (*base).tp_flags & (flags::SEQUENCE | flags::MAPPING) != 0
