@@ -423,7 +423,9 @@ unsafe fn inherit_slots(tp: *mut PyTypeObject, base: *mut PyTypeObject) {
         | flags::BYTES_SUBCLASS | flags::UNICODE_SUBCLASS | flags::DICT_SUBCLASS
         | flags::BASE_EXC_SUBCLASS | flags::TYPE_SUBCLASS;
     (*tp).tp_flags |= (*base).tp_flags & inherited;
-    if (*base).tp_flags & flags::HAVE_GC != 0 && (*tp).tp_flags & flags::HEAPTYPE == 0 {
+    // (Classes are GC already; a spec type inherits GC-ness like a static
+    // one, CPython's inherit_special.)
+    if (*base).tp_flags & flags::HAVE_GC != 0 && (*tp).tp_flags & flags::HAVE_GC == 0 {
         if (*tp).tp_traverse.is_none() || (*tp).tp_traverse == (*base).tp_traverse {
             (*tp).tp_flags |= flags::HAVE_GC;
         }
