@@ -122,6 +122,13 @@ PyAPI_FUNC(PyObject *) PyType_FromModuleAndSpec(PyObject *module, PyType_Spec *s
                                                 PyObject *bases);
 PyAPI_FUNC(PyObject *) PyType_GetModule(PyTypeObject *type);
 PyAPI_FUNC(void *) PyType_GetModuleState(PyTypeObject *type);
+PyAPI_FUNC(void *) PyType_GetSlot(PyTypeObject *type, int slot);
+PyAPI_FUNC(PyObject *) PyType_GetName(PyTypeObject *type);
+PyAPI_FUNC(PyObject *) PyType_GetQualName(PyTypeObject *type);
+#ifndef Py_LIMITED_API
+struct PyModuleDef;
+PyAPI_FUNC(PyObject *) PyType_GetModuleByDef(PyTypeObject *type, struct PyModuleDef *def);
+#endif
 
 PyAPI_FUNC(int) PyType_IsSubtype(PyTypeObject *a, PyTypeObject *b);
 
@@ -136,6 +143,7 @@ PyAPI_DATA(PyTypeObject) PySuper_Type;
 
 PyAPI_FUNC(unsigned long) PyType_GetFlags(PyTypeObject *type);
 PyAPI_FUNC(int) PyType_Ready(PyTypeObject *type);
+PyAPI_FUNC(void) PyType_Modified(PyTypeObject *type);
 PyAPI_FUNC(PyObject *) PyType_GenericAlloc(PyTypeObject *type, Py_ssize_t nitems);
 PyAPI_FUNC(PyObject *) PyType_GenericNew(PyTypeObject *type, PyObject *args,
                                          PyObject *kwds);
@@ -152,10 +160,15 @@ PyAPI_FUNC(PyObject *) PyObject_GetAttr(PyObject *o, PyObject *name);
 PyAPI_FUNC(int) PyObject_SetAttr(PyObject *o, PyObject *name, PyObject *v);
 PyAPI_FUNC(PyObject *) PyObject_GenericGetAttr(PyObject *o, PyObject *name);
 PyAPI_FUNC(int) PyObject_GenericSetAttr(PyObject *o, PyObject *name, PyObject *v);
+/* A __dict__ getter/setter for PyGetSetDef tables of types with tp_dictoffset. */
+PyAPI_FUNC(PyObject *) PyObject_GenericGetDict(PyObject *o, void *context);
+PyAPI_FUNC(int) PyObject_GenericSetDict(PyObject *o, PyObject *value, void *context);
 PyAPI_FUNC(Py_hash_t) PyObject_Hash(PyObject *o);
 PyAPI_FUNC(int) PyObject_IsTrue(PyObject *o);
 PyAPI_FUNC(int) PyObject_Not(PyObject *o);
 PyAPI_FUNC(int) PyCallable_Check(PyObject *o);
+/* A tp_iter for iterators: returns its argument (a new reference). */
+PyAPI_FUNC(PyObject *) PyObject_SelfIter(PyObject *o);
 
 /* Deleting an attribute is setting it to NULL. */
 #define PyObject_DelAttrString(o, name) PyObject_SetAttrString((o), (name), NULL)

@@ -17,6 +17,10 @@ PyAPI_DATA(PyTypeObject) _PyWeakref_CallableProxyType;
      Py_IS_TYPE((op), &_PyWeakref_CallableProxyType))
 #define PyWeakref_Check(op) (PyWeakref_CheckRef(op) || PyWeakref_CheckProxy(op))
 
+/* Called by the deallocator of a type with tp_weaklistoffset: clears the
+   weak references to the dying object and runs their callbacks. */
+PyAPI_FUNC(void) PyObject_ClearWeakRefs(PyObject *);
+
 #ifdef __cplusplus
 }
 #endif

@@ -168,11 +168,7 @@ fn is_api_name(name: &str) -> bool {
     n.starts_with("Py") && n[2..].starts_with(|c: char| c.is_ascii_uppercase() || c == '_')
 }
 
-// Fails until the C API's exported functions (capi/src) are merged: run
-// with `cargo test --test capi_symbols -- --ignored`, and remove the
-// ignore once it passes.
 #[test]
-#[ignore = "needs the capi crate's exported functions and -rdynamic linking"]
 fn pyrite_exports_exactly_the_declared_symbols() {
     // PYRITE_EXE checks another build of the executable (e.g. release).
     let exe = std::env::var("PYRITE_EXE").unwrap_or_else(|_| env!("CARGO_BIN_EXE_pyrite").to_string());

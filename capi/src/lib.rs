@@ -25,12 +25,15 @@ pub mod longobject;
 pub mod modsupport;
 pub mod moduleobject;
 pub mod object;
+pub mod objimpl;
 pub mod pybuffer;
 pub mod pyerrors;
 pub mod pymem;
 pub mod tupleobject;
+pub mod typeobject;
 pub mod unicodeobject;
 pub mod util;
+pub mod weakrefobject;
 
 /// Installs the extension loader into the VM's import system; called by
 /// `main` before the interpreter starts, which also makes the linker keep

@@ -233,5 +233,7 @@ PyAPI_FUNC(int) PyObject_GetBuffer(PyObject *obj, Py_buffer *view, int flags);
 PyAPI_FUNC(void) PyBuffer_Release(Py_buffer *view);
 PyAPI_FUNC(int) PyBuffer_FillInfo(Py_buffer *view, PyObject *o, void *buf, Py_ssize_t len, int readonly, int flags);
 PyAPI_FUNC(int) PyBuffer_IsContiguous(const Py_buffer *view, char fort);
+/* The type's name after the last dot of tp_name (borrowed from tp_name). */
+PyAPI_FUNC(const char *) _PyType_Name(PyTypeObject *type);
 
 #endif /* !Py_CPYTHON_OBJECT_H */

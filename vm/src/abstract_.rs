@@ -719,15 +719,15 @@ pub fn power(v: &PyObj, w: &PyObj, z: &PyObj) -> PyResult {
             }
             return Err(err::type_error(format!(
                 "unsupported operand type(s) for ** or pow(): '{}', '{}', '{}'",
-                type_name(vt),
-                type_name(wt),
-                type_name(zt)
+                typeobj::tp_name(vt),
+                typeobj::tp_name(wt),
+                typeobj::tp_name(zt)
             )));
         }
         Err(err::type_error(format!(
             "unsupported operand type(s) for ** or pow(): '{}' and '{}'",
-            type_name(vt),
-            type_name(wt)
+            typeobj::tp_name(vt),
+            typeobj::tp_name(wt)
         )))
     }
 }

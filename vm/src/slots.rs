@@ -210,8 +210,10 @@ pub unsafe extern "C" fn hash_not_implemented(o: *mut PyObject) -> Py_hash_t {
 
 /// Adds a wrapper descriptor to a built-in type's dict for each slot it
 /// defines itself (`add_operators`), plus `__new__`.
-pub unsafe fn add_operators(tp: *mut PyTypeObject, d: &PyObj) -> PyResult<()> {
-    if typeobj::is_heap(tp) {
+/// `from_spec`: a heap type made from a `PyType_Spec`, whose slots are C
+/// functions (a class's come from its dunders, which are in its dict).
+pub unsafe fn add_operators(tp: *mut PyTypeObject, d: &PyObj, from_spec: bool) -> PyResult<()> {
+    if typeobj::is_heap(tp) && !from_spec {
         return Ok(());
     }
     for sd in SLOTDEFS.iter() {

@@ -73,7 +73,9 @@ pub fn type_name(tp: *mut PyTypeObject) -> String {
 /// for static types named "module.Type", the plain name for classes.
 pub fn tp_name(tp: *mut PyTypeObject) -> String {
     unsafe {
-        if is_heap(tp) {
+        // Classes keep tp_name equal to __name__; heap types made from a
+        // spec ("mod.Name") print their full tp_name, as in CPython.
+        if (*tp).tp_name.is_null() {
             return type_name(tp);
         }
         CStr::from_ptr((*tp).tp_name).to_string_lossy().into_owned()
@@ -378,7 +380,7 @@ unsafe fn inherit_slots(tp: *mut PyTypeObject, base: *mut PyTypeObject) {
     }
     inherit!(tp, base, tp_dealloc, tp_getattr, tp_setattr, tp_repr, tp_call, tp_str,
         tp_getattro, tp_setattro, tp_iter, tp_iternext, tp_descr_get, tp_descr_set, tp_init,
-        tp_alloc, tp_new, tp_free, tp_is_gc, tp_finalize, tp_traverse, tp_clear);
+        tp_alloc, tp_new, tp_is_gc, tp_finalize, tp_traverse, tp_clear);
     // Hash and comparison are inherited together, and only when the type
     // defines neither (a class defining __eq__ alone gets __hash__ = None).
     if (*tp).tp_richcompare.is_none() && (*tp).tp_hash.is_none() {
@@ -421,9 +423,21 @@ unsafe fn inherit_slots(tp: *mut PyTypeObject, base: *mut PyTypeObject) {
         | flags::BYTES_SUBCLASS | flags::UNICODE_SUBCLASS | flags::DICT_SUBCLASS
         | flags::BASE_EXC_SUBCLASS | flags::TYPE_SUBCLASS;
     (*tp).tp_flags |= (*base).tp_flags & inherited;
-    if (*base).tp_flags & flags::HAVE_GC != 0 && (*tp).tp_flags & flags::HEAPTYPE == 0 {
+    // (Classes are GC already; a spec type inherits GC-ness like a static
+    // one, CPython's inherit_special.)
+    if (*base).tp_flags & flags::HAVE_GC != 0 && (*tp).tp_flags & flags::HAVE_GC == 0 {
         if (*tp).tp_traverse.is_none() || (*tp).tp_traverse == (*base).tp_traverse {
             (*tp).tp_flags |= flags::HAVE_GC;
+        }
+    }
+    // A base's tp_free is only right for the same GC-ness (a C base's
+    // PyObject_Free cannot free an object with a GC header); otherwise the
+    // generic one, which handles both.
+    if (*tp).tp_free.is_none() {
+        if ((*tp).tp_flags ^ (*base).tp_flags) & flags::HAVE_GC == 0 {
+            (*tp).tp_free = (*base).tp_free;
+        } else {
+            (*tp).tp_free = Some(crate::alloc::generic_free);
         }
     }
     if (*base).tp_flags & (flags::SEQUENCE | flags::MAPPING) != 0
@@ -437,9 +451,47 @@ unsafe fn inherit_slots(tp: *mut PyTypeObject, base: *mut PyTypeObject) {
 /// `__mro__` and `__dict__` (with descriptors for its methods, members,
 /// getsets and slots), and inherits slots from its bases (`PyType_Ready`).
 pub unsafe fn ready(tp: *mut PyTypeObject) -> PyResult<()> {
+    ready_impl(tp, false)
+}
+
+/// `ready` for a heap type built from a `PyType_Spec`: its C slots get
+/// slot wrappers in its dict as a static type's do (a class's slots come
+/// from the dunders already in its dict instead).
+pub unsafe fn ready_from_spec(tp: *mut PyTypeObject) -> PyResult<()> {
+    ready_impl(tp, true)
+}
+
+#[repr(C)]
+struct DlInfo {
+    dli_fname: *const std::os::raw::c_char,
+    dli_fbase: *mut c_void,
+    dli_sname: *const std::os::raw::c_char,
+    dli_saddr: *mut c_void,
+}
+
+extern "C" {
+    fn dladdr(addr: *const c_void, info: *mut DlInfo) -> c_int;
+}
+
+/// Whether a static type belongs to the pyrite executable (the VM's and
+/// the Rust stdlib's types) rather than to a C extension module: only the
+/// former take their docs from the generated tables (objects::docs) and
+/// get the VM's defaults; an extension's type is described by its own C.
+pub unsafe fn is_vm_static(tp: *mut PyTypeObject) -> bool {
+    let mut a: DlInfo = std::mem::zeroed();
+    let mut b: DlInfo = std::mem::zeroed();
+    if dladdr(tp as *const c_void, &mut a) == 0 || dladdr(type_type() as *const c_void, &mut b) == 0 {
+        return true;
+    }
+    a.dli_fbase == b.dli_fbase
+}
+
+unsafe fn ready_impl(tp: *mut PyTypeObject, from_spec: bool) -> PyResult<()> {
     if (*tp).tp_flags & flags::READY != 0 {
         return Ok(());
     }
+    let builtin = !is_heap(tp) && is_vm_static(tp);
+    let extension = !is_heap(tp) && !builtin;
     (*tp).tp_flags |= flags::READYING;
     if (*tp).ob_base.ob_base.ob_type.is_null() {
         (*tp).ob_base.ob_base.ob_type = type_type();
@@ -459,14 +511,26 @@ pub unsafe fn ready(tp: *mut PyTypeObject) -> PyResult<()> {
         (*tp).tp_dict = dict::new().into_ptr();
     }
     let d = PyObj::from_borrowed((*tp).tp_dict);
-    crate::objects::descr::add_methods(tp, &d)?;
-    crate::objects::descr::add_members(tp, &d)?;
-    crate::objects::descr::add_getsets(tp, &d)?;
-    crate::slots::add_operators(tp, &d)?;
-    if !is_heap(tp) && (*tp).tp_dictoffset > 0 && dict::get_item_rs(&d, "__dict__").is_none() && tp != type_type() {
+    // A static C type without tp_new directly on object cannot be
+    // instantiated (CPython's type_ready_set_new).
+    if extension && (*tp).tp_new.is_none() && base == object_type() {
+        (*tp).tp_flags |= flags::DISALLOW_INSTANTIATION;
+    }
+    if extension {
+        // Static types are immutable (CPython 3.10+).
+        (*tp).tp_flags |= flags::IMMUTABLETYPE;
+    }
+    if (*tp).tp_flags & flags::DISALLOW_INSTANTIATION != 0 && (extension || from_spec) {
+        (*tp).tp_new = None;
+    }
+    crate::objects::descr::add_methods(tp, &d, builtin)?;
+    crate::objects::descr::add_members(tp, &d, builtin)?;
+    crate::objects::descr::add_getsets(tp, &d, builtin)?;
+    crate::slots::add_operators(tp, &d, from_spec)?;
+    if builtin && (*tp).tp_dictoffset > 0 && dict::get_item_rs(&d, "__dict__").is_none() && tp != type_type() {
         crate::objects::descr::add_dict_getset(tp, &d);
     }
-    if !is_heap(tp) {
+    if builtin {
         // CPython's docstring, from the generated table (objects::docs).
         if let Some(doc) = crate::objects::docs::type_doc(&type_name(tp)) {
             (*tp).tp_doc = doc;
@@ -482,6 +546,14 @@ pub unsafe fn ready(tp: *mut PyTypeObject) -> PyResult<()> {
     (*tp).tp_mro = tuple::new(mro.clone()).into_ptr();
     for b in mro.iter().skip(1) {
         inherit_slots(tp, as_type(b));
+    }
+    if (*tp).tp_flags & flags::DISALLOW_INSTANTIATION != 0 && (extension || from_spec) {
+        (*tp).tp_new = None;
+    }
+    if (*tp).tp_hash.is_none() && (extension || from_spec) && dict::get_item_rs(&d, "__hash__").is_none() {
+        // A C type defining comparison without hashing: CPython's
+        // type_ready_set_hash records it in the dict too.
+        dict::set_item_rs(&d, "__hash__", none::none());
     }
     if (*tp).tp_hash.is_none() {
         // A type whose __hash__ is None in its dict is unhashable.
@@ -669,7 +741,7 @@ pub fn generic_setattr(obj: &PyObj, name: &PyObj, value: Option<&PyObj>) -> PyRe
         }
         let dp = dict_ptr(obj.as_ptr());
         if dp.is_null() {
-            let tn = type_name(tp);
+            let tn = tp_name(tp);
             let n = unicode::to_string_lossy(name);
             return Err(if lookup(tp, name).is_some() {
                 err::attribute_error(format!("'{tn}' object attribute '{n}' is read-only"))
@@ -759,11 +831,11 @@ unsafe extern "C" fn type_getattro(o: *mut PyObject, name: *mut PyObject) -> *mu
 unsafe extern "C" fn type_setattro(o: *mut PyObject, name: *mut PyObject, v: *mut PyObject) -> c_int {
     let tp = o as *mut PyTypeObject;
     let n = PyObj::borrow(&name);
-    if !is_heap(tp) {
+    if !is_heap(tp) || (*tp).tp_flags & flags::IMMUTABLETYPE != 0 {
         err::restore(err::type_error(format!(
             "cannot set '{}' attribute of immutable type '{}'",
             unicode::to_string_lossy(n),
-            type_name(tp)
+            tp_name(tp)
         )));
         return -1;
     }
@@ -1059,29 +1131,41 @@ pub unsafe extern "C" fn subtype_dealloc(o: *mut PyObject) {
             }
         }
     }
-    if (*tp).tp_weaklistoffset > 0 {
+    // Classes are always GC types; a non-GC heap type made from a spec
+    // without a deallocator gets none of the clearing below (CPython's
+    // simplified path: its members, dict and weakrefs are left alone).
+    let gc = (*tp).tp_flags & flags::HAVE_GC != 0;
+    if gc && (*tp).tp_weaklistoffset > 0 {
         crate::objects::weakref::clear_weakrefs(o);
     }
-    // Find the nearest non-heap base: it owns the layout's remaining fields.
+    // Find the nearest base with its own deallocator (a static type, or a
+    // heap type made from a spec): it owns the layout's remaining fields.
     let mut base = tp;
-    while is_heap(base) {
-        // Clear __slots__ members defined by this heap type.
-        clear_slots(base, o);
+    while !base.is_null() && (*base).tp_dealloc.map(|f| f as usize) == Some(subtype_dealloc as usize) {
+        // Clear __slots__ members defined by this class.
+        if gc {
+            clear_slots(base, o);
+        }
         base = (*base).tp_base;
     }
-    let dp = dict_ptr(o);
+    let dp = if gc { dict_ptr(o) } else { std::ptr::null_mut() };
     if !dp.is_null() && !(*dp).is_null() {
         let d = std::mem::replace(&mut *dp, std::ptr::null_mut());
         decref(d);
     }
     let heap_tp = tp;
+    // A heap base's deallocator releases the instance's reference to its
+    // type itself (CPython 3.8+), a static one does not.
+    let needs_decref = !is_heap(base);
     // The base deallocator releases its own fields and frees the memory
     // through the actual type's tp_free (which knows about the GC header).
     match (*base).tp_dealloc {
         Some(f) if f as usize != subtype_dealloc as usize && base != object_type() => f(o),
         _ => crate::alloc::tp_free(o),
     }
-    decref(heap_tp as *mut PyObject);
+    if needs_decref {
+        decref(heap_tp as *mut PyObject);
+    }
 }
 
 unsafe fn clear_slots(tp: *mut PyTypeObject, o: *mut PyObject) {
@@ -1104,7 +1188,7 @@ unsafe fn clear_slots(tp: *mut PyTypeObject, o: *mut PyObject) {
 unsafe extern "C" fn subtype_traverse(o: *mut PyObject, visit: visitproc, arg: *mut c_void) -> c_int {
     let tp = (*o).ob_type;
     let mut t = tp;
-    while is_heap(t) {
+    while (*t).tp_traverse.map(|f| f as usize) == Some(subtype_traverse as usize) {
         let ht = t as *mut PyHeapTypeObject;
         let n = (*t).ob_base.ob_size;
         let members = (ht as *mut u8).add(std::mem::size_of::<PyHeapTypeObject>()) as *mut PyMemberDef;
@@ -1130,9 +1214,12 @@ unsafe extern "C" fn subtype_traverse(o: *mut PyObject, visit: visitproc, arg: *
             return r;
         }
     }
-    let r = visit(tp as *mut PyObject, arg);
-    if r != 0 {
-        return r;
+    // A heap base's traverse visits the type itself (CPython 3.9+).
+    if !is_heap(t) {
+        let r = visit(tp as *mut PyObject, arg);
+        if r != 0 {
+            return r;
+        }
     }
     if let Some(bt) = (*t).tp_traverse {
         return bt(o, visit, arg);
@@ -1143,7 +1230,7 @@ unsafe extern "C" fn subtype_traverse(o: *mut PyObject, visit: visitproc, arg: *
 unsafe extern "C" fn subtype_clear(o: *mut PyObject) -> c_int {
     let tp = (*o).ob_type;
     let mut t = tp;
-    while is_heap(t) {
+    while (*t).tp_clear.map(|f| f as usize) == Some(subtype_clear as usize) {
         clear_slots(t, o);
         t = (*t).tp_base;
     }
@@ -1193,7 +1280,7 @@ unsafe fn extra_ivars(tp: *mut PyTypeObject, base: *mut PyTypeObject) -> bool {
 
 /// Picks the base whose layout the new class extends, or the
 /// "multiple bases have instance lay-out conflict" TypeError.
-unsafe fn best_base(bases: &[PyObj]) -> PyResult<*mut PyTypeObject> {
+pub unsafe fn best_base(bases: &[PyObj]) -> PyResult<*mut PyTypeObject> {
     let mut base: *mut PyTypeObject = std::ptr::null_mut();
     let mut winner: *mut PyTypeObject = std::ptr::null_mut();
     for b in bases {
@@ -1202,8 +1289,9 @@ unsafe fn best_base(bases: &[PyObj]) -> PyResult<*mut PyTypeObject> {
         }
         let bt = as_type(b);
         if (*bt).tp_flags & flags::BASETYPE == 0 {
-            // CPython names it by tp_name: "os.stat_result" for a static type.
-            let tn = if is_heap(bt) { type_name(bt) } else { CStr::from_ptr((*bt).tp_name).to_string_lossy().into_owned() };
+            // CPython names it by tp_name: "os.stat_result" for a static
+            // type, "mod.Name" for one made from a spec.
+            let tn = tp_name(bt);
             return Err(err::type_error(format!("type '{}' is not an acceptable base type", tn)));
         }
         let candidate = solid_base(bt);
@@ -1225,7 +1313,7 @@ unsafe fn best_base(bases: &[PyObj]) -> PyResult<*mut PyTypeObject> {
 /// bases, recomputes the MRO of `tp` and its subclasses (restoring the old
 /// state if any fails), moves the subclass links and re-derives the slots.
 pub unsafe fn set_bases(tp: *mut PyTypeObject, v: Option<&PyObj>) -> PyResult<()> {
-    let name = type_name(tp);
+    let name = tp_name(tp);
     if (*tp).tp_flags & flags::IMMUTABLETYPE != 0 || !is_heap(tp) {
         return Err(err::type_error(format!("cannot set '__bases__' attribute of immutable type '{}'", name)));
     }
@@ -1678,6 +1766,10 @@ unsafe extern "C" fn type_dealloc(o: *mut PyObject) {
     if !(*ht)._ht_tpname.is_null() {
         drop(std::ffi::CString::from_raw((*ht)._ht_tpname));
     }
+    // Only a type made from a PyType_Spec has a tp_doc of its own (a copy).
+    if !(*tp).tp_doc.is_null() {
+        crate::alloc::mem_free((*tp).tp_doc as *mut c_void);
+    }
     let meta = (*o).ob_type;
     crate::alloc::object_free_raw(o);
     if is_heap(meta) {
@@ -1687,7 +1779,8 @@ unsafe extern "C" fn type_dealloc(o: *mut PyObject) {
 
 unsafe extern "C" fn type_traverse(o: *mut PyObject, visit: visitproc, arg: *mut c_void) -> c_int {
     let tp = o as *mut PyTypeObject;
-    for p in [(*tp).tp_dict, (*tp).tp_mro, (*tp).tp_bases, (*tp).tp_base as *mut PyObject] {
+    let module = if is_heap(tp) { (*(o as *mut PyHeapTypeObject)).ht_module } else { std::ptr::null_mut() };
+    for p in [(*tp).tp_dict, (*tp).tp_mro, (*tp).tp_bases, (*tp).tp_base as *mut PyObject, module] {
         if !p.is_null() {
             let r = visit(p, arg);
             if r != 0 {

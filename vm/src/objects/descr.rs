@@ -273,10 +273,9 @@ pub unsafe fn member_get(obj: &PyObj, m: *mut PyMemberDef) -> PyResult {
         T_OBJECT_EX => {
             let p = *(addr as *const *mut PyObject);
             if p.is_null() {
-                let tp = obj.ob_type();
                 return Err(err::attribute_error(format!(
                     "'{}' object has no attribute '{}'",
-                    type_name(tp),
+                    crate::typeobj::tp_name(obj.ob_type()),
                     cstr((*m).name)
                 )));
             }
@@ -287,25 +286,21 @@ pub unsafe fn member_get(obj: &PyObj, m: *mut PyMemberDef) -> PyResult {
     })
 }
 
-/// Writes a `PyMemberDef` field (`PyMember_SetOne`); None deletes.
+/// Writes a `PyMemberDef` field (`PyMember_SetOne`); None deletes. As in
+/// CPython, integers go through `__index__` with C `long` overflow checks
+/// and a RuntimeWarning when the field truncates them.
 pub unsafe fn member_set(obj: &PyObj, m: *mut PyMemberDef, v: Option<&PyObj>) -> PyResult<()> {
     use crate::objects::{float, long};
     let name = cstr((*m).name);
     if (*m).flags & READONLY != 0 {
-        return Err(err::attribute_error(format!(
-            "readonly attribute"
-        )));
+        return Err(err::attribute_error("readonly attribute"));
     }
     let addr = (obj.as_ptr() as *mut u8).offset((*m).offset);
     let Some(v) = v else {
         if (*m).type_ == T_OBJECT_EX || (*m).type_ == T_OBJECT {
             let p = addr as *mut *mut PyObject;
             if (*p).is_null() && (*m).type_ == T_OBJECT_EX {
-                return Err(err::attribute_error(format!(
-                    "'{}' object has no attribute '{}'",
-                    type_name(obj.ob_type()),
-                    name
-                )));
+                return Err(err::attribute_error(name));
             }
             let old = std::mem::replace(&mut *p, std::ptr::null_mut());
             xdecref(old);
@@ -313,11 +308,21 @@ pub unsafe fn member_set(obj: &PyObj, m: *mut PyMemberDef, v: Option<&PyObj>) ->
         }
         return Err(err::type_error("can't delete numeric/char attribute"));
     };
-    let int_val = |v: &PyObj| -> PyResult<i64> {
-        if !long::is_int(v) {
-            return Err(err::type_error("attribute value type must be int"));
+    let warn = |msg: &str| crate::warnings::warn(unsafe { crate::objects::exceptions::PyExc_RuntimeWarning }, msg, 1);
+    let as_u64 = |i: &PyObj| -> Option<u64> { u64::try_from(long::to_bigint(i)).ok() };
+    // PyLong_AsLong: __index__, then OverflowError outside C long.
+    let c_long = |v: &PyObj| crate::abstract_::to_i64(v);
+    // PyLong_AsUnsignedLong (ints only), falling back to PyLong_AsLong
+    // (any __index__) with a warning, as CPython 3.11 does.
+    let unsigned = |v: &PyObj| -> PyResult<u64> {
+        if long::is_int(v) && !long::is_negative(v) {
+            if let Some(u) = as_u64(v) {
+                return Ok(u);
+            }
         }
-        crate::abstract_::to_i64(v)
+        let x = c_long(v)?;
+        warn("Writing negative value into unsigned field")?;
+        Ok(x as u64)
     };
     match (*m).type_ {
         T_BOOL => {
@@ -326,21 +331,84 @@ pub unsafe fn member_set(obj: &PyObj, m: *mut PyMemberDef, v: Option<&PyObj>) ->
             }
             *(addr as *mut c_char) = crate::objects::boolobject::is_true_obj(v) as c_char;
         }
-        T_BYTE => *(addr as *mut i8) = int_val(v)? as i8,
-        T_UBYTE => *(addr as *mut u8) = int_val(v)? as u8,
-        T_SHORT => *(addr as *mut i16) = int_val(v)? as i16,
-        T_USHORT => *(addr as *mut u16) = int_val(v)? as u16,
-        T_INT => *(addr as *mut i32) = int_val(v)? as i32,
-        T_UINT => *(addr as *mut u32) = int_val(v)? as u32,
-        T_LONG | T_LONGLONG | T_PYSSIZET => *(addr as *mut i64) = int_val(v)?,
-        T_ULONG | T_ULONGLONG => *(addr as *mut u64) = int_val(v)? as u64,
+        T_BYTE => {
+            let x = c_long(v)?;
+            *(addr as *mut i8) = x as i8;
+            if x > i8::MAX as i64 || x < i8::MIN as i64 {
+                warn("Truncation of value to char")?;
+            }
+        }
+        T_UBYTE => {
+            let x = c_long(v)?;
+            *(addr as *mut u8) = x as u8;
+            if x > u8::MAX as i64 || x < 0 {
+                warn("Truncation of value to unsigned char")?;
+            }
+        }
+        T_SHORT => {
+            let x = c_long(v)?;
+            *(addr as *mut i16) = x as i16;
+            if x > i16::MAX as i64 || x < i16::MIN as i64 {
+                warn("Truncation of value to short")?;
+            }
+        }
+        T_USHORT => {
+            let x = c_long(v)?;
+            *(addr as *mut u16) = x as u16;
+            if x > u16::MAX as i64 || x < 0 {
+                warn("Truncation of value to unsigned short")?;
+            }
+        }
+        T_INT => {
+            let x = c_long(v)?;
+            *(addr as *mut i32) = x as i32;
+            if x > i32::MAX as i64 || x < i32::MIN as i64 {
+                warn("Truncation of value to int")?;
+            }
+        }
+        T_UINT => {
+            let u = unsigned(v)?;
+            *(addr as *mut u32) = u as u32;
+            if u > u32::MAX as u64 {
+                warn("Truncation of value to unsigned int")?;
+            }
+        }
+        T_LONG => *(addr as *mut i64) = c_long(v)?,
+        T_PYSSIZET => {
+            // PyLong_AsSsize_t: ints only, no __index__.
+            if !long::is_int(v) {
+                return Err(err::type_error("an integer is required"));
+            }
+            *(addr as *mut i64) = long::as_i64(v)
+                .ok_or_else(|| err::overflow_error("Python int too large to convert to C ssize_t"))?;
+        }
+        T_LONGLONG => {
+            let i = crate::abstract_::index(v)?;
+            *(addr as *mut i64) = long::as_i64(&i).ok_or_else(|| err::overflow_error("int too big to convert"))?;
+        }
+        T_ULONG => *(addr as *mut u64) = unsigned(v)?,
+        T_ULONGLONG => {
+            if long::is_int(v) {
+                if long::is_negative(v) {
+                    return Err(err::overflow_error("can't convert negative int to unsigned"));
+                }
+                *(addr as *mut u64) = as_u64(v)
+                    .ok_or_else(|| err::overflow_error("int too big to convert"))?;
+            } else {
+                *(addr as *mut u64) = c_long(v)? as u64;
+            }
+        }
         T_FLOAT | T_DOUBLE => {
+            // PyFloat_AsDouble: __float__, then __index__.
+            let nm = (*v.ob_type()).tp_as_number;
             let f = if float::is_float(v) {
                 float::value(v)
-            } else if long::is_int(v) {
-                int_val(v)? as f64
+            } else if !nm.is_null() && (*nm).nb_float.is_some() {
+                crate::objects::float_methods::number_float_value(v)?
+            } else if !nm.is_null() && (*nm).nb_index.is_some() {
+                crate::objects::long_methods::as_f64(&crate::abstract_::index(v)?)?
             } else {
-                return Err(err::type_error("attribute value type must be float"));
+                return Err(err::type_error(format!("must be real number, not {}", type_name(v.ob_type()))));
             };
             if (*m).type_ == T_FLOAT {
                 *(addr as *mut f32) = f as f32;
@@ -354,12 +422,14 @@ pub unsafe fn member_set(obj: &PyObj, m: *mut PyMemberDef, v: Option<&PyObj>) ->
             xdecref(old);
         }
         T_CHAR => {
-            if !unicode::is_str(v) || unicode::len(v) != 1 {
-                return Err(err::type_error("attribute value type must be a 1-character str"));
+            let bytes = if unicode::is_str(v) { unicode::to_string_lossy(v).into_bytes() } else { vec![] };
+            if bytes.len() != 1 {
+                return Err(err::type_error("bad argument type for built-in operation"));
             }
-            *(addr as *mut u8) = unicode::data(v).get(0) as u8;
+            *(addr as *mut u8) = bytes[0];
         }
-        _ => return Err(err::type_error(format!("readonly attribute"))),
+        T_STRING | T_STRING_INPLACE => return Err(err::type_error("readonly attribute")),
+        _ => return Err(err::system_error(format!("bad memberdescr type for {}", name))),
     }
     Ok(())
 }
@@ -583,12 +653,13 @@ unsafe extern "C" fn method_wrapper_hash(o: *mut PyObject) -> Py_hash_t {
 // ------------------------------------------------------------------ tables
 
 /// Adds descriptors for `tp_methods` to the type dict.
-pub unsafe fn add_methods(tp: *mut PyTypeObject, d: &PyObj) -> PyResult<()> {
+/// `builtin_docs`: the type is the VM's own, documented by objects::docs.
+pub unsafe fn add_methods(tp: *mut PyTypeObject, d: &PyObj, builtin_docs: bool) -> PyResult<()> {
     let mut ml = (*tp).tp_methods;
     if ml.is_null() {
         return Ok(());
     }
-    let doc_owner = (!typeobj::is_heap(tp)).then(|| type_name(tp));
+    let doc_owner = builtin_docs.then(|| type_name(tp));
     while !(*ml).ml_name.is_null() {
         let name = cstr((*ml).ml_name);
         if let Some(doc) = doc_owner.as_ref().and_then(|owner| crate::objects::docs::member_doc(owner, &name)) {
@@ -610,12 +681,13 @@ pub unsafe fn add_methods(tp: *mut PyTypeObject, d: &PyObj) -> PyResult<()> {
     Ok(())
 }
 
-pub unsafe fn add_members(tp: *mut PyTypeObject, d: &PyObj) -> PyResult<()> {
+/// `builtin_docs`: the type is the VM's own, documented by objects::docs.
+pub unsafe fn add_members(tp: *mut PyTypeObject, d: &PyObj, builtin_docs: bool) -> PyResult<()> {
     let mut m = (*tp).tp_members;
     if m.is_null() {
         return Ok(());
     }
-    let doc_owner = (!typeobj::is_heap(tp)).then(|| type_name(tp));
+    let doc_owner = builtin_docs.then(|| type_name(tp));
     while !(*m).name.is_null() {
         let name = cstr((*m).name);
         if let Some(doc) = doc_owner.as_ref().and_then(|owner| crate::objects::docs::member_doc(owner, &name)) {
@@ -629,12 +701,13 @@ pub unsafe fn add_members(tp: *mut PyTypeObject, d: &PyObj) -> PyResult<()> {
     Ok(())
 }
 
-pub unsafe fn add_getsets(tp: *mut PyTypeObject, d: &PyObj) -> PyResult<()> {
+/// `builtin_docs`: the type is the VM's own, documented by objects::docs.
+pub unsafe fn add_getsets(tp: *mut PyTypeObject, d: &PyObj, builtin_docs: bool) -> PyResult<()> {
     let mut g = (*tp).tp_getset;
     if g.is_null() {
         return Ok(());
     }
-    let doc_owner = (!typeobj::is_heap(tp)).then(|| type_name(tp));
+    let doc_owner = builtin_docs.then(|| type_name(tp));
     while !(*g).name.is_null() {
         let name = cstr((*g).name);
         if let Some(doc) = doc_owner.as_ref().and_then(|owner| crate::objects::docs::member_doc(owner, &name)) {
@@ -680,7 +753,8 @@ pub unsafe fn set_methods(tp: *mut PyTypeObject, entries: &[(&str, *const c_void
     (*tp).tp_methods = crate::objects::methodobject::method_table(entries);
 }
 
-unsafe extern "C" fn instance_dict_get(o: *mut PyObject, _: *mut c_void) -> *mut PyObject {
+/// `__dict__` getter, creating the dict (also C's `PyObject_GenericGetDict`).
+pub unsafe extern "C" fn instance_dict_get(o: *mut PyObject, _: *mut c_void) -> *mut PyObject {
     let obj = PyObj::borrow(&o);
     match typeobj::instance_dict(obj) {
         Some(d) => d.into_ptr(),
@@ -693,7 +767,8 @@ unsafe extern "C" fn instance_dict_get(o: *mut PyObject, _: *mut c_void) -> *mut
     }
 }
 
-unsafe extern "C" fn instance_dict_set(o: *mut PyObject, v: *mut PyObject, _: *mut c_void) -> c_int {
+/// `__dict__` setter (also C's `PyObject_GenericSetDict`).
+pub unsafe extern "C" fn instance_dict_set(o: *mut PyObject, v: *mut PyObject, _: *mut c_void) -> c_int {
     let dp = typeobj::dict_ptr(o);
     if dp.is_null() {
         err::restore(err::attribute_error("This object has no __dict__"));

@@ -59,7 +59,7 @@ fn common_reduce(obj: &PyObj, proto: i32) -> PyResult {
 fn reduce_newobj(obj: &PyObj) -> PyResult {
     let tp = obj.ob_type();
     if unsafe { (*tp).tp_new.is_none() } {
-        return Err(err::type_error(format!("cannot pickle '{}' object", type_name(tp))));
+        return Err(err::type_error(format!("cannot pickle '{}' object", crate::typeobj::tp_name(tp))));
     }
     let (args, kwargs) = new_arguments(obj)?;
     let copyreg = copyreg()?;
@@ -179,7 +179,7 @@ fn getstate_default(obj: &PyObj, required: bool) -> PyResult {
             basic += ptr * list::len(names) as isize;
         }
         if unsafe { (*tp).tp_basicsize } > basic {
-            return Err(err::type_error(format!("cannot pickle '{}' object", type_name(tp))));
+            return Err(err::type_error(format!("cannot pickle '{}' object", crate::typeobj::tp_name(tp))));
         }
     }
     let Some(names) = slotnames else { return Ok(state) };

@@ -186,7 +186,7 @@ unsafe extern "C" fn type_set_name(o: *mut PyObject, v: *mut PyObject, _: *mut c
     if !typeobj::is_heap(t) {
         err::restore(err::type_error(format!(
             "cannot set '__name__' attribute of immutable type '{}'",
-            type_name(t)
+            typeobj::tp_name(t)
         )));
         return -1;
     }
@@ -251,7 +251,7 @@ unsafe extern "C" fn type_set_module(o: *mut PyObject, v: *mut PyObject, _: *mut
     if !typeobj::is_heap(t) {
         err::restore(err::type_error(format!(
             "cannot set '__module__' attribute of immutable type '{}'",
-            type_name(t)
+            typeobj::tp_name(t)
         )));
         return -1;
     }
@@ -293,7 +293,7 @@ unsafe extern "C" fn type_set_doc(o: *mut PyObject, v: *mut PyObject, _: *mut c_
     if !typeobj::is_heap(t) {
         err::restore(err::type_error(format!(
             "cannot set '__doc__' attribute of immutable type '{}'",
-            type_name(t)
+            typeobj::tp_name(t)
         )));
         return -1;
     }
