@@ -282,7 +282,13 @@ enum Found {
 fn find_in(name: &str, dirs: &[String]) -> Option<Found> {
     let mut ns = Vec::new();
     for d in dirs {
-        let base = if d.is_empty() { PathBuf::from(".") } else { PathBuf::from(d) };
+        // '' is the current directory, which CPython's FileFinder makes
+        // absolute (so __file__ and __path__ are absolute paths).
+        let base = if d.is_empty() {
+            std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."))
+        } else {
+            PathBuf::from(d)
+        };
         let pkg = base.join(name);
         let init = pkg.join("__init__.py");
         if init.is_file() {
