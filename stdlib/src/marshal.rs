@@ -4,9 +4,8 @@
 //! (see `write_code`); CPython's code layout is recognised and rejected.
 //!
 //! References (FLAG_REF/TYPE_REF) follow CPython's rule: an object is
-//! remembered when its reference count says it may be shared. Pyrite keeps
-//! CPython's reference counts except that its interned-string table holds a
-//! counted reference, which `shared` discounts.
+//! remembered when its reference count says it may be shared, and interned
+//! strings always are.
 
 use num_bigint::{BigInt, Sign};
 use std::collections::HashMap;
@@ -113,11 +112,11 @@ impl Writer {
     /// Whether `v` may be shared, by CPython's rule (more than one reference).
     /// `extra` counts references CPython would hold that Pyrite does not.
     fn shared(v: &PyObj, extra: isize) -> bool {
-        let mut n = v.refcnt() + extra;
+        // CPython 3.11.7 always remembers interned strings (stable .pyc files).
         if unicode::is_exact_str(v) && unicode::is_interned(v) {
-            n -= 1;
+            return true;
         }
-        n > 1
+        v.refcnt() + extra > 1
     }
 
     fn object(&mut self, v: &PyObj, extra: isize) -> Result<(), WErr> {
@@ -473,9 +472,18 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// One byte, or None at the end (any read failure counts as the end).
-    fn byte(&mut self) -> Option<u8> {
-        self.take(1).ok().map(|b| b[0])
+    /// One byte; at the end, EOFError (CPython's r_byte message).
+    fn byte(&mut self) -> PyResult<u8> {
+        match &mut self.input {
+            Input::Bytes { data, pos } => match data.get(*pos) {
+                Some(&b) => {
+                    *pos += 1;
+                    Ok(b)
+                }
+                None => Err(err::eof_error("EOF read where not expected")),
+            },
+            Input::File { .. } => self.take(1).map(|b| b[0]),
+        }
     }
 
     fn long(&mut self) -> PyResult<i32> {
@@ -531,8 +539,9 @@ impl<'a> Reader<'a> {
     /// One object; `Ok(None)` is TYPE_NULL (a dict's terminator).
     fn object(&mut self) -> PyResult<Option<PyObj>> {
         let code = match self.byte() {
-            Some(c) => c,
-            None => return Err(eof_object()),
+            Ok(c) => c,
+            Err(e) if e.matches(unsafe { vm::objects::exceptions::PyExc_EOFError }) => return Err(eof_object()),
+            Err(e) => return Err(e),
         };
         self.depth += 1;
         if self.depth > MAX_DEPTH {
@@ -545,7 +554,7 @@ impl<'a> Reader<'a> {
     }
 
     fn float_str(&mut self) -> PyResult<f64> {
-        let n = self.byte().ok_or_else(eof_object)? as usize;
+        let n = self.byte()? as usize;
         let raw = self.take(n)?;
         // The text is read as a C string: it ends at a NUL.
         let raw = &raw[..raw.iter().position(|&b| b == 0).unwrap_or(raw.len())];
@@ -623,7 +632,7 @@ impl<'a> Reader<'a> {
                 let n = if ty == TYPE_ASCII || ty == TYPE_ASCII_INTERNED {
                     self.size("string")?
                 } else {
-                    self.byte().ok_or_else(eof_object)? as usize
+                    self.byte()? as usize
                 };
                 // Read as Latin-1, as CPython does (the bytes are not checked).
                 let cps: Vec<u32> = self.take(n)?.iter().map(|&b| b as u32).collect();
@@ -648,12 +657,7 @@ impl<'a> Reader<'a> {
             }
             TYPE_SMALL_TUPLE | TYPE_TUPLE => {
                 let n = if ty == TYPE_SMALL_TUPLE {
-                    match self.byte() {
-                        Some(b) => b as usize,
-                        // At the end of a bytes input CPython reads 255 (EOF as a byte).
-                        None if matches!(self.input, Input::Bytes { .. }) => 255,
-                        None => return Err(err::eof_error("EOF read where not expected")),
-                    }
+                    self.byte()? as usize
                 } else {
                     self.size("tuple")?
                 };
