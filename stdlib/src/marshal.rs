@@ -333,9 +333,12 @@ impl Writer {
     /// u32 lineno, end_lineno, col, end_col; u32 nentries and per entry u32
     /// start, end, target, depth, u8 lasti; then objects: consts, names,
     /// varnames, cellvars, freevars, localsplus names (tuples), filename,
-    /// name, qualname (str). Integers are little-endian.
+    /// name, qualname (str); last, u64 FNV-1a checksum of all the bytes
+    /// from the magic on (nested objects included), so that corruption is
+    /// caught before the validator has to. Integers are little-endian.
     fn code(&mut self, v: &PyObj) -> Result<(), WErr> {
         let d = code::data(v);
+        let start = self.out.len();
         self.out.extend_from_slice(CODE_MAGIC);
         self.u32(CODE_LAYOUT_VERSION);
         for x in [d.argcount, d.posonlyargcount, d.kwonlyargcount, d.flags, d.stacksize, d.firstlineno] {
@@ -367,8 +370,20 @@ impl Writer {
         self.object(&d.filename, 0)?;
         self.object(&d.name, 0)?;
         self.object(&d.qualname, 0)?;
+        let sum = checksum(&self.out[start..]);
+        self.out.extend_from_slice(&sum.to_le_bytes());
         Ok(())
     }
+}
+
+/// 64-bit FNV-1a (corruption detection, not authentication).
+fn checksum(data: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in data {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
 }
 
 /// UTF-8 with lone surrogates encoded as ordinary 3-byte sequences.
@@ -407,7 +422,8 @@ pub fn dumps(v: &PyObj, version: i32) -> PyResult<Vec<u8>> {
 
 enum Input<'a> {
     Bytes { data: &'a [u8], pos: usize },
-    File { file: PyObj, buf: Vec<u8> },
+    /// `hist` keeps every byte read, so code checksums can be verified.
+    File { file: PyObj, hist: Vec<u8> },
 }
 
 /// Largest chunk read from a file at once, so a hostile length field cannot
@@ -448,10 +464,10 @@ impl<'a> Reader<'a> {
                 *pos += n;
                 Ok(s)
             }
-            Input::File { file, buf } => {
-                buf.clear();
-                while buf.len() < n {
-                    let want = (n - buf.len()).min(FILE_CHUNK);
+            Input::File { file, hist } => {
+                let base = hist.len();
+                while hist.len() - base < n {
+                    let want = (n - (hist.len() - base)).min(FILE_CHUNK);
                     let ba = bytearray::new(&vec![0u8; want]);
                     let res = vm::abstract_::call_method(file, "readinto", &[ba.clone()])?;
                     let got = vm::abstract_::index_to_ssize(&res, Some(unsafe { vm::objects::exceptions::PyExc_ValueError }))?;
@@ -459,15 +475,15 @@ impl<'a> Reader<'a> {
                         return Err(err::value_error(format!(
                             "read() returned too much data: {} bytes requested, {} returned",
                             n,
-                            got + buf.len() as isize
+                            got + (hist.len() - base) as isize
                         )));
                     }
                     if got < 0 || (got as usize) < want {
                         return Err(err::eof_error("EOF read where not expected"));
                     }
-                    buf.extend_from_slice(&bytearray::as_slice(&ba)[..want]);
+                    hist.extend_from_slice(&bytearray::as_slice(&ba)[..want]);
                 }
-                Ok(&buf[..n])
+                Ok(&hist[base..])
             }
         }
     }
@@ -801,7 +817,23 @@ impl<'a> Reader<'a> {
         Ok(tuple::items(&o).to_vec())
     }
 
+    /// Offset of the next byte to read.
+    fn pos(&self) -> usize {
+        match &self.input {
+            Input::Bytes { pos, .. } => *pos,
+            Input::File { hist, .. } => hist.len(),
+        }
+    }
+
+    fn read_so_far(&self, start: usize) -> &[u8] {
+        match &self.input {
+            Input::Bytes { data, pos } => &data[start..*pos],
+            Input::File { hist, .. } => &hist[start..],
+        }
+    }
+
     fn code(&mut self) -> PyResult<PyObj> {
+        let start = self.pos();
         if self.take(4)? != CODE_MAGIC {
             return Err(bad("code object is not in Pyrite's format"));
         }
@@ -842,6 +874,11 @@ impl<'a> Reader<'a> {
         let filename = self.str_field("filename")?;
         let name = self.str_field("name")?;
         let qualname = self.str_field("qualname")?;
+        let sum = checksum(self.read_so_far(start));
+        let b = self.take(8)?;
+        if u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]) != sum {
+            return Err(bad("code object checksum mismatch"));
+        }
         let parts = CodeParts {
             name,
             qualname,
@@ -946,7 +983,7 @@ vm::onearg!(marshal_load, |slf, f| {
             vm::typeobj::type_name(probe.ob_type())
         )));
     }
-    let mut r = Reader { input: Input::File { file: f.clone(), buf: Vec::new() }, depth: 0, refs: Vec::new() };
+    let mut r = Reader { input: Input::File { file: f.clone(), hist: Vec::new() }, depth: 0, refs: Vec::new() };
     read_top(&mut r)
 });
 

@@ -177,6 +177,17 @@ pub fn validate(p: &CodeParts) -> Result<(), String> {
                 Opcode::COPY_FREE_VARS => a <= nfree,
                 Opcode::RAISE_VARARGS => a <= 2,
                 Opcode::BUILD_SLICE => a == 2 || a == 3,
+                // The compiler makes functions only from the code constant
+                // loaded just before, with a closure exactly when it has free
+                // variables (so COPY_FREE_VARS finds its cells).
+                Opcode::MAKE_FUNCTION => {
+                    a <= 0xf
+                        && i > 0
+                        && p.instrs[i - 1].op == Opcode::LOAD_CONST
+                        && p.consts.get(p.instrs[i - 1].arg as usize).map_or(false, |c| {
+                            code::is_code(c) && (a & 8 != 0) == !code::data(c).freevars.is_empty()
+                        })
+                }
                 Opcode::KW_NAMES => {
                     let t = &p.consts[a];
                     tuple::is_tuple(t) && tuple::items(t).iter().all(unicode::is_str)
@@ -191,6 +202,15 @@ pub fn validate(p: &CodeParts) -> Result<(), String> {
         if e.start > e.end || e.end as usize > n || e.target as usize >= n || e.depth > p.stacksize {
             return bad("exception table entry is out of range");
         }
+    }
+    let mut is_target = vec![false; n];
+    for ins in &p.instrs {
+        if ins.op.has_jump() {
+            is_target[ins.arg as usize] = true;
+        }
+    }
+    for e in &p.exception_table {
+        is_target[e.target as usize] = true;
     }
     // Handlers covering each instruction.
     let mut covering: Vec<Vec<usize>> = vec![Vec::new(); n];
@@ -220,6 +240,13 @@ pub fn validate(p: &CodeParts) -> Result<(), String> {
         let ins = p.instrs[i];
         if inputs(ins.op, ins.arg) > d {
             return bad(format!("stack underflow at {}", i));
+        }
+        // Returning leaves the stack empty (the VM relies on it).
+        if ins.op == Opcode::RETURN_VALUE && d != 1 {
+            return bad(format!("stack not empty at return at {}", i));
+        }
+        if ins.op == Opcode::MAKE_FUNCTION && is_target[i] {
+            return bad(format!("jump to MAKE_FUNCTION at {}", i));
         }
         for &k in &covering[i] {
             let e = &p.exception_table[k];
