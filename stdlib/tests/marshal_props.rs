@@ -100,6 +100,11 @@ fn loads_is_clean(data: &[u8]) -> Result<(), String> {
     }
 }
 
+/// The checksum Pyrite's code layout ends with (64-bit FNV-1a).
+fn fnv(data: &[u8]) -> u64 {
+    data.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &b| (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3))
+}
+
 fn compile(src: &str, filename: &str) -> Option<PyObj> {
     let unit = vm::compiler::compile_source(src, filename, vm::compiler::CompileMode::Exec, 0).ok()?;
     Some(code::from_unit(std::rc::Rc::new(unit)))
@@ -148,6 +153,7 @@ fn check_all() {
     let co = compile(src, "m.py").expect("compiles");
     let good = dumps(&co, 4).unwrap();
     loads(&good).expect("valid code loads");
+    assert_eq!(&good[1..5], b"PYRT");
     let n = good.len();
     runner
         .run(&proptest::collection::vec((0..n, any::<u8>()), 1..4), |muts| {
@@ -155,6 +161,21 @@ fn check_all() {
             for (i, b) in muts {
                 data[i] = b;
             }
+            loads_is_clean(&data).map_err(TestCaseError::fail)
+        })
+        .unwrap();
+    // Mutated instructions behind a correct checksum (what a crafted file
+    // looks like) reach the verifier, which must never panic.
+    let ninstr = u32::from_le_bytes([good[34], good[35], good[36], good[37]]) as usize;
+    runner
+        .run(&proptest::collection::vec((0..ninstr * 5, any::<u8>()), 1..4), |muts| {
+            let mut data = good.clone();
+            for (i, b) in muts {
+                data[38 + i] = b;
+            }
+            let end = data.len() - 8;
+            let sum = fnv(&data[1..end]);
+            data[end..].copy_from_slice(&sum.to_le_bytes());
             loads_is_clean(&data).map_err(TestCaseError::fail)
         })
         .unwrap();
