@@ -1,15 +1,20 @@
 //! Building code objects from untrusted parts (what `marshal.loads` reads
 //! back from a `.pyc`): `CodeParts`, the fields of a `CodeData` without its
-//! derived data, `validate`, the structural checks that keep hostile
-//! bytecode from indexing past the VM's tables or stack, and `from_parts`.
+//! derived data; `validate`, the verifier that keeps hostile bytecode from
+//! crashing the VM (which trusts compiler output and checks nothing); and
+//! `from_parts`, which validates and builds.
 //!
-//! The checks are structural: every opcode is a real, non-internal one; every
-//! argument indexes an existing constant, name, local, cell or instruction;
-//! a flow analysis over the instructions and the exception table proves that
-//! the stack depth is the same on every path into an instruction, never
-//! reads below the bottom and never exceeds `stacksize`, and that no path
-//! falls off the end. They do not type the stack's contents (NULL markers,
-//! cells, iterators), which the VM trusts the compiler for.
+//! The verifier checks that every opcode is a real, non-internal one and
+//! every argument indexes an existing constant, name, local, cell or
+//! instruction; that cells are made in the prologue and touched only by the
+//! DEREF family; and, by abstract interpretation over the instructions and
+//! the exception table, that the stack has one depth on every path into an
+//! instruction, stays within [0, stacksize], is empty at RETURN_VALUE, never
+//! falls off the end, and holds what the VM assumes without checking: no
+//! NULL where an object is needed, a list/set/dict under LIST_APPEND and
+//! friends, a tuple of cells as a closure, exceptions where handlers
+//! re-raise. Compiler output always passes (every corpus and Lib/ module is
+//! checked by stdlib/tests/marshal_props.rs and the marshal corpus).
 
 use crate::ast::Constant;
 use crate::bytecode::{ArgKind, CodeUnit, ConstValue, ExceptionEntry, Instruction, Location, Opcode};
