@@ -1,7 +1,8 @@
 //! Property tests of `marshal` through the VM's Rust API: random data values
 //! round-trip, random and mutated bytes never crash `loads` (only ValueError,
 //! EOFError or TypeError), hostile length fields fail fast, CPython's code
-//! objects are rejected, and every corpus program's code round-trips.
+//! objects are rejected, and every corpus program's and Lib/ module's code
+//! round-trips (the verifier accepts all compiler output).
 //!
 //! The VM is process-global and single-threaded, so everything runs in one
 //! `#[test]` on one thread (with a large stack, as `pyrite` runs).
@@ -212,12 +213,19 @@ fn check_all() {
     // Every corpus program's code round-trips (validation accepts all compiler output).
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/programs");
     let mut stack = vec![root];
+    // CPython's Lib/ (Pyrite's pure-Python stdlib), when installed.
+    let lib = std::path::PathBuf::from("/usr/lib/python3.11");
+    if lib.is_dir() {
+        stack.push(lib);
+    }
     let mut count = 0;
     while let Some(dir) = stack.pop() {
         for entry in std::fs::read_dir(&dir).unwrap() {
             let p = entry.unwrap().path();
             if p.is_dir() {
-                stack.push(p);
+                if !p.is_symlink() {
+                    stack.push(p);
+                }
             } else if p.extension().map_or(false, |e| e == "py") {
                 let Ok(src) = std::fs::read_to_string(&p) else { continue };
                 let Some(co) = compile(&src, &p.to_string_lossy()) else { continue };
@@ -228,7 +236,7 @@ fn check_all() {
             }
         }
     }
-    eprintln!("marshal_props: {} corpus programs round-tripped", count);
+    eprintln!("marshal_props: {} corpus and Lib/ files round-tripped", count);
     assert!(count > 100);
 }
 
