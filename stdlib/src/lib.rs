@@ -19,6 +19,7 @@ pub mod importlib_bootstrap;
 pub mod itertools;
 pub mod itertools_comb;
 pub mod localemodule;
+pub mod marshal;
 pub mod math;
 pub mod posixmodule;
 pub mod stringmodule;
@@ -58,6 +59,7 @@ pub fn register_all() {
     vm::import::register_frozen("_frozen_importlib", importlib_bootstrap::init_frozen_importlib);
     vm::import::register_frozen("_frozen_importlib_external", importlib_bootstrap::init_frozen_importlib_external);
     vm::import::register_builtin("itertools", itertools::init);
+    vm::import::register_builtin("marshal", marshal::init);
     vm::import::register_builtin("math", math::init);
     vm::import::register_builtin("posix", posixmodule::init);
     vm::import::register_builtin("errno", errnomodule::init);

@@ -9,6 +9,7 @@ pub mod cell;
 pub mod classobject;
 pub mod code;
 pub mod code_attrs;
+pub mod code_marshal;
 pub mod compileobj;
 pub mod complex;
 pub mod complex_methods;

@@ -420,7 +420,9 @@ fn intern_slow(s: &str) -> PyObj {
 
 /// `sys.intern`: returns the interned equal string, interning `o` if new.
 pub fn intern_obj(o: &PyObj) -> PyObj {
-    match as_str_fast(o) {
+    // Non-ASCII strings are interned too (their UTF-8 form is cached for the
+    // table key); only strings with lone surrogates cannot be.
+    match as_str(o).ok() {
         Some(s) if is_exact_str(o) && !s.is_empty() => unsafe {
             let c = cache();
             if let Some(&p) = c.interned.get(s) {
