@@ -65,28 +65,11 @@ fn run_frozen(name: &str, file: PathBuf, frozen_name: &str) -> PyResult<PyObj> {
     Ok(m)
 }
 
-// Stand-in `marshal` for _bootstrap_external's `import marshal` while Pyrite
-// has none: only reading or writing .pyc files needs it.
-vm::fastcall!(marshal_missing, |slf, args| {
-    Err(err::new(
-        unsafe { vm::objects::exceptions::PyExc_NotImplementedError },
-        "marshal is not implemented in Pyrite yet",
-    ))
-});
-
-fn marshal_placeholder() -> PyObj {
-    let m = module::new("marshal");
-    vm::sysmodule::add_functions(&m, &[
-        ("loads", marshal_missing as *const c_void, meth::FASTCALL),
-        ("dumps", marshal_missing as *const c_void, meth::FASTCALL),
-        ("load", marshal_missing as *const c_void, meth::FASTCALL),
-        ("dump", marshal_missing as *const c_void, meth::FASTCALL),
-    ]);
-    m
-}
-
-// Without marshal, Lib's SourceLoader (used by reload, exec_module, runpy...)
-// must neither read nor write .pyc files: it compiles the source.
+// Until Pyrite has its own bytecode cache (with its own magic number and
+// recovery from bad files), Lib's SourceLoader (used by reload,
+// exec_module, runpy...) neither reads nor writes .pyc files: it compiles
+// the source. Otherwise it would write CPython-magic files holding Pyrite
+// code objects, and fail the import on a corrupt one.
 const SOURCE_ONLY_GET_CODE: &str = "\
 def get_code(self, fullname):
     source_path = self.get_filename(fullname)
@@ -95,28 +78,11 @@ SourceLoader.get_code = get_code
 del get_code
 ";
 
-/// Runs _bootstrap_external.py, with the stand-in `marshal` if needed.
+/// Runs _bootstrap_external.py, then keeps its SourceLoader off .pyc files.
 fn run_external(dir: &std::path::Path) -> PyResult<PyObj> {
-    let placeholder = match vm::import::import_absolute("marshal") {
-        Ok(_) => None,
-        Err(e) if e.matches(unsafe { vm::objects::exceptions::PyExc_ImportError }) => {
-            let p = marshal_placeholder();
-            dict::set_item_rs(&modules(), "marshal", p.clone());
-            Some(p)
-        }
-        Err(e) => return Err(e),
-    };
-    let r = run_frozen("_frozen_importlib_external", dir.join("_bootstrap_external.py"), "<frozen importlib._bootstrap_external>");
-    if let Some(p) = &placeholder {
-        if dict::get_item_rs(&modules(), "marshal").map_or(false, |m| m.as_ptr() == p.as_ptr()) {
-            let _ = dict::pop_item(&modules(), &unicode::new("marshal"));
-        }
-    }
-    let e = r?;
-    if placeholder.is_some() {
-        let name = "<frozen importlib._bootstrap_external>";
-        vm::interp::run_source(SOURCE_ONLY_GET_CODE, name, &module::get_dict(&e), vm::compiler::CompileMode::Exec)?;
-    }
+    let e = run_frozen("_frozen_importlib_external", dir.join("_bootstrap_external.py"), "<frozen importlib._bootstrap_external>")?;
+    let name = "<frozen importlib._bootstrap_external>";
+    vm::interp::run_source(SOURCE_ONLY_GET_CODE, name, &module::get_dict(&e), vm::compiler::CompileMode::Exec)?;
     Ok(e)
 }
 
