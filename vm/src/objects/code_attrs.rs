@@ -70,6 +70,14 @@ pub fn decode_code(b: &[u8]) -> PyResult<Vec<Instruction>> {
     Ok(out)
 }
 
+/// Byte offset in `co_code` of the instruction at `index` (which
+/// `EXTENDED_ARG` units before it shift), as `f_lasti`/`tb_lasti` report it.
+pub fn byte_offset(cd: &crate::objects::code::CodeData, index: usize) -> usize {
+    let before: usize = cd.instrs.iter().take(index).map(|i| units_of(i.arg)).sum();
+    let own = cd.instrs.get(index).map_or(1, |i| units_of(i.arg));
+    2 * (before + own - 1)
+}
+
 /// Byte offset in `co_code` of each instruction, and the total length.
 fn offsets(instrs: &[Instruction]) -> (Vec<usize>, usize) {
     let mut v = Vec::with_capacity(instrs.len());

@@ -303,7 +303,12 @@ frame_getter!(get_globals, |f| PyObj::from_borrowed((*f).globals));
 frame_getter!(get_builtins, |f| PyObj::from_borrowed((*f).builtins));
 frame_getter!(get_locals, |f| locals_dict(f));
 frame_getter!(get_lineno, |f| crate::objects::long::from_i64(lineno(f) as i64));
-frame_getter!(get_lasti, |f| crate::objects::long::from_i64(((*f).lasti.max(0) * 2) as i64));
+frame_getter!(get_lasti, |f| {
+    // A generator's frame that has not started reports 0, as in CPython 3.11
+    // (whose frame has executed RETURN_GENERATOR at offset 0).
+    let cd = code::data(PyObj::borrow(&(*f).code));
+    crate::objects::long::from_usize(crate::objects::code_attrs::byte_offset(cd, (*f).lasti.max(0) as usize))
+});
 frame_getter!(get_trace, |f| if (*f).f_trace.is_null() { none::none() } else { PyObj::from_borrowed((*f).f_trace) });
 
 unsafe extern "C" fn frame_repr(o: *mut PyObject) -> *mut PyObject {

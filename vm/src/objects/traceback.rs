@@ -89,7 +89,15 @@ unsafe extern "C" fn get_lineno(o: *mut PyObject, _: *mut c_void) -> *mut PyObje
     crate::objects::long::from_i64(lineno(PyObj::borrow(&o)) as i64).into_ptr()
 }
 unsafe extern "C" fn get_lasti(o: *mut PyObject, _: *mut c_void) -> *mut PyObject {
-    crate::objects::long::from_i64(lasti(PyObj::borrow(&o)) as i64 * 2).into_ptr()
+    let t = PyObj::borrow(&o);
+    let f = (*(t.as_ptr() as *mut PyTracebackObject)).tb_frame as *mut crate::objects::frame::PyFrameObject;
+    let i = lasti(t).max(0) as usize;
+    let off = if f.is_null() || (*f).code.is_null() {
+        2 * i
+    } else {
+        crate::objects::code_attrs::byte_offset(crate::objects::code::data(PyObj::borrow(&(*f).code)), i)
+    };
+    crate::objects::long::from_usize(off).into_ptr()
 }
 
 pub unsafe fn init_type() {
