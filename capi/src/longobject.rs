@@ -95,6 +95,15 @@ pub unsafe extern "C" fn PyLong_FromString(s: *const c_char, pend: *mut *mut c_c
 
 #[no_mangle]
 pub extern "C" fn PyLong_AsLong(o: *mut PyObject) -> c_long {
+    // An int that fits a machine word needs no big-integer conversion.
+    if !o.is_null() {
+        let obj = unsafe { b(&o) };
+        if long::is_int(obj) {
+            if let Some(v) = long::as_i64(obj) {
+                return v as c_long;
+            }
+        }
+    }
     match index_value(o) {
         Ok(v) => v.to_i64().map(|x| x as c_long).unwrap_or_else(|| fail(overflow("Python int too large to convert to C long"), -1)),
         Err(e) => fail(e, -1),

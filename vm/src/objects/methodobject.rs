@@ -66,26 +66,7 @@ pub unsafe fn call_method_def(
     crate::interp::enter_recursive_call(" while calling a Python object")?;
     // C code must return NULL exactly when it sets an exception
     // (CPython's _Py_CheckFunctionResult).
-    let checked = |p: *mut PyObject| -> PyResult {
-        let bad = |what: &str| {
-            err::system_error(format!("<built-in function {}> {}", method_name(ml), what))
-        };
-        if p.is_null() {
-            return Err(err::take().unwrap_or_else(|| bad("returned NULL without setting an exception")));
-        }
-        let o = PyObj::from_owned(p);
-        if !err::occurred() {
-            return Ok(o);
-        }
-        match err::take() {
-            None => Ok(o),
-            Some(cause) => {
-                let e = bad("returned a result with an exception set");
-                let _ = crate::abstract_::setattr_str(e.value(), "__cause__", cause.0);
-                Err(e)
-            }
-        }
-    };
+    let checked = |p: *mut PyObject| checked_result(ml, p);
     let r = match fl {
         meth::NOARGS => {
             if nk > 0 {
@@ -144,6 +125,76 @@ pub unsafe fn call_method_def(
     };
     crate::interp::leave_recursive_call();
     r
+}
+
+/// CALL's fast path for the commonest C calls (CPython 3.11 specializes the
+/// same ones): a builtin function, or a method descriptor called with its
+/// instance first, whose convention is METH_O, METH_NOARGS or METH_FASTCALL
+/// (with or without keywords, none given). None when the call needs the
+/// general path (other conventions, wrong argument counts, a `self` of the
+/// wrong type — whose errors that path raises).
+#[inline]
+pub unsafe fn call_fast(callable: *mut PyObject, args: *const *mut PyObject, nargs: usize) -> Option<PyResult> {
+    let tp = (*callable).ob_type;
+    let (ml, slf, args, nargs) = if tp == cfunction_type() {
+        let f = callable as *mut PyCFunctionObject;
+        ((*f).m_ml, (*f).m_self, args, nargs)
+    } else if tp == &raw mut crate::objects::descr::PyMethodDescr_Type {
+        let d = callable as *mut crate::objects::descr::PyMethodDescrObject;
+        if nargs == 0 || !crate::typeobj::is_subtype((**args).ob_type, (*d).d_common.d_type) {
+            return None;
+        }
+        ((*d).d_method, *args, args.add(1), nargs - 1)
+    } else {
+        return None;
+    };
+    let f = (*ml).ml_meth?;
+    let r = match (*ml).ml_flags & !meth::COEXIST {
+        meth::O if nargs == 1 => {
+            crate::interp::enter_recursive_call(" while calling a Python object").ok()?;
+            f(slf, *args)
+        }
+        meth::NOARGS if nargs == 0 => {
+            crate::interp::enter_recursive_call(" while calling a Python object").ok()?;
+            f(slf, std::ptr::null_mut())
+        }
+        meth::FASTCALL => {
+            crate::interp::enter_recursive_call(" while calling a Python object").ok()?;
+            let ff: FastFn = std::mem::transmute(f);
+            ff(slf, args, nargs as isize)
+        }
+        x if x == meth::FASTCALL | meth::KEYWORDS => {
+            crate::interp::enter_recursive_call(" while calling a Python object").ok()?;
+            let ff: FastKwFn = std::mem::transmute(f);
+            ff(slf, args, nargs as isize, std::ptr::null_mut())
+        }
+        _ => return None,
+    };
+    crate::interp::leave_recursive_call();
+    Some(checked_result(ml, r))
+}
+
+/// A C function's result, held to CPython's rule (_Py_CheckFunctionResult):
+/// NULL exactly when an exception is set.
+#[inline]
+unsafe fn checked_result(ml: *mut PyMethodDef, p: *mut PyObject) -> PyResult {
+    if p.is_null() {
+        return Err(err::take().unwrap_or_else(|| {
+            err::system_error(format!("<built-in function {}> returned NULL without setting an exception", method_name(ml)))
+        }));
+    }
+    let o = PyObj::from_owned(p);
+    if !err::occurred() {
+        return Ok(o);
+    }
+    match err::take() {
+        None => Ok(o),
+        Some(cause) => {
+            let e = err::system_error(format!("<built-in function {}> returned a result with an exception set", method_name(ml)));
+            let _ = crate::abstract_::setattr_str(e.value(), "__cause__", cause.0);
+            Err(e)
+        }
+    }
 }
 
 pub fn is_cfunction(o: &PyObj) -> bool {
