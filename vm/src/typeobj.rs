@@ -461,29 +461,19 @@ pub unsafe fn ready_from_spec(tp: *mut PyTypeObject) -> PyResult<()> {
     ready_impl(tp, true)
 }
 
-#[repr(C)]
-struct DlInfo {
-    dli_fname: *const std::os::raw::c_char,
-    dli_fbase: *mut c_void,
-    dli_sname: *const std::os::raw::c_char,
-    dli_saddr: *mut c_void,
-}
-
-extern "C" {
-    fn dladdr(addr: *const c_void, info: *mut DlInfo) -> c_int;
-}
-
 /// Whether a static type belongs to the pyrite executable (the VM's and
 /// the Rust stdlib's types) rather than to a C extension module: only the
 /// former take their docs from the generated tables (objects::docs) and
 /// get the VM's defaults; an extension's type is described by its own C.
 pub unsafe fn is_vm_static(tp: *mut PyTypeObject) -> bool {
-    let mut a: DlInfo = std::mem::zeroed();
-    let mut b: DlInfo = std::mem::zeroed();
-    if dladdr(tp as *const c_void, &mut a) == 0 || dladdr(type_type() as *const c_void, &mut b) == 0 {
-        return true;
+    // The executable's image spans the linker-defined __executable_start
+    // to _end (a range check: dladdr cost ~5M instructions at startup).
+    extern "C" {
+        static __executable_start: u8;
+        static _end: u8;
     }
-    a.dli_fbase == b.dli_fbase
+    let a = tp as usize;
+    a >= &raw const __executable_start as usize && a < &raw const _end as usize
 }
 
 unsafe fn ready_impl(tp: *mut PyTypeObject, from_spec: bool) -> PyResult<()> {
