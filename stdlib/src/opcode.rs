@@ -49,7 +49,7 @@ vm::fastcall_kw!(opcode_stack_effect, |slf, args, kw| {
         for i in 0..nk {
             let name = unicode::to_string_lossy(&tuple::items(k)[i]);
             if name != "jump" {
-                return Err(err::type_error(format!("stack_effect() got an unexpected keyword argument '{}'", name)));
+                return Err(err::type_error(format!("'{}' is an invalid keyword argument for stack_effect()", name)));
             }
             jump = Some(args[np + i].clone());
         }
