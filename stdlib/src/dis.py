@@ -466,6 +466,39 @@ def _disassemble_bytes(code, lasti=-1, varnames=None, names=None,
             print(f"  {entry.start} to {end} -> {entry.target} [{entry.depth}]{lasti}", file=file)
 
 
+def _get_const_value(op, arg, co_consts):
+    """The constant `arg` of a hasconst instruction."""
+    assert op in hasconst
+    return co_consts[arg]
+
+
+def _find_imports(co):
+    """Find import statements in the code: (name, level, fromlist) triples,
+    the arguments of __import__ (modulefinder reads them)."""
+    IMPORT_NAME = opmap['IMPORT_NAME']
+    consts = co.co_consts
+    names = co.co_names
+    opargs = [(op, arg) for _, op, arg in _unpack_opargs(co.co_code)
+              if op != EXTENDED_ARG]
+    for i, (op, oparg) in enumerate(opargs):
+        if op == IMPORT_NAME and i >= 2:
+            from_op = opargs[i - 1]
+            level_op = opargs[i - 2]
+            if from_op[0] in hasconst and level_op[0] in hasconst:
+                level = _get_const_value(level_op[0], level_op[1], consts)
+                fromlist = _get_const_value(from_op[0], from_op[1], consts)
+                yield (names[oparg], level, fromlist)
+
+
+def _find_store_names(co):
+    """Find names of variables which are written in the code."""
+    STORE_OPS = {opmap['STORE_NAME'], opmap['STORE_GLOBAL']}
+    names = co.co_names
+    for _, op, arg in _unpack_opargs(co.co_code):
+        if op in STORE_OPS:
+            yield names[arg]
+
+
 def _disassemble_str(source, **kwargs):
     """Compile the source string, then disassemble the code object."""
     _disassemble_recursive(_try_compile(source, '<dis>'), **kwargs)
