@@ -63,6 +63,7 @@ pub fn register_all() {
     vm::import::register_builtin("itertools", itertools::init);
     vm::import::register_builtin("marshal", marshal::init);
     vm::import::register_builtin("opcode", opcode::init);
+    vm::import::register_builtin("_opcode", opcode::init_private);
     vm::import::register_builtin("dis", dis::init);
     vm::import::register_builtin("math", math::init);
     vm::import::register_builtin("posix", posixmodule::init);

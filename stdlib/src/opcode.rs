@@ -125,3 +125,10 @@ pub fn init() -> PyResult<PyObj> {
     vm::sysmodule::add_functions(&m, &[("stack_effect", opcode_stack_effect as *const std::os::raw::c_void, meth::FASTCALL | meth::KEYWORDS)]);
     Ok(m)
 }
+
+/// `_opcode`, CPython's C half of `opcode`: `stack_effect` alone here.
+pub fn init_private() -> PyResult<PyObj> {
+    let m = module::new("_opcode");
+    vm::sysmodule::add_functions(&m, &[("stack_effect", opcode_stack_effect as *const std::os::raw::c_void, meth::FASTCALL | meth::KEYWORDS)]);
+    Ok(m)
+}
