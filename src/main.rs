@@ -367,6 +367,15 @@ fn run_command(cmd: &str) -> vm::err::PyResult<()> {
 fn run_module(name: &str) -> vm::err::PyResult<()> {
     // Find the module's file through the import system's search, then run
     // it as __main__ (packages run their __main__ submodule).
+    if vm::import::is_builtin(name) {
+        // A module built into Pyrite (e.g. `dis`) shadows Lib/; it runs as a
+        // script through its `_main` hook, since it has no source file.
+        let m = vm::import::import_absolute(name)?;
+        let main = vm::abstract_::getattr_str(&m, "_main")
+            .map_err(|_| vm::err::import_error(format!("No code object available for {}", name)))?;
+        vm::abstract_::call(&main, &[], None)?;
+        return Ok(());
+    }
     let (file, pkg) = find_module_file(name)?;
     let d = main_dict("__main__");
     dict::set_item_rs(&d, "__file__", unicode::new(&file));

@@ -29,6 +29,8 @@ pub mod timemodule;
 pub mod sre;
 pub mod native;
 pub mod operatormodule;
+pub mod opcode;
+pub mod dis;
 pub mod randommodule;
 pub mod sha512module;
 pub mod sysconfigdata;
@@ -60,6 +62,9 @@ pub fn register_all() {
     vm::import::register_frozen("_frozen_importlib_external", importlib_bootstrap::init_frozen_importlib_external);
     vm::import::register_builtin("itertools", itertools::init);
     vm::import::register_builtin("marshal", marshal::init);
+    vm::import::register_builtin("opcode", opcode::init);
+    vm::import::register_builtin("_opcode", opcode::init_private);
+    vm::import::register_builtin("dis", dis::init);
     vm::import::register_builtin("math", math::init);
     vm::import::register_builtin("posix", posixmodule::init);
     vm::import::register_builtin("errno", errnomodule::init);
