@@ -60,6 +60,7 @@ pub fn register_all() {
     vm::import::register_frozen("_frozen_importlib_external", importlib_bootstrap::init_frozen_importlib_external);
     vm::import::register_builtin("itertools", itertools::init);
     vm::import::register_builtin("marshal", marshal::init);
+    vm::import_cache::set_code_cache(marshal::cache_dump, marshal::loads, marshal::PYC_MAGIC);
     vm::import::register_builtin("math", math::init);
     vm::import::register_builtin("posix", posixmodule::init);
     vm::import::register_builtin("errno", errnomodule::init);

@@ -60,6 +60,20 @@ pub const CODE_MAGIC: &[u8; 4] = b"PYRT";
 /// Version of Pyrite's code-object layout; bump it (and the .pyc magic)
 /// whenever the layout or the bytecode changes.
 pub const CODE_LAYOUT_VERSION: u32 = 1;
+/// The magic number of Pyrite's .pyc files (`importlib.util.MAGIC_NUMBER`):
+/// a little-endian 16-bit word then b"\r\n", as CPython's. The word is
+/// 0x7900 (30976) plus the layout version: it changes with the layout and
+/// is no CPython magic (3.x uses 3000..3999; 2.x used 20121 and 50428 up).
+pub const PYC_MAGIC: [u8; 4] = {
+    let w = (0x7900 + CODE_LAYOUT_VERSION) as u16;
+    [w as u8, (w >> 8) as u8, b'\r', b'\n']
+};
+
+/// The bytecode cache's codec (vm/src/import_cache.rs): code objects to and
+/// from marshal data; `loads` verifies what it reads.
+pub fn cache_dump(code: &PyObj) -> PyResult<Vec<u8>> {
+    dumps(code, VERSION)
+}
 
 // ====================================================================== writing
 

@@ -590,7 +590,12 @@ fn load_native(abs: &str, path: Option<&PyObj>) -> PyResult<Option<PyObj>> {
         Some(f) => dict::set_item_rs(&d, "__file__", unicode::new(f)),
         None => dict::set_item_rs(&d, "__file__", none::none()),
     }
-    dict::set_item_rs(&d, "__cached__", none::none());
+    // `__cached__` names the cache file even when none is written, as in CPython.
+    let cached = code_path.as_deref().and_then(crate::import_cache::cache_path);
+    match &cached {
+        Some(c) => dict::set_item_rs(&d, "__cached__", unicode::new(&c.to_string_lossy())),
+        None => dict::set_item_rs(&d, "__cached__", none::none()),
+    }
     let is_ns = matches!(found, Found::Namespace(_));
     let spec = make_spec(abs, file.as_deref(), if is_ns { None } else { search.clone() }, false)?;
     if let Some(s) = &search {
@@ -617,7 +622,7 @@ fn load_native(abs: &str, path: Option<&PyObj>) -> PyResult<Option<PyObj>> {
         if let Some(sp) = dict::get_item_rs(&d, "__spec__") {
             let _ = crate::abstract_::setattr_str(&sp, "_initializing", crate::objects::boolobject::new(true));
         }
-        let r = exec_source_file(&p, &d);
+        let r = exec_module_file(&p, &d);
         // Re-read: setting up importlib during the body replaces the spec.
         if let Some(sp) = dict::get_item_rs(&d, "__spec__").filter(|s| !none::is_none(s)) {
             let _ = crate::abstract_::setattr_str(&sp, "_initializing", crate::objects::boolobject::new(false));
@@ -671,6 +676,15 @@ fn namespace_path(name: &str, dirs: PyObj) -> PyResult {
     let g = crate::abstract_::getattr_str(&crate::abstract_::getattr_str(&tp, "__init__")?, "__globals__")?;
     let finder = dict::get_item_rs(&g, "_find_namespace").ok_or_else(|| err::system_error("_find_namespace missing"))?;
     crate::abstract_::call(&tp, &[unicode::new(name), dirs, finder], None)
+}
+
+/// Runs an imported source module's code, from its bytecode cache when
+/// valid (vm/src/import_cache.rs).
+fn exec_module_file(p: &Path, globals: &PyObj) -> PyResult<()> {
+    let filename = p.to_string_lossy().into_owned();
+    let code = crate::import_cache::get_code(p, &filename)?;
+    crate::interp::run_code(&code, globals, None)?;
+    Ok(())
 }
 
 /// Reads, compiles and runs a source file in the given namespace.
