@@ -341,7 +341,8 @@ impl Writer {
     }
 
     /// Pyrite's code layout, after the TYPE_CODE byte:
-    /// `b"PYRT"`, u32 layout version; u32 argcount, posonlyargcount,
+    /// `b"PYRT"`, u32 layout version, 8-byte build id of the executable
+    /// (vm::import_cache::build_id); u32 argcount, posonlyargcount,
     /// kwonlyargcount, flags, stacksize, firstlineno; u8 has_docstring;
     /// u32 ninstrs and per instruction u8 opcode, u32 arg; per instruction
     /// u32 lineno, end_lineno, col, end_col; u32 nentries and per entry u32
@@ -355,6 +356,7 @@ impl Writer {
         let start = self.out.len();
         self.out.extend_from_slice(CODE_MAGIC);
         self.u32(CODE_LAYOUT_VERSION);
+        self.out.extend_from_slice(&vm::import_cache::build_id());
         for x in [d.argcount, d.posonlyargcount, d.kwonlyargcount, d.flags, d.stacksize, d.firstlineno] {
             self.u32(x);
         }
@@ -853,6 +855,9 @@ impl<'a> Reader<'a> {
         }
         if self.u32()? != CODE_LAYOUT_VERSION {
             return Err(bad("code object from another Pyrite version"));
+        }
+        if self.take(8)? != vm::import_cache::build_id() {
+            return Err(bad("code object from another Pyrite build"));
         }
         let mut f = [0u32; 6];
         for x in &mut f {

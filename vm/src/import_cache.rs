@@ -5,11 +5,6 @@
 //! hands it over with `set_code_cache` at start-up; without it, imports
 //! simply compile. A cache file that is stale, truncated, corrupt or foreign
 //! is never trusted: the source is compiled and the file rewritten.
-//!
-//! After the marshal data comes an 8-byte fingerprint of the pyrite
-//! executable that wrote the file (marshal.loads ignores trailing bytes):
-//! branches and rebuilds change the bytecode without always bumping
-//! CODE_LAYOUT_VERSION, and a file from another build is never trusted.
 
 use crate::err::PyResult;
 use crate::objref::PyObj;
@@ -98,8 +93,11 @@ fn source_hash(magic: [u8; 4], source: &[u8]) -> [u8; 8] {
     crate::hash::siphash13(u32::from_le_bytes(magic) as u64, 0, source).to_le_bytes()
 }
 
-/// The running executable's fingerprint: a hash of its size and mtime.
-fn build_id() -> [u8; 8] {
+/// The running executable's fingerprint (a hash of its size and mtime),
+/// which marshalled code objects carry: branches and rebuilds change the
+/// bytecode without always bumping CODE_LAYOUT_VERSION, and code from
+/// another build must never be run.
+pub fn build_id() -> [u8; 8] {
     static ID: OnceLock<[u8; 8]> = OnceLock::new();
     *ID.get_or_init(|| {
         let meta = std::env::current_exe().and_then(std::fs::metadata).ok();
@@ -195,7 +193,7 @@ fn validate(
     source: &mut Option<Vec<u8>>,
     rewrite: &mut Rewrite,
 ) -> Option<PyObj> {
-    if data.len() < 24 || data[0..4] != codec.magic || data[data.len() - 8..] != build_id() {
+    if data.len() < 16 || data[0..4] != codec.magic {
         return None;
     }
     let flags = u32_at(data, 4);
@@ -220,7 +218,7 @@ fn validate(
             return None;
         }
     }
-    match (codec.load)(&data[16..data.len() - 8]) {
+    match (codec.load)(&data[16..]) {
         Ok(code) if crate::objects::code::is_code(&code) => Some(code),
         _ => None,
     }
@@ -243,7 +241,6 @@ fn write(codec: &Codec, code: &PyObj, meta: &std::fs::Metadata, source: &[u8], c
         out.extend_from_slice(&size.to_le_bytes());
     }
     out.extend_from_slice(&body);
-    out.extend_from_slice(&build_id());
     let Some(dir) = cpath.parent() else { return };
     if std::fs::create_dir_all(dir).is_err() {
         return;
