@@ -162,6 +162,36 @@ pub fn get_code(p: &Path, filename: &str) -> PyResult {
     Ok(code)
 }
 
+/// The code of a sourceless module (`mod.pyc` where `mod.py` would be):
+/// nothing to recompile from, so a bad file is an error, as in CPython.
+pub fn load_sourceless(name: &str, p: &Path) -> PyResult {
+    let filename = p.to_string_lossy().into_owned();
+    let data = std::fs::read(p).map_err(|e| crate::objects::exceptions_attrs::os_error_from_io(&e, Some(&filename)))?;
+    let Some(codec) = CODEC.get() else {
+        return Err(crate::err::import_error(format!("cannot load bytecode of {name:?}: no marshal codec")));
+    };
+    if data.len() < 4 || data[0..4] != codec.magic {
+        let shown = crate::objects::bytes::new(&data[..data.len().min(4)]);
+        let r = crate::abstract_::repr(&shown).map(|r| crate::objects::unicode::to_string_lossy(&r)).unwrap_or_default();
+        return Err(crate::err::import_error(format!("bad magic number in '{name}': {r}")));
+    }
+    if data.len() < 16 {
+        return Err(crate::err::new(
+            unsafe { crate::objects::exceptions::PyExc_EOFError },
+            &format!("reached EOF while reading pyc header of '{name}'"),
+        ));
+    }
+    let flags = u32_at(&data, 4);
+    if flags & !(FLAG_HASH | FLAG_CHECK_SOURCE) != 0 {
+        return Err(crate::err::import_error(format!("invalid flags {flags} in '{name}'")));
+    }
+    let code = (codec.load)(&data[16..])?;
+    if !crate::objects::code::is_code(&code) {
+        return Err(crate::err::import_error(format!("Non-code object in '{filename}'")));
+    }
+    Ok(code)
+}
+
 fn u32_at(d: &[u8], i: usize) -> u32 {
     u32::from_le_bytes([d[i], d[i + 1], d[i + 2], d[i + 3]])
 }
