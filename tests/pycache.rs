@@ -111,3 +111,23 @@ fn dash_b_and_environment_prevent_writing() {
     assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "True");
     assert!(!t.0.join("__pycache__").exists());
 }
+
+#[test]
+fn bad_sourceless_files_raise_import_errors() {
+    let t = TempTree::new("sourceless");
+    let cases: [(&[u8], &str); 3] = [
+        (b"random bytes, not a pyc at all", "ImportError bad magic number in 'z'"),
+        (b"", "ImportError bad magic number in 'z': b''"),
+        (b"\x00\x00\r\n\x00\x00\x00\x00", "ImportError bad magic number in 'z': b'\\x00\\x00\\r\\n'"),
+    ];
+    for (data, want) in cases {
+        std::fs::write(t.0.join("z.pyc"), data).unwrap();
+        let code = format!(
+            "import sys; sys.path.insert(0, {:?})\ntry:\n    import z\nexcept Exception as e:\n    print(type(e).__name__, e)",
+            t.0.to_string_lossy()
+        );
+        let out = Command::new(env!("CARGO_BIN_EXE_pyrite")).args(["-c", &code]).output().expect("run pyrite");
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(out.status.success() && stdout.starts_with(want), "{want}: {stdout} {}", String::from_utf8_lossy(&out.stderr));
+    }
+}
