@@ -82,7 +82,12 @@ del get_code
 fn run_external(dir: &std::path::Path) -> PyResult<PyObj> {
     let e = run_frozen("_frozen_importlib_external", dir.join("_bootstrap_external.py"), "<frozen importlib._bootstrap_external>")?;
     let name = "<frozen importlib._bootstrap_external>";
-    vm::interp::run_source(SOURCE_ONLY_GET_CODE, name, &module::get_dict(&e), vm::compiler::CompileMode::Exec)?;
+    let d = module::get_dict(&e);
+    vm::interp::run_source(SOURCE_ONLY_GET_CODE, name, &d, vm::compiler::CompileMode::Exec)?;
+    // Lib hard-codes CPython's magic; Pyrite's .pyc files carry their own.
+    let magic = crate::marshal::PYC_MAGIC;
+    dict::set_item_rs(&d, "MAGIC_NUMBER", vm::objects::bytes::new(&magic));
+    dict::set_item_rs(&d, "_RAW_MAGIC_NUMBER", vm::objects::long::from_i64(u32::from_le_bytes(magic) as i64));
     Ok(e)
 }
 

@@ -60,6 +60,20 @@ pub const CODE_MAGIC: &[u8; 4] = b"PYRT";
 /// Version of Pyrite's code-object layout; bump it (and the .pyc magic)
 /// whenever the layout or the bytecode changes.
 pub const CODE_LAYOUT_VERSION: u32 = 1;
+/// The magic number of Pyrite's .pyc files (`importlib.util.MAGIC_NUMBER`):
+/// a little-endian 16-bit word then b"\r\n", as CPython's. The word is
+/// 0x7900 (30976) plus the layout version: it changes with the layout and
+/// is no CPython magic (3.x uses 3000..3999; 2.x used 20121 and 50428 up).
+pub const PYC_MAGIC: [u8; 4] = {
+    let w = (0x7900 + CODE_LAYOUT_VERSION) as u16;
+    [w as u8, (w >> 8) as u8, b'\r', b'\n']
+};
+
+/// The bytecode cache's codec (vm/src/import_cache.rs): code objects to and
+/// from marshal data; `loads` verifies what it reads.
+pub fn cache_dump(code: &PyObj) -> PyResult<Vec<u8>> {
+    dumps(code, VERSION)
+}
 
 // ====================================================================== writing
 
@@ -327,7 +341,8 @@ impl Writer {
     }
 
     /// Pyrite's code layout, after the TYPE_CODE byte:
-    /// `b"PYRT"`, u32 layout version; u32 argcount, posonlyargcount,
+    /// `b"PYRT"`, u32 layout version, 8-byte build id of the executable
+    /// (vm::import_cache::build_id); u32 argcount, posonlyargcount,
     /// kwonlyargcount, flags, stacksize, firstlineno; u8 has_docstring;
     /// u32 ninstrs and per instruction u8 opcode, u32 arg; per instruction
     /// u32 lineno, end_lineno, col, end_col; u32 nentries and per entry u32
@@ -341,6 +356,7 @@ impl Writer {
         let start = self.out.len();
         self.out.extend_from_slice(CODE_MAGIC);
         self.u32(CODE_LAYOUT_VERSION);
+        self.out.extend_from_slice(&vm::import_cache::build_id());
         for x in [d.argcount, d.posonlyargcount, d.kwonlyargcount, d.flags, d.stacksize, d.firstlineno] {
             self.u32(x);
         }
@@ -839,6 +855,9 @@ impl<'a> Reader<'a> {
         }
         if self.u32()? != CODE_LAYOUT_VERSION {
             return Err(bad("code object from another Pyrite version"));
+        }
+        if self.take(8)? != vm::import_cache::build_id() {
+            return Err(bad("code object from another Pyrite build"));
         }
         let mut f = [0u32; 6];
         for x in &mut f {

@@ -294,12 +294,21 @@ fn find_in(name: &str, dirs: &[String]) -> Option<Found> {
         if init.is_file() {
             return Some(Found::Package(pkg, init));
         }
+        let init_pyc = pkg.join("__init__.pyc");
+        if init_pyc.is_file() {
+            return Some(Found::Package(pkg, init_pyc));
+        }
         if let Some(ext) = crate::import_ext::find(&base, name) {
             return Some(Found::Extension(ext));
         }
         let src = base.join(format!("{}.py", name));
         if src.is_file() {
             return Some(Found::Source(src));
+        }
+        // A sourceless module: bytecode where the source would be.
+        let pyc = base.join(format!("{}.pyc", name));
+        if pyc.is_file() {
+            return Some(Found::Source(pyc));
         }
         if pkg.is_dir() {
             ns.push(pkg);
@@ -366,6 +375,7 @@ struct Bootstrap {
     frozen_importer: PyObj,
     path_finder: PyObj,
     source_loader: PyObj,
+    sourceless_loader: PyObj,
     namespace_loader: PyObj,
     namespace_path: PyObj,
     load_unlocked: PyObj,
@@ -388,6 +398,7 @@ pub fn set_bootstrap(b: &PyObj, e: &PyObj) -> PyResult<()> {
         frozen_importer: g(b, "FrozenImporter")?,
         path_finder: g(e, "PathFinder")?,
         source_loader: g(e, "SourceFileLoader")?,
+        sourceless_loader: g(e, "SourcelessFileLoader")?,
         namespace_loader: g(e, "NamespaceLoader")?,
         namespace_path: g(e, "_NamespacePath")?,
         load_unlocked: g(b, "_load_unlocked")?,
@@ -412,7 +423,8 @@ fn lib_spec(b: &Bootstrap, name: &str, origin: Option<&str>, search: Option<PyOb
     let Some(o) = origin else {
         return call(&b.module_spec, &[n, none::none(), crate::objects::boolobject::new(true)], Some(&kwnames(&["is_package"])));
     };
-    let loader = call(&b.source_loader, &[n.clone(), unicode::new(o)], None)?;
+    let cls = if is_bytecode(o) { &b.sourceless_loader } else { &b.source_loader };
+    let loader = call(cls, &[n.clone(), unicode::new(o)], None)?;
     let spec = call(&b.module_spec, &[n, loader, unicode::new(o)], Some(&kwnames(&["origin"])))?;
     crate::abstract_::setattr_str(&spec, "_set_fileattr", crate::objects::boolobject::new(true))?;
     if let Some(s) = search {
@@ -590,7 +602,14 @@ fn load_native(abs: &str, path: Option<&PyObj>) -> PyResult<Option<PyObj>> {
         Some(f) => dict::set_item_rs(&d, "__file__", unicode::new(f)),
         None => dict::set_item_rs(&d, "__file__", none::none()),
     }
-    dict::set_item_rs(&d, "__cached__", none::none());
+    // `__cached__` names the cache file even when none is written, as in CPython.
+    let cached = code_path.as_deref().and_then(|p| {
+        if is_bytecode(&p.to_string_lossy()) { Some(p.to_path_buf()) } else { crate::import_cache::cache_path(p) }
+    });
+    match &cached {
+        Some(c) => dict::set_item_rs(&d, "__cached__", unicode::new(&c.to_string_lossy())),
+        None => dict::set_item_rs(&d, "__cached__", none::none()),
+    }
     let is_ns = matches!(found, Found::Namespace(_));
     let spec = make_spec(abs, file.as_deref(), if is_ns { None } else { search.clone() }, false)?;
     if let Some(s) = &search {
@@ -617,7 +636,7 @@ fn load_native(abs: &str, path: Option<&PyObj>) -> PyResult<Option<PyObj>> {
         if let Some(sp) = dict::get_item_rs(&d, "__spec__") {
             let _ = crate::abstract_::setattr_str(&sp, "_initializing", crate::objects::boolobject::new(true));
         }
-        let r = exec_source_file(&p, &d);
+        let r = exec_module_file(abs, &p, &d);
         // Re-read: setting up importlib during the body replaces the spec.
         if let Some(sp) = dict::get_item_rs(&d, "__spec__").filter(|s| !none::is_none(s)) {
             let _ = crate::abstract_::setattr_str(&sp, "_initializing", crate::objects::boolobject::new(false));
@@ -671,6 +690,23 @@ fn namespace_path(name: &str, dirs: PyObj) -> PyResult {
     let g = crate::abstract_::getattr_str(&crate::abstract_::getattr_str(&tp, "__init__")?, "__globals__")?;
     let finder = dict::get_item_rs(&g, "_find_namespace").ok_or_else(|| err::system_error("_find_namespace missing"))?;
     crate::abstract_::call(&tp, &[unicode::new(name), dirs, finder], None)
+}
+
+/// Runs an imported source module's code, from its bytecode cache when
+/// valid (vm/src/import_cache.rs).
+fn exec_module_file(name: &str, p: &Path, globals: &PyObj) -> PyResult<()> {
+    let filename = p.to_string_lossy().into_owned();
+    let code = if is_bytecode(&filename) {
+        crate::import_cache::load_sourceless(name, p)?
+    } else {
+        crate::import_cache::get_code(p, &filename)?
+    };
+    crate::interp::run_code(&code, globals, None)?;
+    Ok(())
+}
+
+fn is_bytecode(path: &str) -> bool {
+    path.ends_with(".pyc")
 }
 
 /// Reads, compiles and runs a source file in the given namespace.

@@ -19,6 +19,7 @@ pub mod format;
 pub mod gc;
 pub mod hash;
 pub mod import;
+pub mod import_cache;
 pub mod import_ext;
 pub mod interp;
 pub mod object;

@@ -343,7 +343,11 @@ pub fn create(cfg: &Config) -> PyObj {
     set("copyright", unicode::new("Copyright (c) Pyrite developers.\nPython is Copyright (c) 2001-2023 Python Software Foundation."));
     set("float_repr_style", unicode::new("short"));
     set("dont_write_bytecode", boolobject::new(cfg.dont_write_bytecode));
-    set("pycache_prefix", none::none());
+    // `-X pycache_prefix=PATH`, else PYTHONPYCACHEPREFIX, as in CPython.
+    let prefix = cfg.xoptions.iter().rev().find_map(|x| x.strip_prefix("pycache_prefix=").map(str::to_string)).or_else(|| {
+        if cfg.ignore_environment { None } else { std::env::var("PYTHONPYCACHEPREFIX").ok().filter(|v| !v.is_empty()) }
+    });
+    set("pycache_prefix", prefix.map(|p| unicode::new(&p)).unwrap_or_else(none::none));
     set("path_hooks", list::new_empty());
     set("path_importer_cache", dict::new());
     set("meta_path", list::new_empty());
