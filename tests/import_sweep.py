@@ -143,9 +143,6 @@ def classify(pyrite, name, timeout):
          or re.search(r"The required (\w+) module was not built", line))
     if m and is_native(m.group(1)):
         return "missing", m.group(1)
-    if re.search(r"No module named 'importlib\.\w+'; 'importlib' is not a package", line):
-        # importlib is a built-in shim until Lib/importlib can run.
-        return "missing", "_imp (Lib/importlib; importlib is a shim)"
     m = re.match(r"ImportError: cannot import name '(\w+)' from '([\w.]+)'", line)
     if m and is_native(m.group(2)):
         return "partial", "%s.%s" % (m.group(2), m.group(1))
