@@ -395,8 +395,93 @@ crate::fastcall_kw!(code_replace, |slf, args, kwnames| {
     if lp.len() == d.nlocalsplus {
         nd.localsplus_names = lp;
     }
+    // The VM trusts code objects: a replaced co_code, table or count must
+    // pass the same verifier as marshalled code, or be refused.
+    let parts = crate::objects::code_marshal::CodeParts {
+        name: nd.name.clone(),
+        qualname: nd.qualname.clone(),
+        filename: nd.filename.clone(),
+        firstlineno: nd.firstlineno,
+        argcount: nd.argcount,
+        posonlyargcount: nd.posonlyargcount,
+        kwonlyargcount: nd.kwonlyargcount,
+        flags: nd.flags,
+        stacksize: nd.stacksize,
+        instrs: nd.instrs.clone(),
+        locations: nd.locations.clone(),
+        consts: nd.consts.clone(),
+        names: nd.names.clone(),
+        varnames: nd.varnames.clone(),
+        cellvars: nd.cellvars.clone(),
+        freevars: nd.freevars.clone(),
+        localsplus_names: nd.localsplus_names.clone(),
+        exception_table: nd.exception_table.clone(),
+        has_docstring: nd.has_docstring,
+    };
+    crate::objects::code_marshal::validate(&parts).map_err(|m| err::value_error(format!("code: invalid code object: {}", m)))?;
     Ok(new_code_object(nd))
 });
+
+/// `types.CodeType(argcount, posonlyargcount, kwonlyargcount, nlocals,
+/// stacksize, flags, codestring, constants, names, varnames, filename, name,
+/// qualname, firstlineno, linetable, exceptiontable, freevars=(),
+/// cellvars=(), /)` with CPython 3.11's signature; `codestring`,
+/// `linetable` and `exceptiontable` are in Pyrite's formats (as
+/// `co_code`, `co_linetable` and `co_exceptiontable` give them), and the
+/// result must pass the code verifier.
+unsafe extern "C" fn code_new(_tp: *mut PyTypeObject, args: *mut PyObject, kwargs: *mut PyObject) -> *mut PyObject {
+    err::into_ptr((|| -> PyResult {
+        if crate::objects::methodobject::kwargs_dict(kwargs).is_some() {
+            return Err(err::type_error("code() takes no keyword arguments"));
+        }
+        let a = tuple::items(PyObj::borrow(&args));
+        if a.len() < 16 || a.len() > 18 {
+            return Err(err::type_error(format!(
+                "code expected {} arguments, got {}",
+                if a.len() < 16 { "at least 16" } else { "at most 18" },
+                a.len()
+            )));
+        }
+        let instrs = decode_code(&bytes_arg(&a[6], "codestring")?)?;
+        let locations = decode_linetable(&bytes_arg(&a[14], "linetable")?, &instrs)?;
+        let varnames = str_tuple_arg(&a[9], "varnames")?;
+        if u32_arg(&a[3], "nlocals")? as usize != varnames.len() {
+            return Err(err::value_error("code: co_nlocals != len(co_varnames)"));
+        }
+        let freevars = match a.get(16) { Some(v) => str_tuple_arg(v, "freevars")?, None => Vec::new() };
+        let cellvars = match a.get(17) { Some(v) => str_tuple_arg(v, "cellvars")?, None => Vec::new() };
+        let consts = tuple_arg(&a[7], "constants")?;
+        let mut localsplus_names: Vec<PyObj> = varnames.clone();
+        for c in &cellvars {
+            if !varnames.iter().any(|v| unicode::eq(v, c)) {
+                localsplus_names.push(c.clone());
+            }
+        }
+        localsplus_names.extend(freevars.iter().cloned());
+        let parts = crate::objects::code_marshal::CodeParts {
+            name: str_arg(&a[11], "name")?,
+            qualname: str_arg(&a[12], "qualname")?,
+            filename: str_arg(&a[10], "filename")?,
+            firstlineno: u32_arg(&a[13], "firstlineno")?,
+            argcount: u32_arg(&a[0], "argcount")?,
+            posonlyargcount: u32_arg(&a[1], "posonlyargcount")?,
+            kwonlyargcount: u32_arg(&a[2], "kwonlyargcount")?,
+            flags: u32_arg(&a[5], "flags")?,
+            stacksize: u32_arg(&a[4], "stacksize")?,
+            instrs,
+            locations,
+            has_docstring: consts.first().is_some_and(unicode::is_str),
+            consts,
+            names: str_tuple_arg(&a[8], "names")?,
+            varnames,
+            cellvars,
+            freevars,
+            localsplus_names,
+            exception_table: decode_exceptiontable(&bytes_arg(&a[15], "exceptiontable")?)?,
+        };
+        crate::objects::code_marshal::from_parts(parts).map_err(|m| err::value_error(format!("code: invalid code object: {}", m)))
+    })())
+}
 
 fn new_code_object(mut d: CodeData) -> PyObj {
     d.run_instrs = crate::bytecode::quicken(&d.instrs);
@@ -536,6 +621,7 @@ pub unsafe fn init(t: *mut PyTypeObject) {
         ("replace", code_replace as *const c_void, meth::FASTCALL | meth::KEYWORDS, ""),
         ("__sizeof__", code_sizeof as *const c_void, meth::NOARGS, ""),
     ]);
+    (*t).tp_new = Some(code_new);
     (*t).tp_richcompare = Some(code_richcompare);
     (*t).tp_hash = Some(code_hash);
 }
