@@ -101,9 +101,17 @@ fn loads_is_clean(data: &[u8]) -> Result<(), String> {
     }
 }
 
-/// The checksum Pyrite's code layout ends with (64-bit FNV-1a).
+/// The checksum Pyrite's code layout ends with (stdlib/src/marshal.rs
+/// `checksum`: FNV-1a over 8-byte words with an xor-shift, then the tail).
 fn fnv(data: &[u8]) -> u64 {
-    data.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &b| (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3))
+    let mut h = 0xcbf2_9ce4_8422_2325u64;
+    let words = data.len() / 8 * 8;
+    for c in data[..words].chunks(8) {
+        let w = c.iter().rev().fold(0u64, |a, &b| (a << 8) | b as u64);
+        h = (h ^ w).wrapping_mul(0x0000_0100_0000_01b3);
+        h ^= h >> 32;
+    }
+    data[words..].iter().fold(h, |h, &b| (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3))
 }
 
 fn compile(src: &str, filename: &str) -> Option<PyObj> {
