@@ -384,43 +384,29 @@ crate::fastcall_kw!(code_replace, |slf, args, kwnames| {
             return Err(err::value_error("code: co_consts and co_names cannot shrink without new co_code"));
         }
     }
-    // Localsplus names follow varnames, own cells, free vars.
-    let mut lp: Vec<PyObj> = nd.varnames.clone();
-    for c in &nd.cellvars {
-        if !nd.varnames.iter().any(|v| unicode::eq(v, c)) {
-            lp.push(c.clone());
-        }
-    }
-    lp.extend(nd.freevars.iter().cloned());
+    let lp = localsplus_of(&nd.varnames, &nd.cellvars, &nd.freevars);
     if lp.len() == d.nlocalsplus {
         nd.localsplus_names = lp;
     }
     // The VM trusts code objects: a replaced co_code, table or count must
     // pass the same verifier as marshalled code, or be refused.
-    let parts = crate::objects::code_marshal::CodeParts {
-        name: nd.name.clone(),
-        qualname: nd.qualname.clone(),
-        filename: nd.filename.clone(),
-        firstlineno: nd.firstlineno,
-        argcount: nd.argcount,
-        posonlyargcount: nd.posonlyargcount,
-        kwonlyargcount: nd.kwonlyargcount,
-        flags: nd.flags,
-        stacksize: nd.stacksize,
-        instrs: nd.instrs.clone(),
-        locations: nd.locations.clone(),
-        consts: nd.consts.clone(),
-        names: nd.names.clone(),
-        varnames: nd.varnames.clone(),
-        cellvars: nd.cellvars.clone(),
-        freevars: nd.freevars.clone(),
-        localsplus_names: nd.localsplus_names.clone(),
-        exception_table: nd.exception_table.clone(),
-        has_docstring: nd.has_docstring,
-    };
+    let parts = crate::objects::code_marshal::parts_of_data(&nd);
     crate::objects::code_marshal::validate(&parts).map_err(|m| err::value_error(format!("code: invalid code object: {}", m)))?;
     Ok(new_code_object(nd))
 });
+
+/// Localsplus names: varnames, then the cells that are not also
+/// arguments, then the free variables.
+fn localsplus_of(varnames: &[PyObj], cellvars: &[PyObj], freevars: &[PyObj]) -> Vec<PyObj> {
+    let mut lp: Vec<PyObj> = varnames.to_vec();
+    for c in cellvars {
+        if !varnames.iter().any(|v| unicode::eq(v, c)) {
+            lp.push(c.clone());
+        }
+    }
+    lp.extend(freevars.iter().cloned());
+    lp
+}
 
 /// `types.CodeType(argcount, posonlyargcount, kwonlyargcount, nlocals,
 /// stacksize, flags, codestring, constants, names, varnames, filename, name,
@@ -451,13 +437,7 @@ unsafe extern "C" fn code_new(_tp: *mut PyTypeObject, args: *mut PyObject, kwarg
         let freevars = match a.get(16) { Some(v) => str_tuple_arg(v, "freevars")?, None => Vec::new() };
         let cellvars = match a.get(17) { Some(v) => str_tuple_arg(v, "cellvars")?, None => Vec::new() };
         let consts = tuple_arg(&a[7], "constants")?;
-        let mut localsplus_names: Vec<PyObj> = varnames.clone();
-        for c in &cellvars {
-            if !varnames.iter().any(|v| unicode::eq(v, c)) {
-                localsplus_names.push(c.clone());
-            }
-        }
-        localsplus_names.extend(freevars.iter().cloned());
+        let localsplus_names = localsplus_of(&varnames, &cellvars, &freevars);
         let parts = crate::objects::code_marshal::CodeParts {
             name: str_arg(&a[11], "name")?,
             qualname: str_arg(&a[12], "qualname")?,

@@ -50,7 +50,11 @@ pub struct CodeParts {
 
 /// The parts of an existing code object (for writing it out).
 pub fn parts_of(o: &PyObj) -> CodeParts {
-    let d = code::data(o);
+    parts_of_data(code::data(o))
+}
+
+/// The parts of code data (for writing it out or verifying it).
+pub fn parts_of_data(d: &code::CodeData) -> CodeParts {
     CodeParts {
         name: d.name.clone(),
         qualname: d.qualname.clone(),
