@@ -65,7 +65,7 @@ pub fn register_all() {
     vm::import::register_builtin("opcode", opcode::init);
     vm::import::register_builtin("_opcode", opcode::init_private);
     vm::import::register_builtin("dis", dis::init);
-    vm::import_cache::set_code_cache(marshal::cache_dump, marshal::loads, marshal::PYC_MAGIC);
+    vm::import_cache::set_code_cache(marshal::cache_dump, marshal::cache_load, marshal::PYC_MAGIC);
     vm::import::register_builtin("math", math::init);
     vm::import::register_builtin("posix", posixmodule::init);
     vm::import::register_builtin("errno", errnomodule::init);

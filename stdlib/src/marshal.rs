@@ -69,8 +69,8 @@ pub const PYC_MAGIC: [u8; 4] = {
     [w as u8, (w >> 8) as u8, b'\r', b'\n']
 };
 
-/// The bytecode cache's codec (vm/src/import_cache.rs): code objects to and
-/// from marshal data; `loads` verifies what it reads.
+/// The bytecode cache's codec (vm/src/import_cache.rs): code objects to
+/// marshal data (`cache_load` reads them back).
 pub fn cache_dump(code: &PyObj) -> PyResult<Vec<u8>> {
     dumps(code, VERSION)
 }
@@ -461,6 +461,9 @@ struct Reader<'a> {
     depth: usize,
     /// Objects remembered by FLAG_REF; None while an object is being built.
     refs: Vec<Option<PyObj>>,
+    /// Reading the bytecode cache: code objects this build wrote, with an
+    /// intact checksum, skip the verifier (see `cache_load`).
+    trust_own_code: bool,
 }
 
 fn eof_object() -> PyErr {
@@ -929,6 +932,9 @@ impl<'a> Reader<'a> {
             exception_table,
             has_docstring,
         };
+        if self.trust_own_code {
+            return Ok(code_marshal::from_trusted_parts(parts));
+        }
         code_marshal::from_parts(parts).map_err(|e| bad(&e))
     }
 }
@@ -942,7 +948,17 @@ fn read_top(r: &mut Reader) -> PyResult<PyObj> {
 
 /// `marshal.loads` as a Rust function (also for the bytecode cache).
 pub fn loads(data: &[u8]) -> PyResult<PyObj> {
-    let mut r = Reader { input: Input::Bytes { data, pos: 0 }, depth: 0, refs: Vec::new() };
+    let mut r = Reader { input: Input::Bytes { data, pos: 0 }, depth: 0, refs: Vec::new(), trust_own_code: false };
+    read_top(&mut r)
+}
+
+/// The bytecode cache's reader: as `loads`, except that a code object
+/// written by this same build (its build id) whose checksum matches is
+/// compiler output, so the verifier is skipped (it was half of a warm
+/// import). Anyone able to write `__pycache__` can already run code there,
+/// as with CPython, which trusts every pyc; `marshal.loads` always verifies.
+pub fn cache_load(data: &[u8]) -> PyResult<PyObj> {
+    let mut r = Reader { input: Input::Bytes { data, pos: 0 }, depth: 0, refs: Vec::new(), trust_own_code: true };
     read_top(&mut r)
 }
 
@@ -1012,7 +1028,7 @@ vm::onearg!(marshal_load, |slf, f| {
             vm::typeobj::type_name(probe.ob_type())
         )));
     }
-    let mut r = Reader { input: Input::File { file: f.clone(), hist: Vec::new() }, depth: 0, refs: Vec::new() };
+    let mut r = Reader { input: Input::File { file: f.clone(), hist: Vec::new() }, depth: 0, refs: Vec::new(), trust_own_code: false };
     read_top(&mut r)
 });
 

@@ -13,7 +13,8 @@ use std::sync::OnceLock;
 
 /// Serializes a code object (marshal.dumps).
 pub type DumpFn = fn(&PyObj) -> PyResult<Vec<u8>>;
-/// Reads a code object back (marshal.loads, verifying it).
+/// Reads a code object back (the cache reader of marshal: code this build
+/// wrote and a checksum vouches for is not re-verified).
 pub type LoadFn = fn(&[u8]) -> PyResult<PyObj>;
 
 struct Codec {

@@ -272,7 +272,8 @@ unsafe fn run(f: *mut PyFrameObject, throw: Option<PyErr>) -> PyResult {
     let mut f = f;
     let mut depth: usize = 0;
     let mut cd: &code::CodeData = code::data(PyObj::borrow(&(*f).code));
-    let mut instrs = cd.run_instrs.as_ptr();
+    let mut rd: &code::RunData = cd.run_data();
+    let mut instrs = rd.instrs.as_ptr();
     let mut consts = &cd.consts;
     let mut names = &cd.names;
     let mut lp = frame::localsplus(f);
@@ -282,7 +283,8 @@ unsafe fn run(f: *mut PyFrameObject, throw: Option<PyErr>) -> PyResult {
     macro_rules! load_frame {
         () => {{
             cd = code::data(PyObj::borrow(&(*f).code));
-            instrs = cd.run_instrs.as_ptr();
+            rd = cd.run_data();
+            instrs = rd.instrs.as_ptr();
             consts = &cd.consts;
             names = &cd.names;
             lp = frame::localsplus(f);
@@ -502,7 +504,7 @@ unsafe fn run(f: *mut PyFrameObject, throw: Option<PyErr>) -> PyResult {
                     Opcode::LOAD_GLOBAL => {
                         let name = &names[(arg >> 1) as usize];
                         let v = if dict::is_exact_dict(globals) && dict::is_exact_dict(builtins) {
-                            let slot = cd.global_cache.get_unchecked(pc - 1);
+                            let slot = rd.global_cache.get_unchecked(pc - 1);
                             let c = slot.get();
                             let gv = dict::version(globals);
                             let bv = dict::version(builtins);
@@ -666,7 +668,7 @@ unsafe fn run(f: *mut PyFrameObject, throw: Option<PyErr>) -> PyResult {
                     Opcode::LOAD_ATTR => {
                         let o = top!();
                         let name = &names[arg as usize];
-                        let cache = cd.attr_cache.get_unchecked(pc - 1);
+                        let cache = rd.attr_cache.get_unchecked(pc - 1);
                         match attr_cache::load(o, name, cache) {
                             attr_cache::Load::Hit(v) => set_top!(v),
                             attr_cache::Load::Property(p) if !(*p).fget.is_null() => {
@@ -694,7 +696,7 @@ unsafe fn run(f: *mut PyFrameObject, throw: Option<PyErr>) -> PyResult {
                     Opcode::LOAD_METHOD => {
                         let name = &names[arg as usize];
                         let o = pop!();
-                        let cache = cd.attr_cache.get_unchecked(pc - 1);
+                        let cache = rd.attr_cache.get_unchecked(pc - 1);
                         if let Some(m) = attr_cache::load_method(&o, name, cache) {
                             push!(PyObj::from_borrowed(m));
                             push!(o);
@@ -737,7 +739,7 @@ unsafe fn run(f: *mut PyFrameObject, throw: Option<PyErr>) -> PyResult {
                         let o = pop!();
                         let v = pop!();
                         let name = &names[arg as usize];
-                        let cache = cd.attr_cache.get_unchecked(pc - 1);
+                        let cache = rd.attr_cache.get_unchecked(pc - 1);
                         if let Err(v) = attr_cache::store(&o, name, v, cache) {
                             tri!(ab::setattr(&o, name, Some(&v)));
                             attr_cache::fill_store(&o, name, cache);

@@ -1,7 +1,8 @@
 //! `code`: Pyrite's code objects. The VM-facing data (decoded
 //! instructions, constants as objects, interned names, the exception table
-//! and per-instruction locations) hangs off a `PyObject` head; `CodeUnit`,
-//! the compiler's output, is kept for marshal and dis.
+//! and per-instruction locations) hangs off a `PyObject` head. What only a
+//! running frame needs (quickened instructions, inline caches) is made on
+//! first execution: most code a module tree loads never runs.
 
 use crate::ast::Constant;
 use crate::bytecode::{CodeUnit, ConstValue, ExceptionEntry, Instruction, Location};
@@ -27,8 +28,6 @@ pub struct CodeData {
     pub flags: u32,
     pub stacksize: u32,
     pub instrs: Vec<Instruction>,
-    /// What the VM runs: `instrs` quickened (`bytecode::quicken`).
-    pub run_instrs: Vec<Instruction>,
     pub locations: Vec<Location>,
     pub consts: Vec<PyObj>,
     pub names: Vec<PyObj>,
@@ -40,13 +39,35 @@ pub struct CodeData {
     pub nlocalsplus: usize,
     pub exception_table: Vec<ExceptionEntry>,
     pub has_docstring: bool,
-    pub unit: Rc<CodeUnit>,
+    /// Made by `run_data` when the code first runs.
+    pub run: std::cell::OnceCell<RunData>,
+}
+
+/// The part of a code object only execution uses.
+pub struct RunData {
+    /// What the VM runs: `instrs` quickened (`bytecode::quicken`).
+    pub instrs: Vec<Instruction>,
     /// Inline caches for LOAD_GLOBAL, one slot per instruction: valid while
     /// both the globals and builtins dicts keep the recorded versions.
     pub global_cache: Vec<std::cell::Cell<GlobalCache>>,
     /// Inline caches for LOAD_ATTR, STORE_ATTR and LOAD_METHOD, one slot per
     /// instruction (see `interp::attr_cache`).
     pub attr_cache: Vec<std::cell::Cell<crate::interp::attr_cache::AttrCache>>,
+}
+
+impl CodeData {
+    /// The quickened instructions and caches, made on first use.
+    #[inline]
+    pub fn run_data(&self) -> &RunData {
+        self.run.get_or_init(|| {
+            let n = self.instrs.len();
+            RunData {
+                instrs: crate::bytecode::quicken(&self.instrs),
+                global_cache: (0..n).map(|_| std::cell::Cell::new(GlobalCache::default())).collect(),
+                attr_cache: (0..n).map(|_| std::cell::Cell::new(Default::default())).collect(),
+            }
+        })
+    }
 }
 
 #[derive(Clone, Copy, Default)]
@@ -129,7 +150,6 @@ pub fn from_unit(unit: Rc<CodeUnit>) -> PyObj {
         flags: unit.flags,
         stacksize: unit.stacksize,
         instrs: unit.instructions.clone(),
-        run_instrs: crate::bytecode::quicken(&unit.instructions),
         locations: unit.locations.clone(),
         consts,
         names: names(&unit.names),
@@ -140,9 +160,7 @@ pub fn from_unit(unit: Rc<CodeUnit>) -> PyObj {
         nlocalsplus: nlp,
         exception_table: unit.exception_table.clone(),
         has_docstring,
-        global_cache: (0..unit.instructions.len()).map(|_| std::cell::Cell::new(GlobalCache::default())).collect(),
-        attr_cache: (0..unit.instructions.len()).map(|_| std::cell::Cell::new(Default::default())).collect(),
-        unit: unit.clone(),
+        run: std::cell::OnceCell::new(),
     };
     unsafe {
         let o = crate::alloc::alloc_object(code_type(), 0) as *mut PyCodeObject;

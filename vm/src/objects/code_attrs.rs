@@ -307,7 +307,6 @@ crate::fastcall_kw!(code_replace, |slf, args, kwnames| {
         flags: d.flags,
         stacksize: d.stacksize,
         instrs: d.instrs.clone(),
-        run_instrs: Vec::new(),
         locations: d.locations.clone(),
         consts: d.consts.clone(),
         names: d.names.clone(),
@@ -318,9 +317,7 @@ crate::fastcall_kw!(code_replace, |slf, args, kwnames| {
         nlocalsplus: d.nlocalsplus,
         exception_table: d.exception_table.clone(),
         has_docstring: d.has_docstring,
-        unit: d.unit.clone(),
-        global_cache: (0..d.instrs.len()).map(|_| std::cell::Cell::new(Default::default())).collect(),
-        attr_cache: (0..d.instrs.len()).map(|_| std::cell::Cell::new(Default::default())).collect(),
+        run: std::cell::OnceCell::new(),
     };
     let mut new_code: Option<Vec<u8>> = None;
     let mut new_lines: Option<Vec<u8>> = None;
@@ -463,8 +460,7 @@ unsafe extern "C" fn code_new(_tp: *mut PyTypeObject, args: *mut PyObject, kwarg
     })())
 }
 
-fn new_code_object(mut d: CodeData) -> PyObj {
-    d.run_instrs = crate::bytecode::quicken(&d.instrs);
+fn new_code_object(d: CodeData) -> PyObj {
     unsafe {
         let o = crate::alloc::alloc_object(code::code_type(), 0) as *mut PyCodeObject;
         (*o).data = Box::into_raw(Box::new(d));

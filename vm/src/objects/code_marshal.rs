@@ -16,13 +16,11 @@
 //! re-raise. Compiler output always passes (every corpus and Lib/ module is
 //! checked by stdlib/tests/marshal_props.rs and the marshal corpus).
 
-use crate::ast::Constant;
-use crate::bytecode::{ArgKind, CodeUnit, ConstValue, ExceptionEntry, Instruction, Location, Opcode};
+use crate::bytecode::{ArgKind, ExceptionEntry, Instruction, Location, Opcode};
 use crate::objects::code::{self, CodeData, PyCodeObject};
-use crate::objects::{boolobject, bytes, complex, float, long, none, tuple, unicode};
+use crate::objects::{tuple, unicode};
 use crate::object::PyObject;
 use crate::objref::PyObj;
-use std::rc::Rc;
 
 /// Every field needed to rebuild a `CodeData` (the rest is derived).
 pub struct CodeParts {
@@ -615,78 +613,21 @@ fn flow(p: &CodeParts, covering: &[Vec<usize>], is_target: &[bool]) -> Result<()
     Ok(())
 }
 
-/// The compile-time constant an object stands for, if it is one.
-fn object_to_const(o: &PyObj) -> Option<ConstValue> {
-    let c = if none::is_none(o) {
-        Constant::None
-    } else if o.ob_type() == boolobject::bool_type() {
-        Constant::Bool(o.is(&boolobject::new(true)))
-    } else if o.is(&crate::objects::slice::ellipsis()) {
-        Constant::Ellipsis
-    } else if long::is_exact_int(o) {
-        Constant::Int(long::to_bigint(o))
-    } else if float::is_exact_float(o) {
-        Constant::Float(float::value(o))
-    } else if complex::is_exact_complex(o) {
-        let v = complex::value(o);
-        Constant::Complex { real: v.real, imag: v.imag }
-    } else if unicode::is_exact_str(o) {
-        match unicode::as_str(o) {
-            Ok(s) => Constant::Str(s.to_string()),
-            Err(_) => Constant::StrWide(crate::codecs::unicode_codecs::cps_of(o)),
-        }
-    } else if bytes::is_exact_bytes(o) {
-        Constant::Bytes(bytes::as_slice(o).to_vec())
-    } else if tuple::is_exact_tuple(o) {
-        let mut v = Vec::new();
-        for it in tuple::items(o) {
-            match object_to_const(it)? {
-                ConstValue::Value(c) => v.push(c),
-                ConstValue::Code(_) => return None,
-            }
-        }
-        Constant::Tuple(v)
-    } else if code::is_code(o) {
-        return Some(ConstValue::Code(code::data(o).unit.clone()));
-    } else {
-        return None;
-    };
-    Some(ConstValue::Value(c))
-}
-
-/// The `CodeUnit` kept beside the data (constants that are not compile-time
-/// constants, e.g. frozensets from another writer, become None there).
-fn unit_of(p: &CodeParts) -> CodeUnit {
-    let strs = |v: &[PyObj]| v.iter().map(unicode::to_string_lossy).collect::<Vec<_>>();
-    CodeUnit {
-        name: unicode::to_string_lossy(&p.name),
-        qualname: unicode::to_string_lossy(&p.qualname),
-        filename: unicode::to_string_lossy(&p.filename),
-        firstlineno: p.firstlineno,
-        argcount: p.argcount,
-        posonlyargcount: p.posonlyargcount,
-        kwonlyargcount: p.kwonlyargcount,
-        flags: p.flags,
-        stacksize: p.stacksize,
-        instructions: p.instrs.clone(),
-        locations: p.locations.clone(),
-        consts: p.consts.iter().map(|c| object_to_const(c).unwrap_or(ConstValue::Value(Constant::None))).collect(),
-        names: strs(&p.names),
-        varnames: strs(&p.varnames),
-        cellvars: strs(&p.cellvars),
-        freevars: strs(&p.freevars),
-        exception_table: p.exception_table.clone(),
-    }
-}
-
-/// Validates the parts and builds the code object (caches empty, the
-/// instructions quickened afresh).
+/// Validates the parts and builds the code object.
 pub fn from_parts(p: CodeParts) -> Result<PyObj, String> {
     validate(&p)?;
-    let unit = Rc::new(unit_of(&p));
-    let n = p.instrs.len();
+    Ok(build(p))
+}
+
+/// Builds the code object without validating: only for parts this same
+/// build wrote and a checksum vouches for (see `stdlib::marshal`), which are
+/// compiler output and so pass `validate` by construction.
+pub fn from_trusted_parts(p: CodeParts) -> PyObj {
+    build(p)
+}
+
+fn build(p: CodeParts) -> PyObj {
     let data = CodeData {
-        run_instrs: crate::bytecode::quicken(&p.instrs),
         nlocalsplus: p.localsplus_names.len(),
         name: p.name,
         qualname: p.qualname,
@@ -707,13 +648,11 @@ pub fn from_parts(p: CodeParts) -> Result<PyObj, String> {
         localsplus_names: p.localsplus_names,
         exception_table: p.exception_table,
         has_docstring: p.has_docstring,
-        unit,
-        global_cache: (0..n).map(|_| std::cell::Cell::new(Default::default())).collect(),
-        attr_cache: (0..n).map(|_| std::cell::Cell::new(Default::default())).collect(),
+        run: std::cell::OnceCell::new(),
     };
     unsafe {
         let o = crate::alloc::alloc_object(code::code_type(), 0) as *mut PyCodeObject;
         (*o).data = Box::into_raw(Box::new(data));
-        Ok(PyObj::from_owned(o as *mut PyObject))
+        PyObj::from_owned(o as *mut PyObject)
     }
 }
