@@ -121,6 +121,9 @@ opcodes! {
     LOAD_CONST__LOAD_FAST = 247, Const, |_, _| 2;
     STORE_FAST__LOAD_FAST = 248, Local, |_, _| 0;
     STORE_FAST__STORE_FAST = 249, Local, |_, _| -2;
+    /// CALL whose result the next instruction, POP_TOP, discards: a call
+    /// that completes at once drops its result and skips the POP_TOP.
+    CALL__POP_TOP = 250, Number, |a, _| -2 - a;
     DELETE_FAST = 126, Local, |_, _| 0;
     /// Name lookup in locals, then globals, then builtins (module and class bodies).
     LOAD_NAME = 101, Name, |_, _| 1;
@@ -347,6 +350,7 @@ impl Opcode {
                 | Opcode::LOAD_CONST__LOAD_FAST
                 | Opcode::STORE_FAST__LOAD_FAST
                 | Opcode::STORE_FAST__STORE_FAST
+                | Opcode::CALL__POP_TOP
         )
     }
 }
@@ -365,6 +369,7 @@ pub fn quicken(instrs: &[Instruction]) -> Vec<Instruction> {
             (Opcode::LOAD_CONST, Opcode::LOAD_FAST) => Some(Opcode::LOAD_CONST__LOAD_FAST),
             (Opcode::STORE_FAST, Opcode::LOAD_FAST) => Some(Opcode::STORE_FAST__LOAD_FAST),
             (Opcode::STORE_FAST, Opcode::STORE_FAST) => Some(Opcode::STORE_FAST__STORE_FAST),
+            (Opcode::CALL, Opcode::POP_TOP) => Some(Opcode::CALL__POP_TOP),
             _ => None,
         };
         if let Some(op) = fused {

@@ -1266,8 +1266,36 @@ unsafe fn run(f: *mut PyFrameObject, throw: Option<PyErr>) -> PyResult {
                     Opcode::KW_NAMES => {
                         kwnames = Some(consts[arg as usize].clone());
                     }
-                    Opcode::CALL => {
+                    Opcode::CALL | Opcode::CALL__POP_TOP => {
                         let n = arg as usize;
+                        if kwnames.is_none() {
+                            // Built-in functions and method descriptors called
+                            // positionally go straight to their C function.
+                            let below = *sp.sub(n + 2);
+                            let (callable, args_start, nargs) =
+                                if below.is_null() { (*sp.sub(n + 1), sp.sub(n), n) } else { (below, sp.sub(n + 1), n + 1) };
+                            if let Some((ml, r)) = crate::objects::methodobject::call_fast_raw(callable, args_start, nargs) {
+                                // The arguments and the callable, then the NULL or self below.
+                                for k in 1..=n + 1 {
+                                    decref(*sp.sub(k));
+                                }
+                                sp = sp.sub(n + 2);
+                                crate::objref::xdecref(*sp);
+                                let r = if !r.is_null() && !err::occurred() {
+                                    r
+                                } else {
+                                    tri!(crate::objects::methodobject::checked_result(ml, r)).into_ptr()
+                                };
+                                if ins.op == Opcode::CALL__POP_TOP {
+                                    decref(r);
+                                    pc += 1;
+                                } else {
+                                    *sp = r;
+                                    sp = sp.add(1);
+                                }
+                                continue;
+                            }
+                        }
                         let kw = kwnames.take();
                         let mut below = *sp.sub(n + 2);
                         if below.is_null() {

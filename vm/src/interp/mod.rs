@@ -156,28 +156,56 @@ pub fn current_frame() -> *mut PyFrameObject {
 }
 
 /// Guards Rust recursion: RecursionError past the limit or when the machine
-/// stack is nearly exhausted.
+/// stack is nearly exhausted. The common case is one increment and two
+/// compares (it runs on every C call); headroom while handling a
+/// RecursionError is decided out of line.
 #[inline(always)]
 pub fn enter_recursive_call(where_: &str) -> PyResult<()> {
-    let ts = tstate();
+    enter_recursive_call_in(tstate(), where_)
+}
+
+/// The running thread's state where it surely exists (code the dispatch
+/// loop runs): no first-use check.
+#[inline(always)]
+pub unsafe fn running_tstate() -> &'static mut ThreadState {
+    &mut *CURRENT_TSTATE
+}
+
+/// `enter_recursive_call` on a thread state already at hand.
+#[inline(always)]
+pub fn enter_recursive_call_in(ts: &mut ThreadState, where_: &str) -> PyResult<()> {
     ts.recursion_depth += 1;
-    let limit = if ts.overflowed { ts.recursion_limit + 50 } else { ts.recursion_limit };
     let sp = &ts as *const _ as usize;
-    if ts.recursion_depth > limit || sp < ts.stack_limit {
-        ts.recursion_depth -= 1;
-        if sp < ts.stack_limit && ts.recursion_depth <= limit && ts.overflowed {
-            // Out of machine stack even with headroom: cannot continue safely.
-            return Err(recursion_error_raw(where_));
-        }
-        ts.overflowed = true;
-        return Err(recursion_error_raw(where_));
+    if ts.recursion_depth > ts.recursion_limit || sp < ts.stack_limit {
+        return enter_recursive_call_slow(ts, sp, where_);
     }
     Ok(())
 }
 
+#[cold]
+#[inline(never)]
+fn enter_recursive_call_slow(ts: &mut ThreadState, sp: usize, where_: &str) -> PyResult<()> {
+    let limit = if ts.overflowed { ts.recursion_limit + 50 } else { ts.recursion_limit };
+    if ts.recursion_depth <= limit && sp >= ts.stack_limit {
+        // Within the headroom a RecursionError handler gets.
+        return Ok(());
+    }
+    ts.recursion_depth -= 1;
+    if sp < ts.stack_limit && ts.recursion_depth <= limit && ts.overflowed {
+        // Out of machine stack even with headroom: cannot continue safely.
+        return Err(recursion_error_raw(where_));
+    }
+    ts.overflowed = true;
+    Err(recursion_error_raw(where_))
+}
+
 #[inline(always)]
 pub fn leave_recursive_call() {
-    let ts = tstate();
+    leave_recursive_call_in(tstate())
+}
+
+#[inline(always)]
+pub fn leave_recursive_call_in(ts: &mut ThreadState) {
     ts.recursion_depth -= 1;
     if ts.overflowed && ts.recursion_depth + 50 < ts.recursion_limit {
         ts.overflowed = false;

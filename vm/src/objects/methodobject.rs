@@ -135,6 +135,14 @@ pub unsafe fn call_method_def(
 /// wrong type — whose errors that path raises).
 #[inline]
 pub unsafe fn call_fast(callable: *mut PyObject, args: *const *mut PyObject, nargs: usize) -> Option<PyResult> {
+    let (ml, r) = call_fast_raw(callable, args, nargs)?;
+    Some(checked_result(ml, r))
+}
+
+/// `call_fast` without the result check: the method def and the C result
+/// (NULL on error), for the dispatch loop, which checks inline.
+#[inline(always)]
+pub unsafe fn call_fast_raw(callable: *mut PyObject, args: *const *mut PyObject, nargs: usize) -> Option<(*mut PyMethodDef, *mut PyObject)> {
     let tp = (*callable).ob_type;
     let (ml, slf, args, nargs) = if tp == cfunction_type() {
         let f = callable as *mut PyCFunctionObject;
@@ -149,35 +157,38 @@ pub unsafe fn call_fast(callable: *mut PyObject, args: *const *mut PyObject, nar
         return None;
     };
     let f = (*ml).ml_meth?;
-    let r = match (*ml).ml_flags & !meth::COEXIST {
-        meth::O if nargs == 1 => {
-            crate::interp::enter_recursive_call(" while calling a Python object").ok()?;
-            f(slf, *args)
-        }
-        meth::NOARGS if nargs == 0 => {
-            crate::interp::enter_recursive_call(" while calling a Python object").ok()?;
-            f(slf, std::ptr::null_mut())
-        }
+    let flags = (*ml).ml_flags & !meth::COEXIST;
+    let ok = match flags {
+        meth::O => nargs == 1,
+        meth::NOARGS => nargs == 0,
+        _ => flags == meth::FASTCALL || flags == meth::FASTCALL | meth::KEYWORDS,
+    };
+    if !ok {
+        return None;
+    }
+    // Only the dispatch loop calls this, so the thread state exists.
+    let ts = crate::interp::running_tstate();
+    crate::interp::enter_recursive_call_in(ts, " while calling a Python object").ok()?;
+    let r = match flags {
+        meth::O => f(slf, *args),
+        meth::NOARGS => f(slf, std::ptr::null_mut()),
         meth::FASTCALL => {
-            crate::interp::enter_recursive_call(" while calling a Python object").ok()?;
             let ff: FastFn = std::mem::transmute(f);
             ff(slf, args, nargs as isize)
         }
-        x if x == meth::FASTCALL | meth::KEYWORDS => {
-            crate::interp::enter_recursive_call(" while calling a Python object").ok()?;
+        _ => {
             let ff: FastKwFn = std::mem::transmute(f);
             ff(slf, args, nargs as isize, std::ptr::null_mut())
         }
-        _ => return None,
     };
-    crate::interp::leave_recursive_call();
-    Some(checked_result(ml, r))
+    crate::interp::leave_recursive_call_in(crate::interp::running_tstate());
+    Some((ml, r))
 }
 
 /// A C function's result, held to CPython's rule (_Py_CheckFunctionResult):
 /// NULL exactly when an exception is set.
 #[inline]
-unsafe fn checked_result(ml: *mut PyMethodDef, p: *mut PyObject) -> PyResult {
+pub unsafe fn checked_result(ml: *mut PyMethodDef, p: *mut PyObject) -> PyResult {
     if p.is_null() {
         return Err(err::take().unwrap_or_else(|| {
             err::system_error(format!("<built-in function {}> returned NULL without setting an exception", method_name(ml)))
