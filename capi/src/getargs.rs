@@ -7,7 +7,7 @@
 
 use crate::util::*;
 use std::os::raw::{c_char, c_int, c_void};
-use vm::err::{self, PyErr};
+use vm::err::{self, PyErr, PyResult};
 use vm::object::{Py_buffer, PyObject, Py_ssize_t};
 use vm::objects::{bytearray, bytes, dict, none, tuple, unicode};
 use vm::objref::PyObj;
@@ -34,17 +34,18 @@ fn converterr(expected: &str, arg: &PyObj) -> CErr {
 
 /// CPython's seterror: "fname() argument N[, item K] msg", or the `;`
 /// message; a message starting with '(' is a SystemError (a bad format).
-fn set_error(iarg: usize, e: CErr, fname: Option<&str>, custom: Option<&str>) -> PyErr {
+/// Names are C bytes, decoded only here, when an error is raised.
+fn set_error(iarg: usize, e: CErr, fname: Option<&[u8]>, custom: Option<&[u8]>) -> PyErr {
     let (msg, levels) = match e {
         CErr::Raised(p) => return p,
         CErr::Msg(m, l) => (m, l),
     };
     let text = match custom {
-        Some(c) => c.to_string(),
+        Some(c) => String::from_utf8_lossy(c).into_owned(),
         None => {
             let mut s = String::new();
             if let Some(f) = fname {
-                s.push_str(&format!("{:.200}() ", f));
+                s.push_str(&format!("{:.200}() ", String::from_utf8_lossy(f)));
             }
             if iarg != 0 {
                 s.push_str(&format!("argument {}", iarg));
@@ -152,8 +153,8 @@ impl Parser<'_> {
             }
         }
         let is_seq = crate::abstract_::PySequence_Check(arg.as_ptr()) != 0 && !bytes::is_bytes(arg);
-        let got = if none::is_none(arg) { "None".to_string() } else { type_name(arg.ob_type()) };
         if !is_seq {
+            let got = if none::is_none(arg) { "None".to_string() } else { type_name(arg.ob_type()) };
             let m = if toplevel {
                 format!("expected {} arguments, not {:.50}", n, got)
             } else {
@@ -479,18 +480,28 @@ impl Parser<'_> {
     }
 }
 
-/// `(min, max, fname, custom message)` of a positional format.
-fn scan(f: &[u8]) -> Result<(usize, usize, Option<String>, Option<String>), PyErr> {
+/// A positional format read in one pass: its units (up to `:` or `;`),
+/// how many arguments they take, and the function name or message after
+/// them, all borrowed from the C string.
+struct Format<'a> {
+    units: &'a [u8],
+    min: usize,
+    max: usize,
+    fname: Option<&'a [u8]>,
+    msg: Option<&'a [u8]>,
+}
+
+unsafe fn scan<'a>(fmt: *const c_char) -> Result<Format<'a>, PyErr> {
+    let f = fmt as *const u8;
     let mut level = 0;
     let mut min: Option<usize> = None;
     let mut max = 0;
     let mut fname = None;
     let mut msg = None;
     let mut i = 0;
-    while i < f.len() {
-        let c = f[i];
-        i += 1;
-        match c {
+    while !f.is_null() {
+        match *f.add(i) {
+            0 => break,
             b'(' => {
                 if level == 0 {
                     max += 1;
@@ -504,11 +515,11 @@ fn scan(f: &[u8]) -> Result<(usize, usize, Option<String>, Option<String>), PyEr
                 level -= 1;
             }
             b':' => {
-                fname = Some(String::from_utf8_lossy(&f[i..]).into_owned());
+                fname = Some(cbytes(f.add(i + 1) as *const c_char));
                 break;
             }
             b';' => {
-                msg = Some(String::from_utf8_lossy(&f[i..]).into_owned());
+                msg = Some(cbytes(f.add(i + 1) as *const c_char));
                 break;
             }
             b'|' => {
@@ -519,56 +530,65 @@ fn scan(f: &[u8]) -> Result<(usize, usize, Option<String>, Option<String>), PyEr
             c if level == 0 && c.is_ascii_alphabetic() && c != b'e' => max += 1,
             _ => {}
         }
+        i += 1;
     }
     if level != 0 {
         return Err(err::system_error("missing ')' in getargs format"));
     }
-    Ok((min.unwrap_or(max), max, fname, msg))
+    let units = if f.is_null() { &[][..] } else { std::slice::from_raw_parts(f, i) };
+    Ok(Format { units, min: min.unwrap_or(max), max, fname, msg })
 }
 
-fn fn_label(fname: Option<&str>, default: &str) -> (String, &'static str) {
+/// `("name", "()")` for messages, or the default with no parentheses.
+fn fn_label(fname: Option<&[u8]>, default: &str) -> (String, &'static str) {
     match fname {
-        Some(f) => (format!("{:.200}", f), "()"),
+        Some(f) => (format!("{:.200}", String::from_utf8_lossy(f)), "()"),
         None => (default.to_string(), ""),
     }
 }
 
+#[cold]
+fn count_error(fm: &Format, len: usize) -> PyErr {
+    if let Some(m) = fm.msg {
+        return err::type_error(String::from_utf8_lossy(m).into_owned());
+    }
+    let (name, paren) = fn_label(fm.fname, "function");
+    let (min, max) = (fm.min, fm.max);
+    let n = if len < min { min } else { max };
+    err::type_error(format!(
+        "{:.150}{} takes {} {} argument{} ({} given)",
+        name,
+        paren,
+        if min == max { "exactly" } else if len < min { "at least" } else { "at most" },
+        n,
+        if n == 1 { "" } else { "s" },
+        len
+    ))
+}
+
 unsafe fn parse_tuple(args: *mut PyObject, fmt: *const c_char, ap: &mut Va, size_t: bool) -> Result<(), PyErr> {
-    let f = cbytes(fmt);
-    let (min, max, fname, msg) = scan(f)?;
+    let fm = scan(fmt)?;
     if args.is_null() || !tuple::is_tuple(b(&args)) {
         return Err(err::system_error("new style getargs format but argument is not a tuple"));
     }
     let items = tuple::items(b(&args));
     let len = items.len();
-    if len < min || len > max {
-        if let Some(m) = msg {
-            return Err(err::type_error(m));
-        }
-        let (name, paren) = fn_label(fname.as_deref(), "function");
-        let n = if len < min { min } else { max };
-        return Err(err::type_error(format!(
-            "{:.150}{} takes {} {} argument{} ({} given)",
-            name,
-            paren,
-            if min == max { "exactly" } else if len < min { "at least" } else { "at most" },
-            n,
-            if n == 1 { "" } else { "s" },
-            len
-        )));
+    if len < fm.min || len > fm.max {
+        return Err(count_error(&fm, len));
     }
-    let mut p = Parser { f, i: 0, ap, size_t, views: Vec::new() };
+    let mut p = Parser { f: fm.units, i: 0, ap, size_t, views: Vec::new() };
     for (k, it) in items.iter().enumerate() {
         if p.peek() == b'|' {
             p.i += 1;
         }
         if let Err(e) = p.item(it) {
-            return Err(set_error(k + 1, e, fname.as_deref(), msg.as_deref()));
+            return Err(set_error(k + 1, e, fm.fname, fm.msg));
         }
     }
+    // `units` stops before any `:` or `;`, which show here as the end (0).
     let c = p.peek();
-    if c != 0 && !c.is_ascii_alphabetic() && !b"(|:;".contains(&c) {
-        return Err(err::system_error(format!("bad format string: {:.200}", String::from_utf8_lossy(f))));
+    if c != 0 && !c.is_ascii_alphabetic() && c != b'(' && c != b'|' {
+        return Err(err::system_error(format!("bad format string: {:.200}", String::from_utf8_lossy(cbytes(fmt)))));
     }
     p.done();
     Ok(())
@@ -589,23 +609,23 @@ pub unsafe extern "C" fn pyrite_parse_tuple(args: *mut PyObject, fmt: *const c_c
 /// one object `arg` (or nothing).
 #[no_mangle]
 pub unsafe extern "C" fn pyrite_parse(arg: *mut PyObject, fmt: *const c_char, ap: *mut c_void, size_t: c_int) -> c_int {
-    let f = cbytes(fmt);
     let r = (|| -> Result<(), PyErr> {
-        let (min, max, fname, msg) = scan(f)?;
-        let (name, paren) = fn_label(fname.as_deref(), "function");
-        if max == 0 {
+        let fm = scan(fmt)?;
+        if fm.max == 0 {
             if arg.is_null() {
                 return Ok(());
             }
+            let (name, paren) = fn_label(fm.fname, "function");
             return Err(err::type_error(format!("{:.200}{} takes no arguments", name, paren)));
         }
-        if min == 1 && max == 1 {
+        if fm.min == 1 && fm.max == 1 {
             if arg.is_null() {
+                let (name, paren) = fn_label(fm.fname, "function");
                 return Err(err::type_error(format!("{:.200}{} takes at least one argument", name, paren)));
             }
             let mut ap = Va(ap);
-            let mut p = Parser { f, i: 0, ap: &mut ap, size_t: size_t != 0, views: Vec::new() };
-            p.item(b(&arg)).map_err(|e| set_error(0, e, fname.as_deref(), msg.as_deref()))?;
+            let mut p = Parser { f: fm.units, i: 0, ap: &mut ap, size_t: size_t != 0, views: Vec::new() };
+            p.item(b(&arg)).map_err(|e| set_error(0, e, fm.fname, fm.msg))?;
             p.done();
             return Ok(());
         }
@@ -618,6 +638,33 @@ pub unsafe extern "C" fn pyrite_parse(arg: *mut PyObject, fmt: *const c_char, ap
             0
         }
     }
+}
+
+/// Whether `key` (an exact str) is the C keyword name `name`, decoded
+/// lossily as the names always have been; ASCII keys compare as bytes.
+fn key_is(key: &PyObj, name: &[u8]) -> bool {
+    if unicode::is_ascii(key) {
+        return unicode::as_str_fast(key).map(str::as_bytes) == Some(name);
+    }
+    unicode::eq_str(key, &String::from_utf8_lossy(name))
+}
+
+/// `kwargs[name]` for a C keyword name. While every key is an exact str,
+/// keys are compared by text, so no str object is built; otherwise an
+/// ordinary lookup, which may run a key's `__eq__`.
+fn kw_get(kw: &PyObj, name: &[u8]) -> PyResult<Option<PyObj>> {
+    let mut pos = 0;
+    let mut found = None;
+    while let Some((k, v, _)) = dict::next_entry(kw, &mut pos) {
+        let key = unsafe { b(&k) };
+        if !unicode::is_exact_str(key) {
+            return dict::get_item(kw, &unicode::new(&String::from_utf8_lossy(name)));
+        }
+        if found.is_none() && key_is(key, name) {
+            found = Some(v);
+        }
+    }
+    Ok(found.map(|v| unsafe { PyObj::from_borrowed(v) }))
 }
 
 unsafe fn parse_kw(
@@ -633,28 +680,26 @@ unsafe fn parse_kw(
     }
     let f = cbytes(fmt);
     let (fname, custom) = match f.iter().position(|&c| c == b':') {
-        Some(k) => (Some(String::from_utf8_lossy(&f[k + 1..]).into_owned()), None),
-        None => (None, f.iter().position(|&c| c == b';').map(|k| String::from_utf8_lossy(&f[k + 1..]).into_owned())),
+        Some(k) => (Some(&f[k + 1..]), None),
+        None => (None, f.iter().position(|&c| c == b';').map(|k| &f[k + 1..])),
     };
-    let (name, paren) = fn_label(fname.as_deref(), "function");
-    let mut names: Vec<String> = Vec::new();
-    loop {
-        let p = *kwlist.add(names.len());
-        if p.is_null() {
-            break;
-        }
-        names.push(cstr(p));
+    let label = || fn_label(fname, "function");
+    let name = |i: usize| cbytes(*kwlist.add(i));
+    let is_empty = |i: usize| **kwlist.add(i) == 0;
+    let mut len = 0;
+    while !(*kwlist.add(len)).is_null() {
+        len += 1;
     }
-    let pos = names.iter().take_while(|n| n.is_empty()).count();
-    if names[pos..].iter().any(|n| n.is_empty()) {
+    let pos = (0..len).take_while(|&i| is_empty(i)).count();
+    if (pos..len).any(is_empty) {
         return Err(err::system_error("Empty keyword parameter name"));
     }
-    let len = names.len();
     let items = tuple::items(b(&args));
     let nargs = items.len();
     let kw = if kwargs.is_null() { None } else { Some(b(&kwargs)) };
     let mut nkw = kw.map(dict::len).unwrap_or(0);
     if nargs + nkw > len {
+        let (name, paren) = label();
         return Err(err::type_error(format!(
             "{}{} takes at most {} {}argument{} ({} given)",
             name,
@@ -695,6 +740,7 @@ unsafe fn parse_kw(
                 break;
             }
             if max < nargs {
+                let (name, paren) = label();
                 if max == 0 {
                     return Err(err::type_error(format!("{}{} takes no positional arguments", name, paren)));
                 }
@@ -713,20 +759,23 @@ unsafe fn parse_kw(
             return Err(err::system_error(format!("More keyword list entries ({}) than format specifiers ({})", len, i)));
         }
         if !skip {
-            let cur: Option<PyObj> = if i < nargs {
-                Some(items[i].clone())
+            // Positional items are borrowed from the tuple; a keyword's
+            // value is held while it converts.
+            let from_kw;
+            let cur: Option<&PyObj> = if i < nargs {
+                Some(&items[i])
             } else if nkw > 0 && i >= pos {
-                let v = dict::get_item(kw.unwrap(), &unicode::new(&names[i]))?;
-                if v.is_some() {
+                from_kw = kw_get(kw.unwrap(), name(i))?;
+                if from_kw.is_some() {
                     nkw -= 1;
                 }
-                v
+                from_kw.as_ref()
             } else {
                 None
             };
             if let Some(c) = cur {
-                if let Err(e) = p.item(&c) {
-                    return Err(set_error(i + 1, e, fname.as_deref(), custom.as_deref()));
+                if let Err(e) = p.item(c) {
+                    return Err(set_error(i + 1, e, fname, custom));
                 }
                 i += 1;
                 continue;
@@ -735,11 +784,12 @@ unsafe fn parse_kw(
                 if i < pos {
                     skip = true;
                 } else {
+                    let (fnm, paren) = label();
                     return Err(err::type_error(format!(
                         "{}{} missing required argument '{}' (pos {})",
-                        name,
+                        fnm,
                         paren,
-                        names[i],
+                        String::from_utf8_lossy(name(i)),
                         i + 1
                     )));
                 }
@@ -756,6 +806,7 @@ unsafe fn parse_kw(
         i += 1;
     }
     if skip {
+        let (name, paren) = label();
         let m = pos.min(min);
         return Err(err::type_error(format!(
             "{}{} takes {} {} positional argument{} ({} given)",
@@ -776,24 +827,29 @@ unsafe fn parse_kw(
     }
     if nkw > 0 {
         let kw = kw.unwrap();
+        let (fnm, paren) = label();
         for k in pos..nargs {
-            if dict::get_item(kw, &unicode::new(&names[k]))?.is_some() {
+            if kw_get(kw, name(k))?.is_some() {
                 return Err(err::type_error(format!(
                     "argument for {}{} given by name ('{}') and position ({})",
-                    name,
+                    fnm,
                     paren,
-                    names[k],
+                    String::from_utf8_lossy(name(k)),
                     k + 1
                 )));
             }
         }
-        let (tname, tparen) = fn_label(fname.as_deref(), "this function");
+        let (tname, tparen) = fn_label(fname, "this function");
         for (key, _) in dict::items_vec(kw) {
             if !unicode::is_str(&key) {
                 return Err(err::type_error("keywords must be strings"));
             }
-            let ks = unicode::to_string_lossy(&key);
-            if !names[pos..].iter().any(|n| *n == ks) {
+            // As in CPython, only an ASCII key can match here: a non-ASCII
+            // one is reported even when it named a parameter.
+            let known = unicode::is_ascii(&key)
+                && (pos..len).any(|k| unicode::as_str_fast(&key).map(str::as_bytes) == Some(name(k)));
+            if !known {
+                let ks = unicode::to_string_lossy(&key);
                 return Err(err::type_error(format!("'{}' is an invalid keyword argument for {}{}", ks, tname, tparen)));
             }
         }
