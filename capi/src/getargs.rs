@@ -112,21 +112,27 @@ impl Parser<'_> {
     }
 
     /// One item: a parenthesised sub-format or a single unit.
+    #[inline]
     unsafe fn item(&mut self, arg: &PyObj) -> CResult {
-        if self.peek() == b'(' {
-            self.i += 1;
-            self.tuple(arg, false)?;
-            self.i += 1;
-            Ok(())
-        } else {
-            self.simple(arg).map_err(|e| match e {
-                CErr::Msg(m, _) => CErr::Msg(m, Vec::new()),
-                r => r,
-            })
+        match self.peek() {
+            b'(' => {
+                self.i += 1;
+                self.tuple(arg, false)?;
+                self.i += 1;
+                Ok(())
+            }
+            // Plain `O`, the commonest unit, is stored here, not in `simple`.
+            b'O' if !matches!(self.f.get(self.i + 1), Some(b'!' | b'&')) => {
+                self.i += 1;
+                *self.ap.ptr::<*mut PyObject>() = arg.as_ptr();
+                Ok(())
+            }
+            _ => self.simple(arg),
         }
     }
 
     /// `(...)`: `arg` must be a sequence of exactly as many items.
+    #[inline(never)]
     unsafe fn tuple(&mut self, arg: &PyObj, toplevel: bool) -> CResult {
         let mut level = 0;
         let mut n = 0usize;
@@ -231,6 +237,8 @@ impl Parser<'_> {
         Ok(r)
     }
 
+    /// Out of line, as `tuple` is, so `item`'s plain-`O` path stays small.
+    #[inline(never)]
     unsafe fn simple(&mut self, arg: &PyObj) -> CResult {
         use crate::longobject::*;
         let a = arg.as_ptr();
@@ -409,6 +417,7 @@ impl Parser<'_> {
                 }
                 *p = a;
             }
+            // `O!` or `O&` (`item` takes plain `O`).
             b'O' => {
                 if self.peek() == b'!' {
                     self.i += 1;
@@ -419,7 +428,7 @@ impl Parser<'_> {
                         return Err(converterr(&name, arg));
                     }
                     *p = a;
-                } else if self.peek() == b'&' {
+                } else {
                     self.i += 1;
                     let f: Option<unsafe extern "C" fn(*mut PyObject, *mut c_void) -> c_int> = std::mem::transmute(self.ap.ptr::<c_void>());
                     let addr: *mut c_void = self.ap.ptr();
@@ -427,9 +436,6 @@ impl Parser<'_> {
                     if f(a, addr) == 0 {
                         return Err(if err::occurred() { raised() } else { CErr::Msg(String::new(), Vec::new()) });
                     }
-                } else {
-                    let p: *mut *mut PyObject = self.ap.ptr();
-                    *p = a;
                 }
             }
             _ => return Err(converterr("(impossible<bad format char>)", arg)),
@@ -481,53 +487,88 @@ impl Parser<'_> {
 }
 
 /// A positional format read in one pass: its units (up to `:` or `;`),
-/// how many arguments they take, and the function name or message after
-/// them, all borrowed from the C string.
+/// how many arguments they take, and where the function name or message
+/// after them starts (NULL when absent; measured only for an error).
 struct Format<'a> {
     units: &'a [u8],
     min: usize,
     max: usize,
-    fname: Option<&'a [u8]>,
-    msg: Option<&'a [u8]>,
+    fname: *const c_char,
+    msg: *const c_char,
 }
 
+/// The bytes of an optional C string (NULL: none).
+unsafe fn opt_bytes<'a>(p: *const c_char) -> Option<&'a [u8]> {
+    if p.is_null() {
+        None
+    } else {
+        Some(cbytes(p))
+    }
+}
+
+/// What `scan` does with each format byte.
+const PLAIN: u8 = 0;
+const UNIT: u8 = 1;
+const OPEN: u8 = 2;
+const CLOSE: u8 = 3;
+const NAME: u8 = 4;
+const MSG: u8 = 5;
+const BAR: u8 = 6;
+const END: u8 = 7;
+
+static CLASS: [u8; 256] = {
+    let mut t = [PLAIN; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        if b.is_ascii_alphabetic() && b != b'e' {
+            t[c] = UNIT;
+        }
+        c += 1;
+    }
+    t[0] = END;
+    t[b'(' as usize] = OPEN;
+    t[b')' as usize] = CLOSE;
+    t[b':' as usize] = NAME;
+    t[b';' as usize] = MSG;
+    t[b'|' as usize] = BAR;
+    t
+};
+
 unsafe fn scan<'a>(fmt: *const c_char) -> Result<Format<'a>, PyErr> {
+    let mut fm = Format { units: &[], min: usize::MAX, max: 0, fname: std::ptr::null(), msg: std::ptr::null() };
+    if fmt.is_null() {
+        fm.min = 0;
+        return Ok(fm);
+    }
     let f = fmt as *const u8;
     let mut level = 0;
-    let mut min: Option<usize> = None;
-    let mut max = 0;
-    let mut fname = None;
-    let mut msg = None;
     let mut i = 0;
-    while !f.is_null() {
-        match *f.add(i) {
-            0 => break,
-            b'(' => {
+    loop {
+        match CLASS[*f.add(i) as usize] {
+            UNIT if level == 0 => fm.max += 1,
+            OPEN => {
                 if level == 0 {
-                    max += 1;
+                    fm.max += 1;
                 }
                 level += 1;
             }
-            b')' => {
+            CLOSE => {
                 if level == 0 {
                     return Err(err::system_error("excess ')' in getargs format"));
                 }
                 level -= 1;
             }
-            b':' => {
-                fname = Some(cbytes(f.add(i + 1) as *const c_char));
+            BAR if level == 0 => fm.min = fm.max,
+            NAME => {
+                fm.fname = fmt.add(i + 1);
                 break;
             }
-            b';' => {
-                msg = Some(cbytes(f.add(i + 1) as *const c_char));
+            MSG => {
+                fm.msg = fmt.add(i + 1);
                 break;
             }
-            b'|' => {
-                if level == 0 {
-                    min = Some(max);
-                }
-            }
-            c if level == 0 && c.is_ascii_alphabetic() && c != b'e' => max += 1,
+            END => break,
             _ => {}
         }
         i += 1;
@@ -535,8 +576,9 @@ unsafe fn scan<'a>(fmt: *const c_char) -> Result<Format<'a>, PyErr> {
     if level != 0 {
         return Err(err::system_error("missing ')' in getargs format"));
     }
-    let units = if f.is_null() { &[][..] } else { std::slice::from_raw_parts(f, i) };
-    Ok(Format { units, min: min.unwrap_or(max), max, fname, msg })
+    fm.units = std::slice::from_raw_parts(f, i);
+    fm.min = fm.min.min(fm.max);
+    Ok(fm)
 }
 
 /// `("name", "()")` for messages, or the default with no parentheses.
@@ -548,11 +590,11 @@ fn fn_label(fname: Option<&[u8]>, default: &str) -> (String, &'static str) {
 }
 
 #[cold]
-fn count_error(fm: &Format, len: usize) -> PyErr {
-    if let Some(m) = fm.msg {
+unsafe fn count_error(fm: &Format, len: usize) -> PyErr {
+    if let Some(m) = opt_bytes(fm.msg) {
         return err::type_error(String::from_utf8_lossy(m).into_owned());
     }
-    let (name, paren) = fn_label(fm.fname, "function");
+    let (name, paren) = fn_label(opt_bytes(fm.fname), "function");
     let (min, max) = (fm.min, fm.max);
     let n = if len < min { min } else { max };
     err::type_error(format!(
@@ -582,7 +624,7 @@ unsafe fn parse_tuple(args: *mut PyObject, fmt: *const c_char, ap: &mut Va, size
             p.i += 1;
         }
         if let Err(e) = p.item(it) {
-            return Err(set_error(k + 1, e, fm.fname, fm.msg));
+            return Err(set_error(k + 1, e, opt_bytes(fm.fname), opt_bytes(fm.msg)));
         }
     }
     // `units` stops before any `:` or `;`, which show here as the end (0).
@@ -615,17 +657,17 @@ pub unsafe extern "C" fn pyrite_parse(arg: *mut PyObject, fmt: *const c_char, ap
             if arg.is_null() {
                 return Ok(());
             }
-            let (name, paren) = fn_label(fm.fname, "function");
+            let (name, paren) = fn_label(opt_bytes(fm.fname), "function");
             return Err(err::type_error(format!("{:.200}{} takes no arguments", name, paren)));
         }
         if fm.min == 1 && fm.max == 1 {
             if arg.is_null() {
-                let (name, paren) = fn_label(fm.fname, "function");
+                let (name, paren) = fn_label(opt_bytes(fm.fname), "function");
                 return Err(err::type_error(format!("{:.200}{} takes at least one argument", name, paren)));
             }
             let mut ap = Va(ap);
             let mut p = Parser { f: fm.units, i: 0, ap: &mut ap, size_t: size_t != 0, views: Vec::new() };
-            p.item(b(&arg)).map_err(|e| set_error(0, e, fm.fname, fm.msg))?;
+            p.item(b(&arg)).map_err(|e| set_error(0, e, opt_bytes(fm.fname), opt_bytes(fm.msg)))?;
             p.done();
             return Ok(());
         }
