@@ -683,30 +683,48 @@ pub unsafe extern "C" fn pyrite_parse(arg: *mut PyObject, fmt: *const c_char, ap
 }
 
 /// Whether `key` (an exact str) is the C keyword name `name`, decoded
-/// lossily as the names always have been; ASCII keys compare as bytes.
-fn key_is(key: &PyObj, name: &[u8]) -> bool {
+/// lossily as the names always have been. An ASCII key is compared with
+/// the C bytes in place, stopping at their NUL.
+unsafe fn key_is(key: &PyObj, name: *const c_char) -> bool {
     if unicode::is_ascii(key) {
-        return unicode::as_str_fast(key).map(str::as_bytes) == Some(name);
+        let k = unicode::as_str_fast(key).unwrap_or_default().as_bytes();
+        let n = name as *const u8;
+        for (j, &c) in k.iter().enumerate() {
+            let d = *n.add(j);
+            if d == 0 || d != c {
+                return false;
+            }
+        }
+        return *n.add(k.len()) == 0;
     }
-    unicode::eq_str(key, &String::from_utf8_lossy(name))
+    unicode::eq_str(key, &String::from_utf8_lossy(cbytes(name)))
 }
 
 /// `kwargs[name]` for a C keyword name. While every key is an exact str,
 /// keys are compared by text, so no str object is built; otherwise an
 /// ordinary lookup, which may run a key's `__eq__`.
-fn kw_get(kw: &PyObj, name: &[u8]) -> PyResult<Option<PyObj>> {
+unsafe fn kw_get(kw: &PyObj, name: *const c_char) -> PyResult<Option<PyObj>> {
     let mut pos = 0;
     let mut found = None;
     while let Some((k, v, _)) = dict::next_entry(kw, &mut pos) {
-        let key = unsafe { b(&k) };
+        let key = b(&k);
         if !unicode::is_exact_str(key) {
-            return dict::get_item(kw, &unicode::new(&String::from_utf8_lossy(name)));
+            return dict::get_item(kw, &unicode::new(&String::from_utf8_lossy(cbytes(name))));
         }
         if found.is_none() && key_is(key, name) {
             found = Some(v);
         }
     }
-    Ok(found.map(|v| unsafe { PyObj::from_borrowed(v) }))
+    Ok(found.map(|v| PyObj::from_borrowed(v)))
+}
+
+/// CPython's name and message of a keyword format: the text after the
+/// first `:` anywhere, else after the first `;`.
+fn kw_tail(f: &[u8]) -> (Option<&[u8]>, Option<&[u8]>) {
+    match f.iter().position(|&c| c == b':') {
+        Some(k) => (Some(&f[k + 1..]), None),
+        None => (None, f.iter().position(|&c| c == b';').map(|k| &f[k + 1..])),
+    }
 }
 
 unsafe fn parse_kw(
@@ -721,11 +739,9 @@ unsafe fn parse_kw(
         return Err(bad_internal_call());
     }
     let f = cbytes(fmt);
-    let (fname, custom) = match f.iter().position(|&c| c == b':') {
-        Some(k) => (Some(&f[k + 1..]), None),
-        None => (None, f.iter().position(|&c| c == b';').map(|k| &f[k + 1..])),
-    };
-    let label = || fn_label(fname, "function");
+    // The name and message are looked for only when an error needs them.
+    let tail = || kw_tail(f);
+    let label = || fn_label(tail().0, "function");
     let name = |i: usize| cbytes(*kwlist.add(i));
     let is_empty = |i: usize| **kwlist.add(i) == 0;
     let mut len = 0;
@@ -807,7 +823,7 @@ unsafe fn parse_kw(
             let cur: Option<&PyObj> = if i < nargs {
                 Some(&items[i])
             } else if nkw > 0 && i >= pos {
-                from_kw = kw_get(kw.unwrap(), name(i))?;
+                from_kw = kw_get(kw.unwrap(), *kwlist.add(i))?;
                 if from_kw.is_some() {
                     nkw -= 1;
                 }
@@ -817,6 +833,7 @@ unsafe fn parse_kw(
             };
             if let Some(c) = cur {
                 if let Err(e) = p.item(c) {
+                    let (fname, custom) = tail();
                     return Err(set_error(i + 1, e, fname, custom));
                 }
                 i += 1;
@@ -871,7 +888,7 @@ unsafe fn parse_kw(
         let kw = kw.unwrap();
         let (fnm, paren) = label();
         for k in pos..nargs {
-            if kw_get(kw, name(k))?.is_some() {
+            if kw_get(kw, *kwlist.add(k))?.is_some() {
                 return Err(err::type_error(format!(
                     "argument for {}{} given by name ('{}') and position ({})",
                     fnm,
@@ -881,7 +898,7 @@ unsafe fn parse_kw(
                 )));
             }
         }
-        let (tname, tparen) = fn_label(fname, "this function");
+        let (tname, tparen) = fn_label(tail().0, "this function");
         for (key, _) in dict::items_vec(kw) {
             if !unicode::is_str(&key) {
                 return Err(err::type_error("keywords must be strings"));
