@@ -99,6 +99,38 @@ macro_rules! c_conv {
 }
 
 impl Parser<'_> {
+    /// The next C pointer argument. On x86-64 System V this is `va_arg`
+    /// done in place (the ABI fixes the va_list layout), sparing a call
+    /// into C per pointer; elsewhere the C reader does it.
+    #[inline(always)]
+    unsafe fn arg<T>(&mut self) -> *mut T {
+        #[cfg(all(target_arch = "x86_64", not(target_os = "windows")))]
+        {
+            #[repr(C)]
+            struct VaList {
+                gp_offset: u32,
+                fp_offset: u32,
+                overflow_arg_area: *mut *mut c_void,
+                reg_save_area: *mut u8,
+            }
+            let va = &mut *(self.ap.0 as *mut VaList);
+            // Six 8-byte general registers are saved; past them, the stack.
+            if va.gp_offset < 48 {
+                let p = *(va.reg_save_area.add(va.gp_offset as usize) as *mut *mut c_void);
+                va.gp_offset += 8;
+                p as *mut T
+            } else {
+                let p = *va.overflow_arg_area;
+                va.overflow_arg_area = va.overflow_arg_area.add(1);
+                p as *mut T
+            }
+        }
+        #[cfg(not(all(target_arch = "x86_64", not(target_os = "windows"))))]
+        {
+            self.ap.ptr()
+        }
+    }
+
     fn peek(&self) -> u8 {
         self.f.get(self.i).copied().unwrap_or(0)
     }
@@ -124,7 +156,7 @@ impl Parser<'_> {
             // Plain `O`, the commonest unit, is stored here, not in `simple`.
             b'O' if !matches!(self.f.get(self.i + 1), Some(b'!' | b'&')) => {
                 self.i += 1;
-                *self.ap.ptr::<*mut PyObject>() = arg.as_ptr();
+                *self.arg::<*mut PyObject>() = arg.as_ptr();
                 Ok(())
             }
             _ => self.simple(arg),
@@ -246,7 +278,7 @@ impl Parser<'_> {
         self.i += 1;
         match c {
             b'b' => {
-                let p: *mut u8 = self.ap.ptr();
+                let p: *mut u8 = self.arg();
                 let v = c_conv!(PyLong_AsLong(a), -1);
                 if v < 0 {
                     return Err(CErr::Raised(err::overflow_error("unsigned byte integer is less than minimum")));
@@ -257,11 +289,11 @@ impl Parser<'_> {
                 *p = v as u8;
             }
             b'B' => {
-                let p: *mut u8 = self.ap.ptr();
+                let p: *mut u8 = self.arg();
                 *p = c_conv!(PyLong_AsUnsignedLongMask(a), u64::MAX) as u8;
             }
             b'h' => {
-                let p: *mut i16 = self.ap.ptr();
+                let p: *mut i16 = self.arg();
                 let v = c_conv!(PyLong_AsLong(a), -1);
                 if v < i16::MIN as i64 {
                     return Err(CErr::Raised(err::overflow_error("signed short integer is less than minimum")));
@@ -272,11 +304,11 @@ impl Parser<'_> {
                 *p = v as i16;
             }
             b'H' => {
-                let p: *mut u16 = self.ap.ptr();
+                let p: *mut u16 = self.arg();
                 *p = c_conv!(PyLong_AsUnsignedLongMask(a), u64::MAX) as u16;
             }
             b'i' => {
-                let p: *mut i32 = self.ap.ptr();
+                let p: *mut i32 = self.arg();
                 let v = c_conv!(PyLong_AsLong(a), -1);
                 if v > i32::MAX as i64 {
                     return Err(CErr::Raised(err::overflow_error("signed integer is greater than maximum")));
@@ -287,31 +319,31 @@ impl Parser<'_> {
                 *p = v as i32;
             }
             b'I' => {
-                let p: *mut u32 = self.ap.ptr();
+                let p: *mut u32 = self.arg();
                 *p = c_conv!(PyLong_AsUnsignedLongMask(a), u64::MAX) as u32;
             }
             b'n' => {
-                let p: *mut Py_ssize_t = self.ap.ptr();
+                let p: *mut Py_ssize_t = self.arg();
                 let i = vm::abstract_::index(arg).map_err(CErr::Raised)?;
                 *p = c_conv!(PyLong_AsSsize_t(i.as_ptr()), -1);
             }
             b'l' => {
-                let p: *mut i64 = self.ap.ptr();
+                let p: *mut i64 = self.arg();
                 *p = c_conv!(PyLong_AsLong(a), -1);
             }
             b'L' => {
-                let p: *mut i64 = self.ap.ptr();
+                let p: *mut i64 = self.arg();
                 *p = c_conv!(PyLong_AsLongLong(a), -1);
             }
             b'k' | b'K' => {
-                let p: *mut u64 = self.ap.ptr();
+                let p: *mut u64 = self.arg();
                 if !vm::objects::long::is_int(arg) {
                     return Err(converterr("int", arg));
                 }
                 *p = PyLong_AsUnsignedLongMask(a);
             }
             b'c' => {
-                let p: *mut c_char = self.ap.ptr();
+                let p: *mut c_char = self.arg();
                 if bytes::is_bytes(arg) && bytes::len(arg) == 1 {
                     *p = bytes::as_slice(arg)[0] as c_char;
                 } else if bytearray::is_bytearray(arg) && bytearray::len(arg) == 1 {
@@ -321,7 +353,7 @@ impl Parser<'_> {
                 }
             }
             b'C' => {
-                let p: *mut c_int = self.ap.ptr();
+                let p: *mut c_int = self.arg();
                 if unicode::is_str(arg) && unicode::len(arg) == 1 {
                     *p = unicode::data(arg).get(0) as c_int;
                 } else {
@@ -329,20 +361,20 @@ impl Parser<'_> {
                 }
             }
             b'p' => {
-                let p: *mut c_int = self.ap.ptr();
+                let p: *mut c_int = self.arg();
                 *p = vm::abstract_::is_true(arg).map_err(CErr::Raised)? as c_int;
             }
             b'f' => {
-                let p: *mut f32 = self.ap.ptr();
+                let p: *mut f32 = self.arg();
                 *p = c_conv!(crate::floatobject::PyFloat_AsDouble(a), -1.0) as f32;
             }
             b'd' => {
-                let p: *mut f64 = self.ap.ptr();
+                let p: *mut f64 = self.arg();
                 *p = c_conv!(crate::floatobject::PyFloat_AsDouble(a), -1.0);
             }
             b's' | b'z' if self.peek() == b'*' => {
                 self.i += 1;
-                let view: *mut Py_buffer = self.ap.ptr();
+                let view: *mut Py_buffer = self.arg();
                 if c == b'z' && none::is_none(arg) {
                     crate::pybuffer::PyBuffer_FillInfo(view, std::ptr::null_mut(), std::ptr::null_mut(), 0, 1, 0);
                 } else if unicode::is_str(arg) {
@@ -355,14 +387,14 @@ impl Parser<'_> {
             }
             b'y' | b'w' if self.peek() == b'*' => {
                 self.i += 1;
-                let view: *mut Py_buffer = self.ap.ptr();
+                let view: *mut Py_buffer = self.arg();
                 self.buffer_unit(arg, view, c == b'w')?;
             }
             b's' | b'z' => {
-                let p: *mut *const c_char = self.ap.ptr();
+                let p: *mut *const c_char = self.arg();
                 if self.peek() == b'#' {
                     self.i += 1;
-                    let psize: *mut Py_ssize_t = self.ap.ptr();
+                    let psize: *mut Py_ssize_t = self.arg();
                     self.need_size_t()?;
                     if c == b'z' && none::is_none(arg) {
                         *p = std::ptr::null();
@@ -389,10 +421,10 @@ impl Parser<'_> {
                 }
             }
             b'y' => {
-                let p: *mut *const c_char = self.ap.ptr();
+                let p: *mut *const c_char = self.arg();
                 if self.peek() == b'#' {
                     self.i += 1;
-                    let psize: *mut Py_ssize_t = self.ap.ptr();
+                    let psize: *mut Py_ssize_t = self.arg();
                     self.need_size_t()?;
                     let (d, n) = self.read_only_buffer(arg)?;
                     *p = d as *const c_char;
@@ -406,7 +438,7 @@ impl Parser<'_> {
                 }
             }
             b'S' | b'U' | b'Y' => {
-                let p: *mut *mut PyObject = self.ap.ptr();
+                let p: *mut *mut PyObject = self.arg();
                 let (ok, what) = match c {
                     b'S' => (bytes::is_bytes(arg), "bytes"),
                     b'U' => (unicode::is_str(arg), "str"),
@@ -421,8 +453,8 @@ impl Parser<'_> {
             b'O' => {
                 if self.peek() == b'!' {
                     self.i += 1;
-                    let tp: *mut vm::object::PyTypeObject = self.ap.ptr();
-                    let p: *mut *mut PyObject = self.ap.ptr();
+                    let tp: *mut vm::object::PyTypeObject = self.arg();
+                    let p: *mut *mut PyObject = self.arg();
                     if !vm::typeobj::is_subtype(arg.ob_type(), tp) {
                         let name = std::ffi::CStr::from_ptr((*tp).tp_name).to_string_lossy().into_owned();
                         return Err(converterr(&name, arg));
@@ -430,8 +462,8 @@ impl Parser<'_> {
                     *p = a;
                 } else {
                     self.i += 1;
-                    let f: Option<unsafe extern "C" fn(*mut PyObject, *mut c_void) -> c_int> = std::mem::transmute(self.ap.ptr::<c_void>());
-                    let addr: *mut c_void = self.ap.ptr();
+                    let f: Option<unsafe extern "C" fn(*mut PyObject, *mut c_void) -> c_int> = std::mem::transmute(self.arg::<c_void>());
+                    let addr: *mut c_void = self.arg();
                     let Some(f) = f else { return Err(CErr::Raised(bad_internal_call())) };
                     if f(a, addr) == 0 {
                         return Err(if err::occurred() { raised() } else { CErr::Msg(String::new(), Vec::new()) });
@@ -451,12 +483,12 @@ impl Parser<'_> {
         match c {
             b'b' | b'B' | b'h' | b'H' | b'i' | b'I' | b'l' | b'k' | b'L' | b'K' | b'n' | b'f' | b'd' | b'D' | b'c'
             | b'C' | b'p' | b'S' | b'Y' | b'U' => {
-                let _: *mut c_void = self.ap.ptr();
+                let _: *mut c_void = self.arg();
             }
             b's' | b'z' | b'y' | b'w' => {
-                let _: *mut c_void = self.ap.ptr();
+                let _: *mut c_void = self.arg();
                 if self.peek() == b'#' {
-                    let _: *mut c_void = self.ap.ptr();
+                    let _: *mut c_void = self.arg();
                     self.i += 1;
                 } else if self.peek() == b'*' {
                     self.i += 1;
@@ -465,9 +497,9 @@ impl Parser<'_> {
             b'O' => {
                 if self.peek() == b'!' || self.peek() == b'&' {
                     self.i += 1;
-                    let _: *mut c_void = self.ap.ptr();
+                    let _: *mut c_void = self.arg();
                 }
-                let _: *mut c_void = self.ap.ptr();
+                let _: *mut c_void = self.arg();
             }
             b'(' => loop {
                 if self.peek() == b')' {
