@@ -7,7 +7,7 @@
 
 use crate::util::*;
 use std::os::raw::{c_char, c_int, c_void};
-use vm::err::{self, PyErr};
+use vm::err::{self, PyErr, PyResult};
 use vm::object::{Py_buffer, PyObject, Py_ssize_t};
 use vm::objects::{bytearray, bytes, dict, none, tuple, unicode};
 use vm::objref::PyObj;
@@ -34,17 +34,18 @@ fn converterr(expected: &str, arg: &PyObj) -> CErr {
 
 /// CPython's seterror: "fname() argument N[, item K] msg", or the `;`
 /// message; a message starting with '(' is a SystemError (a bad format).
-fn set_error(iarg: usize, e: CErr, fname: Option<&str>, custom: Option<&str>) -> PyErr {
+/// Names are C bytes, decoded only here, when an error is raised.
+fn set_error(iarg: usize, e: CErr, fname: Option<&[u8]>, custom: Option<&[u8]>) -> PyErr {
     let (msg, levels) = match e {
         CErr::Raised(p) => return p,
         CErr::Msg(m, l) => (m, l),
     };
     let text = match custom {
-        Some(c) => c.to_string(),
+        Some(c) => String::from_utf8_lossy(c).into_owned(),
         None => {
             let mut s = String::new();
             if let Some(f) = fname {
-                s.push_str(&format!("{:.200}() ", f));
+                s.push_str(&format!("{:.200}() ", String::from_utf8_lossy(f)));
             }
             if iarg != 0 {
                 s.push_str(&format!("argument {}", iarg));
@@ -98,6 +99,38 @@ macro_rules! c_conv {
 }
 
 impl Parser<'_> {
+    /// The next C pointer argument. On x86-64 System V this is `va_arg`
+    /// done in place (the ABI fixes the va_list layout), sparing a call
+    /// into C per pointer; elsewhere the C reader does it.
+    #[inline(always)]
+    unsafe fn arg<T>(&mut self) -> *mut T {
+        #[cfg(all(target_arch = "x86_64", not(target_os = "windows")))]
+        {
+            #[repr(C)]
+            struct VaList {
+                gp_offset: u32,
+                fp_offset: u32,
+                overflow_arg_area: *mut *mut c_void,
+                reg_save_area: *mut u8,
+            }
+            let va = &mut *(self.ap.0 as *mut VaList);
+            // Six 8-byte general registers are saved; past them, the stack.
+            if va.gp_offset < 48 {
+                let p = *(va.reg_save_area.add(va.gp_offset as usize) as *mut *mut c_void);
+                va.gp_offset += 8;
+                p as *mut T
+            } else {
+                let p = *va.overflow_arg_area;
+                va.overflow_arg_area = va.overflow_arg_area.add(1);
+                p as *mut T
+            }
+        }
+        #[cfg(not(all(target_arch = "x86_64", not(target_os = "windows"))))]
+        {
+            self.ap.ptr()
+        }
+    }
+
     fn peek(&self) -> u8 {
         self.f.get(self.i).copied().unwrap_or(0)
     }
@@ -111,21 +144,27 @@ impl Parser<'_> {
     }
 
     /// One item: a parenthesised sub-format or a single unit.
+    #[inline]
     unsafe fn item(&mut self, arg: &PyObj) -> CResult {
-        if self.peek() == b'(' {
-            self.i += 1;
-            self.tuple(arg, false)?;
-            self.i += 1;
-            Ok(())
-        } else {
-            self.simple(arg).map_err(|e| match e {
-                CErr::Msg(m, _) => CErr::Msg(m, Vec::new()),
-                r => r,
-            })
+        match self.peek() {
+            b'(' => {
+                self.i += 1;
+                self.tuple(arg, false)?;
+                self.i += 1;
+                Ok(())
+            }
+            // Plain `O`, the commonest unit, is stored here, not in `simple`.
+            b'O' if !matches!(self.f.get(self.i + 1), Some(b'!' | b'&')) => {
+                self.i += 1;
+                *self.arg::<*mut PyObject>() = arg.as_ptr();
+                Ok(())
+            }
+            _ => self.simple(arg),
         }
     }
 
     /// `(...)`: `arg` must be a sequence of exactly as many items.
+    #[inline(never)]
     unsafe fn tuple(&mut self, arg: &PyObj, toplevel: bool) -> CResult {
         let mut level = 0;
         let mut n = 0usize;
@@ -152,8 +191,8 @@ impl Parser<'_> {
             }
         }
         let is_seq = crate::abstract_::PySequence_Check(arg.as_ptr()) != 0 && !bytes::is_bytes(arg);
-        let got = if none::is_none(arg) { "None".to_string() } else { type_name(arg.ob_type()) };
         if !is_seq {
+            let got = if none::is_none(arg) { "None".to_string() } else { type_name(arg.ob_type()) };
             let m = if toplevel {
                 format!("expected {} arguments, not {:.50}", n, got)
             } else {
@@ -230,6 +269,8 @@ impl Parser<'_> {
         Ok(r)
     }
 
+    /// Out of line, as `tuple` is, so `item`'s plain-`O` path stays small.
+    #[inline(never)]
     unsafe fn simple(&mut self, arg: &PyObj) -> CResult {
         use crate::longobject::*;
         let a = arg.as_ptr();
@@ -237,7 +278,7 @@ impl Parser<'_> {
         self.i += 1;
         match c {
             b'b' => {
-                let p: *mut u8 = self.ap.ptr();
+                let p: *mut u8 = self.arg();
                 let v = c_conv!(PyLong_AsLong(a), -1);
                 if v < 0 {
                     return Err(CErr::Raised(err::overflow_error("unsigned byte integer is less than minimum")));
@@ -248,11 +289,11 @@ impl Parser<'_> {
                 *p = v as u8;
             }
             b'B' => {
-                let p: *mut u8 = self.ap.ptr();
+                let p: *mut u8 = self.arg();
                 *p = c_conv!(PyLong_AsUnsignedLongMask(a), u64::MAX) as u8;
             }
             b'h' => {
-                let p: *mut i16 = self.ap.ptr();
+                let p: *mut i16 = self.arg();
                 let v = c_conv!(PyLong_AsLong(a), -1);
                 if v < i16::MIN as i64 {
                     return Err(CErr::Raised(err::overflow_error("signed short integer is less than minimum")));
@@ -263,11 +304,11 @@ impl Parser<'_> {
                 *p = v as i16;
             }
             b'H' => {
-                let p: *mut u16 = self.ap.ptr();
+                let p: *mut u16 = self.arg();
                 *p = c_conv!(PyLong_AsUnsignedLongMask(a), u64::MAX) as u16;
             }
             b'i' => {
-                let p: *mut i32 = self.ap.ptr();
+                let p: *mut i32 = self.arg();
                 let v = c_conv!(PyLong_AsLong(a), -1);
                 if v > i32::MAX as i64 {
                     return Err(CErr::Raised(err::overflow_error("signed integer is greater than maximum")));
@@ -278,31 +319,31 @@ impl Parser<'_> {
                 *p = v as i32;
             }
             b'I' => {
-                let p: *mut u32 = self.ap.ptr();
+                let p: *mut u32 = self.arg();
                 *p = c_conv!(PyLong_AsUnsignedLongMask(a), u64::MAX) as u32;
             }
             b'n' => {
-                let p: *mut Py_ssize_t = self.ap.ptr();
+                let p: *mut Py_ssize_t = self.arg();
                 let i = vm::abstract_::index(arg).map_err(CErr::Raised)?;
                 *p = c_conv!(PyLong_AsSsize_t(i.as_ptr()), -1);
             }
             b'l' => {
-                let p: *mut i64 = self.ap.ptr();
+                let p: *mut i64 = self.arg();
                 *p = c_conv!(PyLong_AsLong(a), -1);
             }
             b'L' => {
-                let p: *mut i64 = self.ap.ptr();
+                let p: *mut i64 = self.arg();
                 *p = c_conv!(PyLong_AsLongLong(a), -1);
             }
             b'k' | b'K' => {
-                let p: *mut u64 = self.ap.ptr();
+                let p: *mut u64 = self.arg();
                 if !vm::objects::long::is_int(arg) {
                     return Err(converterr("int", arg));
                 }
                 *p = PyLong_AsUnsignedLongMask(a);
             }
             b'c' => {
-                let p: *mut c_char = self.ap.ptr();
+                let p: *mut c_char = self.arg();
                 if bytes::is_bytes(arg) && bytes::len(arg) == 1 {
                     *p = bytes::as_slice(arg)[0] as c_char;
                 } else if bytearray::is_bytearray(arg) && bytearray::len(arg) == 1 {
@@ -312,7 +353,7 @@ impl Parser<'_> {
                 }
             }
             b'C' => {
-                let p: *mut c_int = self.ap.ptr();
+                let p: *mut c_int = self.arg();
                 if unicode::is_str(arg) && unicode::len(arg) == 1 {
                     *p = unicode::data(arg).get(0) as c_int;
                 } else {
@@ -320,20 +361,20 @@ impl Parser<'_> {
                 }
             }
             b'p' => {
-                let p: *mut c_int = self.ap.ptr();
+                let p: *mut c_int = self.arg();
                 *p = vm::abstract_::is_true(arg).map_err(CErr::Raised)? as c_int;
             }
             b'f' => {
-                let p: *mut f32 = self.ap.ptr();
+                let p: *mut f32 = self.arg();
                 *p = c_conv!(crate::floatobject::PyFloat_AsDouble(a), -1.0) as f32;
             }
             b'd' => {
-                let p: *mut f64 = self.ap.ptr();
+                let p: *mut f64 = self.arg();
                 *p = c_conv!(crate::floatobject::PyFloat_AsDouble(a), -1.0);
             }
             b's' | b'z' if self.peek() == b'*' => {
                 self.i += 1;
-                let view: *mut Py_buffer = self.ap.ptr();
+                let view: *mut Py_buffer = self.arg();
                 if c == b'z' && none::is_none(arg) {
                     crate::pybuffer::PyBuffer_FillInfo(view, std::ptr::null_mut(), std::ptr::null_mut(), 0, 1, 0);
                 } else if unicode::is_str(arg) {
@@ -346,14 +387,14 @@ impl Parser<'_> {
             }
             b'y' | b'w' if self.peek() == b'*' => {
                 self.i += 1;
-                let view: *mut Py_buffer = self.ap.ptr();
+                let view: *mut Py_buffer = self.arg();
                 self.buffer_unit(arg, view, c == b'w')?;
             }
             b's' | b'z' => {
-                let p: *mut *const c_char = self.ap.ptr();
+                let p: *mut *const c_char = self.arg();
                 if self.peek() == b'#' {
                     self.i += 1;
-                    let psize: *mut Py_ssize_t = self.ap.ptr();
+                    let psize: *mut Py_ssize_t = self.arg();
                     self.need_size_t()?;
                     if c == b'z' && none::is_none(arg) {
                         *p = std::ptr::null();
@@ -380,10 +421,10 @@ impl Parser<'_> {
                 }
             }
             b'y' => {
-                let p: *mut *const c_char = self.ap.ptr();
+                let p: *mut *const c_char = self.arg();
                 if self.peek() == b'#' {
                     self.i += 1;
-                    let psize: *mut Py_ssize_t = self.ap.ptr();
+                    let psize: *mut Py_ssize_t = self.arg();
                     self.need_size_t()?;
                     let (d, n) = self.read_only_buffer(arg)?;
                     *p = d as *const c_char;
@@ -397,7 +438,7 @@ impl Parser<'_> {
                 }
             }
             b'S' | b'U' | b'Y' => {
-                let p: *mut *mut PyObject = self.ap.ptr();
+                let p: *mut *mut PyObject = self.arg();
                 let (ok, what) = match c {
                     b'S' => (bytes::is_bytes(arg), "bytes"),
                     b'U' => (unicode::is_str(arg), "str"),
@@ -408,27 +449,25 @@ impl Parser<'_> {
                 }
                 *p = a;
             }
+            // `O!` or `O&` (`item` takes plain `O`).
             b'O' => {
                 if self.peek() == b'!' {
                     self.i += 1;
-                    let tp: *mut vm::object::PyTypeObject = self.ap.ptr();
-                    let p: *mut *mut PyObject = self.ap.ptr();
+                    let tp: *mut vm::object::PyTypeObject = self.arg();
+                    let p: *mut *mut PyObject = self.arg();
                     if !vm::typeobj::is_subtype(arg.ob_type(), tp) {
                         let name = std::ffi::CStr::from_ptr((*tp).tp_name).to_string_lossy().into_owned();
                         return Err(converterr(&name, arg));
                     }
                     *p = a;
-                } else if self.peek() == b'&' {
+                } else {
                     self.i += 1;
-                    let f: Option<unsafe extern "C" fn(*mut PyObject, *mut c_void) -> c_int> = std::mem::transmute(self.ap.ptr::<c_void>());
-                    let addr: *mut c_void = self.ap.ptr();
+                    let f: Option<unsafe extern "C" fn(*mut PyObject, *mut c_void) -> c_int> = std::mem::transmute(self.arg::<c_void>());
+                    let addr: *mut c_void = self.arg();
                     let Some(f) = f else { return Err(CErr::Raised(bad_internal_call())) };
                     if f(a, addr) == 0 {
                         return Err(if err::occurred() { raised() } else { CErr::Msg(String::new(), Vec::new()) });
                     }
-                } else {
-                    let p: *mut *mut PyObject = self.ap.ptr();
-                    *p = a;
                 }
             }
             _ => return Err(converterr("(impossible<bad format char>)", arg)),
@@ -444,12 +483,12 @@ impl Parser<'_> {
         match c {
             b'b' | b'B' | b'h' | b'H' | b'i' | b'I' | b'l' | b'k' | b'L' | b'K' | b'n' | b'f' | b'd' | b'D' | b'c'
             | b'C' | b'p' | b'S' | b'Y' | b'U' => {
-                let _: *mut c_void = self.ap.ptr();
+                let _: *mut c_void = self.arg();
             }
             b's' | b'z' | b'y' | b'w' => {
-                let _: *mut c_void = self.ap.ptr();
+                let _: *mut c_void = self.arg();
                 if self.peek() == b'#' {
-                    let _: *mut c_void = self.ap.ptr();
+                    let _: *mut c_void = self.arg();
                     self.i += 1;
                 } else if self.peek() == b'*' {
                     self.i += 1;
@@ -458,9 +497,9 @@ impl Parser<'_> {
             b'O' => {
                 if self.peek() == b'!' || self.peek() == b'&' {
                     self.i += 1;
-                    let _: *mut c_void = self.ap.ptr();
+                    let _: *mut c_void = self.arg();
                 }
-                let _: *mut c_void = self.ap.ptr();
+                let _: *mut c_void = self.arg();
             }
             b'(' => loop {
                 if self.peek() == b')' {
@@ -479,96 +518,158 @@ impl Parser<'_> {
     }
 }
 
-/// `(min, max, fname, custom message)` of a positional format.
-fn scan(f: &[u8]) -> Result<(usize, usize, Option<String>, Option<String>), PyErr> {
+/// A positional format read in one pass: its units (up to `:` or `;`),
+/// how many arguments they take, and where the function name or message
+/// after them starts (NULL when absent; measured only for an error).
+struct Format<'a> {
+    units: &'a [u8],
+    min: usize,
+    max: usize,
+    fname: *const c_char,
+    msg: *const c_char,
+}
+
+/// The bytes of an optional C string (NULL: none).
+unsafe fn opt_bytes<'a>(p: *const c_char) -> Option<&'a [u8]> {
+    if p.is_null() {
+        None
+    } else {
+        Some(cbytes(p))
+    }
+}
+
+/// What `scan` does with each format byte.
+const PLAIN: u8 = 0;
+const UNIT: u8 = 1;
+const OPEN: u8 = 2;
+const CLOSE: u8 = 3;
+const NAME: u8 = 4;
+const MSG: u8 = 5;
+const BAR: u8 = 6;
+const END: u8 = 7;
+
+static CLASS: [u8; 256] = {
+    let mut t = [PLAIN; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        if b.is_ascii_alphabetic() && b != b'e' {
+            t[c] = UNIT;
+        }
+        c += 1;
+    }
+    t[0] = END;
+    t[b'(' as usize] = OPEN;
+    t[b')' as usize] = CLOSE;
+    t[b':' as usize] = NAME;
+    t[b';' as usize] = MSG;
+    t[b'|' as usize] = BAR;
+    t
+};
+
+unsafe fn scan<'a>(fmt: *const c_char) -> Result<Format<'a>, PyErr> {
+    let mut fm = Format { units: &[], min: usize::MAX, max: 0, fname: std::ptr::null(), msg: std::ptr::null() };
+    if fmt.is_null() {
+        fm.min = 0;
+        return Ok(fm);
+    }
+    let f = fmt as *const u8;
     let mut level = 0;
-    let mut min: Option<usize> = None;
-    let mut max = 0;
-    let mut fname = None;
-    let mut msg = None;
     let mut i = 0;
-    while i < f.len() {
-        let c = f[i];
-        i += 1;
-        match c {
-            b'(' => {
+    loop {
+        let k = CLASS[*f.add(i) as usize];
+        // Units first, as a plain branch: a jump table over every class
+        // costs an indirect branch per byte.
+        if k == UNIT {
+            fm.max += (level == 0) as usize;
+            i += 1;
+            continue;
+        }
+        match k {
+            OPEN => {
                 if level == 0 {
-                    max += 1;
+                    fm.max += 1;
                 }
                 level += 1;
             }
-            b')' => {
+            CLOSE => {
                 if level == 0 {
                     return Err(err::system_error("excess ')' in getargs format"));
                 }
                 level -= 1;
             }
-            b':' => {
-                fname = Some(String::from_utf8_lossy(&f[i..]).into_owned());
+            BAR if level == 0 => fm.min = fm.max,
+            NAME => {
+                fm.fname = fmt.add(i + 1);
                 break;
             }
-            b';' => {
-                msg = Some(String::from_utf8_lossy(&f[i..]).into_owned());
+            MSG => {
+                fm.msg = fmt.add(i + 1);
                 break;
             }
-            b'|' => {
-                if level == 0 {
-                    min = Some(max);
-                }
-            }
-            c if level == 0 && c.is_ascii_alphabetic() && c != b'e' => max += 1,
+            END => break,
             _ => {}
         }
+        i += 1;
     }
     if level != 0 {
         return Err(err::system_error("missing ')' in getargs format"));
     }
-    Ok((min.unwrap_or(max), max, fname, msg))
+    fm.units = std::slice::from_raw_parts(f, i);
+    fm.min = fm.min.min(fm.max);
+    Ok(fm)
 }
 
-fn fn_label(fname: Option<&str>, default: &str) -> (String, &'static str) {
+/// `("name", "()")` for messages, or the default with no parentheses.
+fn fn_label(fname: Option<&[u8]>, default: &str) -> (String, &'static str) {
     match fname {
-        Some(f) => (format!("{:.200}", f), "()"),
+        Some(f) => (format!("{:.200}", String::from_utf8_lossy(f)), "()"),
         None => (default.to_string(), ""),
     }
 }
 
+#[cold]
+unsafe fn count_error(fm: &Format, len: usize) -> PyErr {
+    if let Some(m) = opt_bytes(fm.msg) {
+        return err::type_error(String::from_utf8_lossy(m).into_owned());
+    }
+    let (name, paren) = fn_label(opt_bytes(fm.fname), "function");
+    let (min, max) = (fm.min, fm.max);
+    let n = if len < min { min } else { max };
+    err::type_error(format!(
+        "{:.150}{} takes {} {} argument{} ({} given)",
+        name,
+        paren,
+        if min == max { "exactly" } else if len < min { "at least" } else { "at most" },
+        n,
+        if n == 1 { "" } else { "s" },
+        len
+    ))
+}
+
 unsafe fn parse_tuple(args: *mut PyObject, fmt: *const c_char, ap: &mut Va, size_t: bool) -> Result<(), PyErr> {
-    let f = cbytes(fmt);
-    let (min, max, fname, msg) = scan(f)?;
+    let fm = scan(fmt)?;
     if args.is_null() || !tuple::is_tuple(b(&args)) {
         return Err(err::system_error("new style getargs format but argument is not a tuple"));
     }
     let items = tuple::items(b(&args));
     let len = items.len();
-    if len < min || len > max {
-        if let Some(m) = msg {
-            return Err(err::type_error(m));
-        }
-        let (name, paren) = fn_label(fname.as_deref(), "function");
-        let n = if len < min { min } else { max };
-        return Err(err::type_error(format!(
-            "{:.150}{} takes {} {} argument{} ({} given)",
-            name,
-            paren,
-            if min == max { "exactly" } else if len < min { "at least" } else { "at most" },
-            n,
-            if n == 1 { "" } else { "s" },
-            len
-        )));
+    if len < fm.min || len > fm.max {
+        return Err(count_error(&fm, len));
     }
-    let mut p = Parser { f, i: 0, ap, size_t, views: Vec::new() };
+    let mut p = Parser { f: fm.units, i: 0, ap, size_t, views: Vec::new() };
     for (k, it) in items.iter().enumerate() {
         if p.peek() == b'|' {
             p.i += 1;
         }
         if let Err(e) = p.item(it) {
-            return Err(set_error(k + 1, e, fname.as_deref(), msg.as_deref()));
+            return Err(set_error(k + 1, e, opt_bytes(fm.fname), opt_bytes(fm.msg)));
         }
     }
+    // `units` stops before any `:` or `;`, which show here as the end (0).
     let c = p.peek();
-    if c != 0 && !c.is_ascii_alphabetic() && !b"(|:;".contains(&c) {
-        return Err(err::system_error(format!("bad format string: {:.200}", String::from_utf8_lossy(f))));
+    if c != 0 && !c.is_ascii_alphabetic() && c != b'(' && c != b'|' {
+        return Err(err::system_error(format!("bad format string: {:.200}", String::from_utf8_lossy(cbytes(fmt)))));
     }
     p.done();
     Ok(())
@@ -589,23 +690,23 @@ pub unsafe extern "C" fn pyrite_parse_tuple(args: *mut PyObject, fmt: *const c_c
 /// one object `arg` (or nothing).
 #[no_mangle]
 pub unsafe extern "C" fn pyrite_parse(arg: *mut PyObject, fmt: *const c_char, ap: *mut c_void, size_t: c_int) -> c_int {
-    let f = cbytes(fmt);
     let r = (|| -> Result<(), PyErr> {
-        let (min, max, fname, msg) = scan(f)?;
-        let (name, paren) = fn_label(fname.as_deref(), "function");
-        if max == 0 {
+        let fm = scan(fmt)?;
+        if fm.max == 0 {
             if arg.is_null() {
                 return Ok(());
             }
+            let (name, paren) = fn_label(opt_bytes(fm.fname), "function");
             return Err(err::type_error(format!("{:.200}{} takes no arguments", name, paren)));
         }
-        if min == 1 && max == 1 {
+        if fm.min == 1 && fm.max == 1 {
             if arg.is_null() {
+                let (name, paren) = fn_label(opt_bytes(fm.fname), "function");
                 return Err(err::type_error(format!("{:.200}{} takes at least one argument", name, paren)));
             }
             let mut ap = Va(ap);
-            let mut p = Parser { f, i: 0, ap: &mut ap, size_t: size_t != 0, views: Vec::new() };
-            p.item(b(&arg)).map_err(|e| set_error(0, e, fname.as_deref(), msg.as_deref()))?;
+            let mut p = Parser { f: fm.units, i: 0, ap: &mut ap, size_t: size_t != 0, views: Vec::new() };
+            p.item(b(&arg)).map_err(|e| set_error(0, e, opt_bytes(fm.fname), opt_bytes(fm.msg)))?;
             p.done();
             return Ok(());
         }
@@ -617,6 +718,51 @@ pub unsafe extern "C" fn pyrite_parse(arg: *mut PyObject, fmt: *const c_char, ap
             err::restore(e);
             0
         }
+    }
+}
+
+/// Whether `key` (an exact str) is the C keyword name `name`, decoded
+/// lossily as the names always have been. An ASCII key is compared with
+/// the C bytes in place, stopping at their NUL.
+unsafe fn key_is(key: &PyObj, name: *const c_char) -> bool {
+    if unicode::is_ascii(key) {
+        let k = unicode::as_str_fast(key).unwrap_or_default().as_bytes();
+        let n = name as *const u8;
+        for (j, &c) in k.iter().enumerate() {
+            let d = *n.add(j);
+            if d == 0 || d != c {
+                return false;
+            }
+        }
+        return *n.add(k.len()) == 0;
+    }
+    unicode::eq_str(key, &String::from_utf8_lossy(cbytes(name)))
+}
+
+/// `kwargs[name]` for a C keyword name. While every key is an exact str,
+/// keys are compared by text, so no str object is built; otherwise an
+/// ordinary lookup, which may run a key's `__eq__`.
+unsafe fn kw_get(kw: &PyObj, name: *const c_char) -> PyResult<Option<PyObj>> {
+    let mut pos = 0;
+    let mut found = None;
+    while let Some((k, v, _)) = dict::next_entry(kw, &mut pos) {
+        let key = b(&k);
+        if !unicode::is_exact_str(key) {
+            return dict::get_item(kw, &unicode::new(&String::from_utf8_lossy(cbytes(name))));
+        }
+        if found.is_none() && key_is(key, name) {
+            found = Some(v);
+        }
+    }
+    Ok(found.map(|v| PyObj::from_borrowed(v)))
+}
+
+/// CPython's name and message of a keyword format: the text after the
+/// first `:` anywhere, else after the first `;`.
+fn kw_tail(f: &[u8]) -> (Option<&[u8]>, Option<&[u8]>) {
+    match f.iter().position(|&c| c == b':') {
+        Some(k) => (Some(&f[k + 1..]), None),
+        None => (None, f.iter().position(|&c| c == b';').map(|k| &f[k + 1..])),
     }
 }
 
@@ -632,29 +778,25 @@ unsafe fn parse_kw(
         return Err(bad_internal_call());
     }
     let f = cbytes(fmt);
-    let (fname, custom) = match f.iter().position(|&c| c == b':') {
-        Some(k) => (Some(String::from_utf8_lossy(&f[k + 1..]).into_owned()), None),
-        None => (None, f.iter().position(|&c| c == b';').map(|k| String::from_utf8_lossy(&f[k + 1..]).into_owned())),
-    };
-    let (name, paren) = fn_label(fname.as_deref(), "function");
-    let mut names: Vec<String> = Vec::new();
-    loop {
-        let p = *kwlist.add(names.len());
-        if p.is_null() {
-            break;
-        }
-        names.push(cstr(p));
+    // The name and message are looked for only when an error needs them.
+    let tail = || kw_tail(f);
+    let label = || fn_label(tail().0, "function");
+    let name = |i: usize| cbytes(*kwlist.add(i));
+    let is_empty = |i: usize| **kwlist.add(i) == 0;
+    let mut len = 0;
+    while !(*kwlist.add(len)).is_null() {
+        len += 1;
     }
-    let pos = names.iter().take_while(|n| n.is_empty()).count();
-    if names[pos..].iter().any(|n| n.is_empty()) {
+    let pos = (0..len).take_while(|&i| is_empty(i)).count();
+    if (pos..len).any(is_empty) {
         return Err(err::system_error("Empty keyword parameter name"));
     }
-    let len = names.len();
     let items = tuple::items(b(&args));
     let nargs = items.len();
     let kw = if kwargs.is_null() { None } else { Some(b(&kwargs)) };
     let mut nkw = kw.map(dict::len).unwrap_or(0);
     if nargs + nkw > len {
+        let (name, paren) = label();
         return Err(err::type_error(format!(
             "{}{} takes at most {} {}argument{} ({} given)",
             name,
@@ -695,6 +837,7 @@ unsafe fn parse_kw(
                 break;
             }
             if max < nargs {
+                let (name, paren) = label();
                 if max == 0 {
                     return Err(err::type_error(format!("{}{} takes no positional arguments", name, paren)));
                 }
@@ -713,20 +856,24 @@ unsafe fn parse_kw(
             return Err(err::system_error(format!("More keyword list entries ({}) than format specifiers ({})", len, i)));
         }
         if !skip {
-            let cur: Option<PyObj> = if i < nargs {
-                Some(items[i].clone())
+            // Positional items are borrowed from the tuple; a keyword's
+            // value is held while it converts.
+            let from_kw;
+            let cur: Option<&PyObj> = if i < nargs {
+                Some(&items[i])
             } else if nkw > 0 && i >= pos {
-                let v = dict::get_item(kw.unwrap(), &unicode::new(&names[i]))?;
-                if v.is_some() {
+                from_kw = kw_get(kw.unwrap(), *kwlist.add(i))?;
+                if from_kw.is_some() {
                     nkw -= 1;
                 }
-                v
+                from_kw.as_ref()
             } else {
                 None
             };
             if let Some(c) = cur {
-                if let Err(e) = p.item(&c) {
-                    return Err(set_error(i + 1, e, fname.as_deref(), custom.as_deref()));
+                if let Err(e) = p.item(c) {
+                    let (fname, custom) = tail();
+                    return Err(set_error(i + 1, e, fname, custom));
                 }
                 i += 1;
                 continue;
@@ -735,11 +882,12 @@ unsafe fn parse_kw(
                 if i < pos {
                     skip = true;
                 } else {
+                    let (fnm, paren) = label();
                     return Err(err::type_error(format!(
                         "{}{} missing required argument '{}' (pos {})",
-                        name,
+                        fnm,
                         paren,
-                        names[i],
+                        String::from_utf8_lossy(name(i)),
                         i + 1
                     )));
                 }
@@ -756,6 +904,7 @@ unsafe fn parse_kw(
         i += 1;
     }
     if skip {
+        let (name, paren) = label();
         let m = pos.min(min);
         return Err(err::type_error(format!(
             "{}{} takes {} {} positional argument{} ({} given)",
@@ -776,24 +925,29 @@ unsafe fn parse_kw(
     }
     if nkw > 0 {
         let kw = kw.unwrap();
+        let (fnm, paren) = label();
         for k in pos..nargs {
-            if dict::get_item(kw, &unicode::new(&names[k]))?.is_some() {
+            if kw_get(kw, *kwlist.add(k))?.is_some() {
                 return Err(err::type_error(format!(
                     "argument for {}{} given by name ('{}') and position ({})",
-                    name,
+                    fnm,
                     paren,
-                    names[k],
+                    String::from_utf8_lossy(name(k)),
                     k + 1
                 )));
             }
         }
-        let (tname, tparen) = fn_label(fname.as_deref(), "this function");
+        let (tname, tparen) = fn_label(tail().0, "this function");
         for (key, _) in dict::items_vec(kw) {
             if !unicode::is_str(&key) {
                 return Err(err::type_error("keywords must be strings"));
             }
-            let ks = unicode::to_string_lossy(&key);
-            if !names[pos..].iter().any(|n| *n == ks) {
+            // As in CPython, only an ASCII key can match here: a non-ASCII
+            // one is reported even when it named a parameter.
+            let known = unicode::is_ascii(&key)
+                && (pos..len).any(|k| unicode::as_str_fast(&key).map(str::as_bytes) == Some(name(k)));
+            if !known {
+                let ks = unicode::to_string_lossy(&key);
                 return Err(err::type_error(format!("'{}' is an invalid keyword argument for {}{}", ks, tname, tparen)));
             }
         }
