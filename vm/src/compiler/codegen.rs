@@ -612,7 +612,8 @@ impl<'a> Compiler<'a> {
         u.qualname = self.qualname_for(&u);
         self.units.push(u);
         if scope_type == ScopeType::Module {
-            self.unset_loc();
+            // CPython puts a module's RESUME on line 0 (spanning to line 1).
+            self.u().loc = Location { lineno: 0, end_lineno: 1, col: 0, end_col: 0 };
         } else {
             self.u().loc = Location { lineno: firstlineno, end_lineno: firstlineno, col: 0, end_col: 0 };
         }

@@ -178,8 +178,14 @@ getter!(co_code, |d| bytes::new(&encode_code(&d.instrs)));
 getter!(co_linetable, |d| bytes::new(&encode_linetable(&d.instrs, &d.locations)));
 getter!(co_exceptiontable, |d| bytes::new(&encode_exceptiontable(&d.exception_table)));
 
-fn opt_int(n: u32) -> PyObj {
-    if n == 0 { none::none() } else { int(n) }
+/// The line of a location: None for "no location" (all zeros); a module's
+/// RESUME is on line 0 (its location is 0, 1, 0, 0, as in CPython).
+fn line_of(l: &Location) -> Option<u32> {
+    if *l == Location::default() { None } else { Some(l.lineno) }
+}
+
+fn line_obj(l: Option<u32>) -> PyObj {
+    l.map(int).unwrap_or_else(none::none)
 }
 
 crate::onearg!(code_lines, |slf, a| {
@@ -188,21 +194,21 @@ crate::onearg!(code_lines, |slf, a| {
     // (start, end, line) ranges of consecutive instructions on one line;
     // each starts where the instruction's EXTENDED_ARG prefix starts.
     let mut out: Vec<PyObj> = Vec::new();
-    let mut cur: Option<(usize, u32)> = None;
+    let mut cur: Option<(usize, Option<u32>)> = None;
     for (k, i) in d.instrs.iter().enumerate() {
         let start = offs[k] - 2 * (units_of(i.arg) - 1);
-        let line = d.locations.get(k).map(|l| l.lineno).unwrap_or(0);
+        let line = d.locations.get(k).and_then(line_of);
         match cur {
             Some((_, l)) if l == line => {}
             Some((s, l)) => {
-                out.push(tuple::new(vec![long::from_usize(s), long::from_usize(start), opt_int(l)]));
+                out.push(tuple::new(vec![long::from_usize(s), long::from_usize(start), line_obj(l)]));
                 cur = Some((start, line));
             }
             None => cur = Some((start, line)),
         }
     }
     if let Some((s, l)) = cur {
-        out.push(tuple::new(vec![long::from_usize(s), long::from_usize(total), opt_int(l)]));
+        out.push(tuple::new(vec![long::from_usize(s), long::from_usize(total), line_obj(l)]));
     }
     crate::abstract_::get_iter(&crate::objects::list::new(out))
 });
@@ -213,10 +219,10 @@ crate::onearg!(code_positions, |slf, a| {
     for (k, i) in d.instrs.iter().enumerate() {
         let l = d.locations.get(k).copied().unwrap_or_default();
         let col = |c: u32, known: bool| if known { long::from_i64(c as i64) } else { none::none() };
-        let known = l.lineno != 0;
+        let known = line_of(&l).is_some();
         let t = tuple::new(vec![
-            opt_int(l.lineno),
-            opt_int(l.end_lineno),
+            line_obj(line_of(&l)),
+            if known { int(l.end_lineno) } else { none::none() },
             col(l.col, known),
             col(l.end_col, known),
         ]);
