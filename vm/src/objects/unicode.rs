@@ -384,8 +384,11 @@ const RECENT_SIZE: usize = 512;
 static mut RECENT: [(usize, usize, *mut PyObject); RECENT_SIZE] = [(0, 0, std::ptr::null_mut()); RECENT_SIZE];
 
 /// The interned str for an identifier: the same object for equal text, so
-/// attribute and global lookups can compare by pointer first.
-#[inline]
+/// attribute and global lookups can compare by pointer first. Never inlined:
+/// the slot of a literal is computed from its address at run time, and
+/// inlined copies were hoisted to the entry of their callers (the dispatch
+/// loop paid ~90 instructions per frame for slots of error-path literals).
+#[inline(never)]
 pub fn intern(s: &str) -> PyObj {
     unsafe {
         let key = s.as_ptr() as usize;
