@@ -1268,13 +1268,15 @@ unsafe fn run(f: *mut PyFrameObject, throw: Option<PyErr>) -> PyResult {
                     }
                     Opcode::CALL | Opcode::CALL__POP_TOP => {
                         let n = arg as usize;
-                        if kwnames.is_none() {
-                            // Built-in functions and method descriptors called
-                            // positionally go straight to their C function.
+                        {
+                            // Built-in functions and method descriptors go
+                            // straight to their C function.
                             let below = *sp.sub(n + 2);
                             let (callable, args_start, nargs) =
                                 if below.is_null() { (*sp.sub(n + 1), sp.sub(n), n) } else { (below, sp.sub(n + 1), n + 1) };
-                            if let Some((ml, r)) = crate::objects::methodobject::call_fast_raw(callable, args_start, nargs) {
+                            let kwp = kwnames.as_ref().map_or(std::ptr::null_mut(), |k| k.as_ptr());
+                            if let Some((ml, r)) = crate::objects::methodobject::call_fast_raw(callable, args_start, nargs, kwp) {
+                                kwnames = None;
                                 // The arguments and the callable, then the NULL or self below.
                                 for k in 1..=n + 1 {
                                     decref(*sp.sub(k));

@@ -135,33 +135,48 @@ pub unsafe fn call_method_def(
 /// wrong type — whose errors that path raises).
 #[inline]
 pub unsafe fn call_fast(callable: *mut PyObject, args: *const *mut PyObject, nargs: usize) -> Option<PyResult> {
-    let (ml, r) = call_fast_raw(callable, args, nargs)?;
+    let (ml, r) = call_fast_raw(callable, args, nargs, std::ptr::null_mut())?;
     Some(checked_result(ml, r))
 }
 
-/// `call_fast` without the result check: the method def and the C result
-/// (NULL on error), for the dispatch loop, which checks inline.
+/// `call_fast` without the result check, for the dispatch loop (which
+/// checks inline): the method def and the C result (NULL on error).
+/// `nargs` counts every argument; the last `len(kwnames)` are keyword
+/// values (`kwnames` null for none). Also takes METH_VARARGS and
+/// METH_VARARGS|METH_KEYWORDS, and keywords for the conventions that
+/// accept them.
 #[inline(always)]
-pub unsafe fn call_fast_raw(callable: *mut PyObject, args: *const *mut PyObject, nargs: usize) -> Option<(*mut PyMethodDef, *mut PyObject)> {
+pub unsafe fn call_fast_raw(
+    callable: *mut PyObject,
+    args: *const *mut PyObject,
+    nargs: usize,
+    kwnames: *mut PyObject,
+) -> Option<(*mut PyMethodDef, *mut PyObject)> {
     let tp = (*callable).ob_type;
-    let (ml, slf, args, nargs) = if tp == cfunction_type() {
+    let nk = if kwnames.is_null() { 0 } else { tuple::len(PyObj::borrow(&kwnames)) };
+    let npos = nargs - nk;
+    let (ml, slf, args, npos) = if tp == cfunction_type() {
         let f = callable as *mut PyCFunctionObject;
-        ((*f).m_ml, (*f).m_self, args, nargs)
+        ((*f).m_ml, (*f).m_self, args, npos)
     } else if tp == &raw mut crate::objects::descr::PyMethodDescr_Type {
         let d = callable as *mut crate::objects::descr::PyMethodDescrObject;
-        if nargs == 0 || !crate::typeobj::is_subtype((**args).ob_type, (*d).d_common.d_type) {
+        if npos == 0 || !crate::typeobj::is_subtype((**args).ob_type, (*d).d_common.d_type) {
             return None;
         }
-        ((*d).d_method, *args, args.add(1), nargs - 1)
+        ((*d).d_method, *args, args.add(1), npos - 1)
     } else {
         return None;
     };
     let f = (*ml).ml_meth?;
     let flags = (*ml).ml_flags & !meth::COEXIST;
+    const FAST_KW: i32 = meth::FASTCALL | meth::KEYWORDS;
+    const VAR_KW: i32 = meth::VARARGS | meth::KEYWORDS;
     let ok = match flags {
-        meth::O => nargs == 1,
-        meth::NOARGS => nargs == 0,
-        _ => flags == meth::FASTCALL || flags == meth::FASTCALL | meth::KEYWORDS,
+        meth::O => npos == 1 && nk == 0,
+        meth::NOARGS => npos == 0 && nk == 0,
+        meth::FASTCALL | meth::VARARGS => nk == 0,
+        FAST_KW | VAR_KW => true,
+        _ => false,
     };
     if !ok {
         return None;
@@ -174,11 +189,21 @@ pub unsafe fn call_fast_raw(callable: *mut PyObject, args: *const *mut PyObject,
         meth::NOARGS => f(slf, std::ptr::null_mut()),
         meth::FASTCALL => {
             let ff: FastFn = std::mem::transmute(f);
-            ff(slf, args, nargs as isize)
+            ff(slf, args, npos as isize)
+        }
+        FAST_KW => {
+            let ff: FastKwFn = std::mem::transmute(f);
+            ff(slf, args, npos as isize, if nk == 0 { std::ptr::null_mut() } else { kwnames })
+        }
+        meth::VARARGS => {
+            let t = tuple::from_slice(PyObj::slice(args, npos));
+            f(slf, t.as_ptr())
         }
         _ => {
-            let ff: FastKwFn = std::mem::transmute(f);
-            ff(slf, args, nargs as isize, std::ptr::null_mut())
+            let kw = if nk == 0 { None } else { Some(PyObj::borrow(&kwnames)) };
+            let (t, d) = crate::abstract_::args_to_tuple_dict(PyObj::slice(args, npos + nk), kw);
+            let ff: VarKwFn = std::mem::transmute(f);
+            ff(slf, t.as_ptr(), d.as_ref().map_or(std::ptr::null_mut(), |d| d.as_ptr()))
         }
     };
     crate::interp::leave_recursive_call_in(crate::interp::running_tstate());
