@@ -536,6 +536,31 @@ fn bad(what: &str) -> PyErr {
     err::value_error(format!("bad marshal data ({})", what))
 }
 
+/// `Reader::take` from a file: reads through `readinto` in chunks of at
+/// most FILE_CHUNK, keeping every byte in `hist`.
+#[inline(never)]
+fn take_file<'h>(file: &PyObj, hist: &'h mut Vec<u8>, n: usize) -> PyResult<&'h [u8]> {
+    let base = hist.len();
+    while hist.len() - base < n {
+        let want = (n - (hist.len() - base)).min(FILE_CHUNK);
+        let ba = bytearray::new(&vec![0u8; want]);
+        let res = vm::abstract_::call_method(file, "readinto", &[ba.clone()])?;
+        let got = vm::abstract_::index_to_ssize(&res, Some(unsafe { vm::objects::exceptions::PyExc_ValueError }))?;
+        if got > want as isize {
+            return Err(err::value_error(format!(
+                "read() returned too much data: {} bytes requested, {} returned",
+                n,
+                got + (hist.len() - base) as isize
+            )));
+        }
+        if got < 0 || (got as usize) < want {
+            return Err(err::eof_error("EOF read where not expected"));
+        }
+        hist.extend_from_slice(&bytearray::as_slice(&ba)[..want]);
+    }
+    Ok(&hist[base..])
+}
+
 impl<'a> Reader<'a> {
     /// Bytes left, when known (for `loads`): nothing of more elements than
     /// this is preallocated.
@@ -546,6 +571,9 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// The next `n` bytes. Inline for `loads`' slice (a TYPE_REF or a short
+    /// string is a few instructions); files go through `take_file`.
+    #[inline]
     fn take(&mut self, n: usize) -> PyResult<&[u8]> {
         match &mut self.input {
             Input::Bytes { data, pos } => {
@@ -556,27 +584,7 @@ impl<'a> Reader<'a> {
                 *pos += n;
                 Ok(s)
             }
-            Input::File { file, hist } => {
-                let base = hist.len();
-                while hist.len() - base < n {
-                    let want = (n - (hist.len() - base)).min(FILE_CHUNK);
-                    let ba = bytearray::new(&vec![0u8; want]);
-                    let res = vm::abstract_::call_method(file, "readinto", &[ba.clone()])?;
-                    let got = vm::abstract_::index_to_ssize(&res, Some(unsafe { vm::objects::exceptions::PyExc_ValueError }))?;
-                    if got > want as isize {
-                        return Err(err::value_error(format!(
-                            "read() returned too much data: {} bytes requested, {} returned",
-                            n,
-                            got + (hist.len() - base) as isize
-                        )));
-                    }
-                    if got < 0 || (got as usize) < want {
-                        return Err(err::eof_error("EOF read where not expected"));
-                    }
-                    hist.extend_from_slice(&bytearray::as_slice(&ba)[..want]);
-                }
-                Ok(&hist[base..])
-            }
+            Input::File { file, hist } => take_file(file, hist, n),
         }
     }
 
@@ -594,6 +602,7 @@ impl<'a> Reader<'a> {
         }
     }
 
+    #[inline]
     fn long(&mut self) -> PyResult<i32> {
         let b = self.take(4)?;
         Ok(i32::from_le_bytes([b[0], b[1], b[2], b[3]]))
@@ -742,9 +751,15 @@ impl<'a> Reader<'a> {
                 } else {
                     self.byte()? as usize
                 };
-                // Read as Latin-1, as CPython does (the bytes are not checked).
-                let cps: Vec<u32> = self.take(n)?.iter().map(|&b| b as u32).collect();
-                let mut s = unicode::from_codepoints(&cps);
+                // Read as Latin-1, as CPython does (the bytes are not checked);
+                // really ASCII (all that Python writes) is copied as it is.
+                let raw = self.take(n)?;
+                let mut s = if raw.is_ascii() {
+                    // SAFETY: ASCII bytes are UTF-8.
+                    unicode::new(unsafe { std::str::from_utf8_unchecked(raw) })
+                } else {
+                    unicode::from_codepoints(&raw.iter().map(|&b| b as u32).collect::<Vec<u32>>())
+                };
                 if ty == TYPE_ASCII_INTERNED || ty == TYPE_SHORT_ASCII_INTERNED {
                     s = unicode::intern_obj(&s);
                 }
@@ -1070,9 +1085,16 @@ impl Tables {
         let n = c.count(2)?;
         let mut instrs = Vec::with_capacity(n);
         for _ in 0..n {
-            let b = c.byte()?;
+            // Most args are one byte: one bounds check for the pair.
+            let (b, arg) = match c.data.get(c.pos..c.pos + 2) {
+                Some(&[b, a]) if a < 0x80 => {
+                    c.pos += 2;
+                    (b, a as u32)
+                }
+                _ => (c.byte()?, c.varint()?),
+            };
             let op = Opcode::from_u8(b).ok_or_else(|| bad(&format!("unknown opcode {}", b)))?;
-            instrs.push(Instruction { op, arg: c.varint()? });
+            instrs.push(Instruction { op, arg });
         }
         let mut locations = Vec::with_capacity(n);
         let mut prev_line = fields[5];
