@@ -90,6 +90,8 @@ struct Writer {
     refs: HashMap<usize, u32>,
     /// Keeps remembered objects alive (and their addresses unique) while writing.
     keep: Vec<PyObj>,
+    /// The filename the last code object was written with (see `code`).
+    filename: Option<PyObj>,
 }
 
 fn stop_iteration() -> *mut vm::object::PyObject {
@@ -98,7 +100,7 @@ fn stop_iteration() -> *mut vm::object::PyObject {
 
 impl Writer {
     fn new(version: i32) -> Writer {
-        Writer { out: Vec::with_capacity(64), version, depth: 0, refs: HashMap::new(), keep: Vec::new() }
+        Writer { out: Vec::with_capacity(64), version, depth: 0, refs: HashMap::new(), keep: Vec::new(), filename: None }
     }
 
     fn byte(&mut self, b: u8) {
@@ -370,7 +372,8 @@ impl Writer {
     ///   depth (varints) and u8 lasti;
     ///
     /// then objects: consts, names, varnames, cellvars, freevars, localsplus
-    /// names (tuples), filename, name, qualname (str); last, u64 checksum
+    /// names (tuples), filename, name, qualname (str; the filename is the
+    /// object the previous code object wrote, when equal); last, u64 checksum
     /// (`checksum`) of all the bytes from the magic on (nested objects
     /// included), so that corruption is caught before the validator has to.
     /// Varints are LEB128 (7 bits a byte, low first, at most 5 bytes); signed
@@ -438,7 +441,17 @@ impl Writer {
         for names in [&d.names, &d.varnames, &d.cellvars, &d.freevars, &d.localsplus_names] {
             self.str_tuple(names)?;
         }
-        self.object(&d.filename, 0)?;
+        // A module's code objects each hold their own copy of its filename:
+        // writing the first copy for all makes the rest references (the copy
+        // kept here makes it shared), a sixth of a cache file before.
+        let filename = match &self.filename {
+            Some(f) if unicode::is_exact_str(&d.filename) && unicode::eq(f, &d.filename) => f.clone(),
+            _ => {
+                self.filename = Some(d.filename.clone());
+                d.filename.clone()
+            }
+        };
+        self.object(&filename, 0)?;
         self.object(&d.name, 0)?;
         self.object(&d.qualname, 0)?;
         let sum = checksum(&self.out[start..]);

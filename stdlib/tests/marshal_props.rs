@@ -235,7 +235,14 @@ fn check_all() {
     let src = "def f(a, *b, c=1, **d):\n    def g():\n        return a + c\n    try:\n        return [x for x in b if x]\n    except* ValueError:\n        pass\n    finally:\n        print(g())\nclass C:\n    y = 2\n    def m(self): return self.y\n";
     let co = compile(src, "m.py").expect("compiles");
     let good = dumps(&co, 4).unwrap();
-    loads(&good).expect("valid code loads");
+    // Nested code objects keep their filename, read as one shared object.
+    let back = loads(&good).expect("valid code loads");
+    let mut codes = vec![back.clone()];
+    while let Some(c) = codes.pop() {
+        let d = code::data(&c);
+        assert!(d.filename.is(&code::data(&back).filename) && unicode::eq_str(&d.filename, "m.py"));
+        codes.extend(d.consts.iter().filter(|k| code::is_code(k)).cloned());
+    }
     assert_eq!(&good[1..5], b"PYRT");
     let n = good.len();
     runner
