@@ -1,7 +1,7 @@
 //! `marshal`: CPython 3.11's marshal format (versions 0-4, with object
 //! references), read and written byte for byte as CPython does for data
 //! values. Code objects are written in Pyrite's own layout under TYPE_CODE
-//! (see `write_code`); CPython's code layout is recognised and rejected.
+//! (see `Writer::code`); CPython's code layout is recognised and rejected.
 //!
 //! References (FLAG_REF/TYPE_REF) follow CPython's rule: an object is
 //! remembered when its reference count says it may be shared, and interned
@@ -59,7 +59,7 @@ pub const VERSION: i32 = 4;
 pub const CODE_MAGIC: &[u8; 4] = b"PYRT";
 /// Version of Pyrite's code-object layout; bump it (and the .pyc magic)
 /// whenever the layout or the bytecode changes.
-pub const CODE_LAYOUT_VERSION: u32 = 2;
+pub const CODE_LAYOUT_VERSION: u32 = 3;
 /// The magic number of Pyrite's .pyc files (`importlib.util.MAGIC_NUMBER`):
 /// a little-endian 16-bit word then b"\r\n", as CPython's. The word is
 /// 0x7900 (30976) plus the layout version: it changes with the layout and
@@ -90,6 +90,8 @@ struct Writer {
     refs: HashMap<usize, u32>,
     /// Keeps remembered objects alive (and their addresses unique) while writing.
     keep: Vec<PyObj>,
+    /// The filename the last code object was written with (see `code`).
+    filename: Option<PyObj>,
 }
 
 fn stop_iteration() -> *mut vm::object::PyObject {
@@ -98,7 +100,7 @@ fn stop_iteration() -> *mut vm::object::PyObject {
 
 impl Writer {
     fn new(version: i32) -> Writer {
-        Writer { out: Vec::with_capacity(64), version, depth: 0, refs: HashMap::new(), keep: Vec::new() }
+        Writer { out: Vec::with_capacity(64), version, depth: 0, refs: HashMap::new(), keep: Vec::new(), filename: None }
     }
 
     fn byte(&mut self, b: u8) {
@@ -121,6 +123,19 @@ impl Writer {
     }
     fn u32(&mut self, x: u32) {
         self.out.extend_from_slice(&x.to_le_bytes());
+    }
+    /// LEB128: 7 bits a byte, low bits first, high bit set on all but the last.
+    fn varint(&mut self, mut x: u32) {
+        while x >= 0x80 {
+            self.out.push(x as u8 | 0x80);
+            x >>= 7;
+        }
+        self.out.push(x as u8);
+    }
+    /// `to - from` wrapping, zigzag-encoded (small negative deltas stay small).
+    fn delta(&mut self, from: u32, to: u32) {
+        let d = to.wrapping_sub(from) as i32;
+        self.varint(((d << 1) ^ (d >> 31)) as u32);
     }
 
     /// Whether `v` may be shared, by CPython's rule (more than one reference).
@@ -340,56 +355,117 @@ impl Writer {
         self.object(&t, 0)
     }
 
-    /// Pyrite's code layout, after the TYPE_CODE byte:
-    /// `b"PYRT"`, u32 layout version, 8-byte build id of the executable
-    /// (vm::import_cache::build_id); u32 argcount, posonlyargcount,
-    /// kwonlyargcount, flags, stacksize, firstlineno; u8 has_docstring;
-    /// u32 ninstrs and per instruction u8 opcode, u32 arg; per instruction
-    /// u32 lineno, end_lineno, col, end_col; u32 nentries and per entry u32
-    /// start, end, target, depth, u8 lasti; then objects: consts, names,
-    /// varnames, cellvars, freevars, localsplus names (tuples), filename,
-    /// name, qualname (str); last, u64 checksum (`checksum`) of all the bytes
-    /// from the magic on (nested objects included), so that corruption is
-    /// caught before the validator has to. Integers are little-endian.
+    /// Pyrite's code layout, after the TYPE_CODE byte: `b"PYRT"`, u32 layout
+    /// version, 8-byte build id of the executable (vm::import_cache::build_id),
+    /// u32 byte length of the tables that follow, then the tables:
+    /// - argcount, posonlyargcount, kwonlyargcount, flags, stacksize,
+    ///   firstlineno (varints); u8 has_docstring;
+    /// - ninstrs, then per instruction u8 opcode and its arg (varint);
+    /// - locations as runs of equal ones covering the ninstrs instructions,
+    ///   each a head byte then varints: head bits 0-2 are run length - 1
+    ///   (7: the length follows), bits 3-5 lineno - the previous run's lineno
+    ///   (firstlineno for the first run; 7: a signed delta follows), bit 6
+    ///   set when end_lineno != lineno (a signed end_lineno - lineno
+    ///   follows), bit 7 set when end_col < col; then col, then |end_col -
+    ///   col|;
+    /// - nentries, then per exception-table entry start, end - start, target,
+    ///   depth (varints) and u8 lasti;
+    ///
+    /// then objects: consts, names, varnames, cellvars, freevars, localsplus
+    /// names (tuples), filename, name, qualname (str; the filename is the
+    /// object the previous code object wrote, when equal); last, u64 checksum
+    /// (`checksum`) of all the bytes from the magic on (nested objects
+    /// included), so that corruption is caught before the validator has to.
+    /// Varints are LEB128 (7 bits a byte, low first, at most 5 bytes); signed
+    /// deltas wrap modulo 2**32 and are zigzag-encoded, so every u32 value
+    /// round-trips. Fixed-size integers are little-endian. Most instructions
+    /// take 2 bytes and most locations 3 shared by a run of instructions;
+    /// u32 fields everywhere made cache files 2.5x the size of CPython's.
     fn code(&mut self, v: &PyObj) -> Result<(), WErr> {
         let d = code::data(v);
         let start = self.out.len();
         self.out.extend_from_slice(CODE_MAGIC);
         self.u32(CODE_LAYOUT_VERSION);
         self.out.extend_from_slice(&vm::import_cache::build_id());
+        let len_at = self.out.len();
+        self.u32(0);
         for x in [d.argcount, d.posonlyargcount, d.kwonlyargcount, d.flags, d.stacksize, d.firstlineno] {
-            self.u32(x);
+            self.varint(x);
         }
         self.byte(d.has_docstring as u8);
-        self.size(d.instrs.len())?;
+        let n = d.instrs.len();
+        self.varint(count(n)?);
         for ins in &d.instrs {
             self.byte(ins.op as u8);
-            self.u32(ins.arg);
+            self.varint(ins.arg);
         }
-        for k in 0..d.instrs.len() {
-            let l = d.locations.get(k).copied().unwrap_or_default();
-            for x in [l.lineno, l.end_lineno, l.col, l.end_col] {
-                self.u32(x);
+        let loc = |k: usize| d.locations.get(k).copied().unwrap_or_default();
+        let (mut k, mut prev_line) = (0, d.firstlineno);
+        while k < n {
+            let l = loc(k);
+            let mut run = 1;
+            while k + run < n && loc(k + run) == l {
+                run += 1;
             }
+            let line = l.lineno.wrapping_sub(prev_line);
+            let back = l.end_col < l.col;
+            let mut head = if run < 8 { run as u8 - 1 } else { 7 };
+            head |= if line < 7 { (line as u8) << 3 } else { 7 << 3 };
+            head |= ((l.end_lineno != l.lineno) as u8) << 6 | (back as u8) << 7;
+            self.byte(head);
+            if run >= 8 {
+                self.varint(run as u32);
+            }
+            if line >= 7 {
+                self.delta(prev_line, l.lineno);
+            }
+            if l.end_lineno != l.lineno {
+                self.delta(l.lineno, l.end_lineno);
+            }
+            self.varint(l.col);
+            self.varint(if back { l.col - l.end_col } else { l.end_col - l.col });
+            prev_line = l.lineno;
+            k += run;
         }
-        self.size(d.exception_table.len())?;
+        self.varint(count(d.exception_table.len())?);
         for e in &d.exception_table {
-            for x in [e.start, e.end, e.target, e.depth] {
-                self.u32(x);
-            }
+            self.varint(e.start);
+            self.varint(e.end.wrapping_sub(e.start));
+            self.varint(e.target);
+            self.varint(e.depth);
             self.byte(e.lasti as u8);
         }
+        let len = count(self.out.len() - len_at - 4)?;
+        self.out[len_at..len_at + 4].copy_from_slice(&len.to_le_bytes());
         self.str_tuple(&d.consts)?;
         for names in [&d.names, &d.varnames, &d.cellvars, &d.freevars, &d.localsplus_names] {
             self.str_tuple(names)?;
         }
-        self.object(&d.filename, 0)?;
+        // A module's code objects each hold their own copy of its filename:
+        // writing the first copy for all makes the rest references (the copy
+        // kept here makes it shared), a sixth of a cache file before.
+        let filename = match &self.filename {
+            Some(f) if unicode::is_exact_str(&d.filename) && unicode::eq(f, &d.filename) => f.clone(),
+            _ => {
+                self.filename = Some(d.filename.clone());
+                d.filename.clone()
+            }
+        };
+        self.object(&filename, 0)?;
         self.object(&d.name, 0)?;
         self.object(&d.qualname, 0)?;
         let sum = checksum(&self.out[start..]);
         self.out.extend_from_slice(&sum.to_le_bytes());
         Ok(())
     }
+}
+
+/// A count or length as the code layout stores it (at most 2**31-1).
+fn count(n: usize) -> Result<u32, WErr> {
+    if n as u64 > SIZE32_MAX {
+        return Err(WErr::Unmarshallable);
+    }
+    Ok(n as u32)
 }
 
 /// 64-bit checksum (corruption detection, not authentication): FNV-1a's
@@ -473,6 +549,31 @@ fn bad(what: &str) -> PyErr {
     err::value_error(format!("bad marshal data ({})", what))
 }
 
+/// `Reader::take` from a file: reads through `readinto` in chunks of at
+/// most FILE_CHUNK, keeping every byte in `hist`.
+#[inline(never)]
+fn take_file<'h>(file: &PyObj, hist: &'h mut Vec<u8>, n: usize) -> PyResult<&'h [u8]> {
+    let base = hist.len();
+    while hist.len() - base < n {
+        let want = (n - (hist.len() - base)).min(FILE_CHUNK);
+        let ba = bytearray::new(&vec![0u8; want]);
+        let res = vm::abstract_::call_method(file, "readinto", &[ba.clone()])?;
+        let got = vm::abstract_::index_to_ssize(&res, Some(unsafe { vm::objects::exceptions::PyExc_ValueError }))?;
+        if got > want as isize {
+            return Err(err::value_error(format!(
+                "read() returned too much data: {} bytes requested, {} returned",
+                n,
+                got + (hist.len() - base) as isize
+            )));
+        }
+        if got < 0 || (got as usize) < want {
+            return Err(err::eof_error("EOF read where not expected"));
+        }
+        hist.extend_from_slice(&bytearray::as_slice(&ba)[..want]);
+    }
+    Ok(&hist[base..])
+}
+
 impl<'a> Reader<'a> {
     /// Bytes left, when known (for `loads`): nothing of more elements than
     /// this is preallocated.
@@ -483,6 +584,9 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// The next `n` bytes. Inline for `loads`' slice (a TYPE_REF or a short
+    /// string is a few instructions); files go through `take_file`.
+    #[inline]
     fn take(&mut self, n: usize) -> PyResult<&[u8]> {
         match &mut self.input {
             Input::Bytes { data, pos } => {
@@ -493,27 +597,7 @@ impl<'a> Reader<'a> {
                 *pos += n;
                 Ok(s)
             }
-            Input::File { file, hist } => {
-                let base = hist.len();
-                while hist.len() - base < n {
-                    let want = (n - (hist.len() - base)).min(FILE_CHUNK);
-                    let ba = bytearray::new(&vec![0u8; want]);
-                    let res = vm::abstract_::call_method(file, "readinto", &[ba.clone()])?;
-                    let got = vm::abstract_::index_to_ssize(&res, Some(unsafe { vm::objects::exceptions::PyExc_ValueError }))?;
-                    if got > want as isize {
-                        return Err(err::value_error(format!(
-                            "read() returned too much data: {} bytes requested, {} returned",
-                            n,
-                            got + (hist.len() - base) as isize
-                        )));
-                    }
-                    if got < 0 || (got as usize) < want {
-                        return Err(err::eof_error("EOF read where not expected"));
-                    }
-                    hist.extend_from_slice(&bytearray::as_slice(&ba)[..want]);
-                }
-                Ok(&hist[base..])
-            }
+            Input::File { file, hist } => take_file(file, hist, n),
         }
     }
 
@@ -531,6 +615,7 @@ impl<'a> Reader<'a> {
         }
     }
 
+    #[inline]
     fn long(&mut self) -> PyResult<i32> {
         let b = self.take(4)?;
         Ok(i32::from_le_bytes([b[0], b[1], b[2], b[3]]))
@@ -679,9 +764,15 @@ impl<'a> Reader<'a> {
                 } else {
                     self.byte()? as usize
                 };
-                // Read as Latin-1, as CPython does (the bytes are not checked).
-                let cps: Vec<u32> = self.take(n)?.iter().map(|&b| b as u32).collect();
-                let mut s = unicode::from_codepoints(&cps);
+                // Read as Latin-1, as CPython does (the bytes are not checked);
+                // really ASCII (all that Python writes) is copied as it is.
+                let raw = self.take(n)?;
+                let mut s = if raw.is_ascii() {
+                    // SAFETY: ASCII bytes are UTF-8.
+                    unicode::new(unsafe { std::str::from_utf8_unchecked(raw) })
+                } else {
+                    unicode::from_codepoints(&raw.iter().map(|&b| b as u32).collect::<Vec<u32>>())
+                };
                 if ty == TYPE_ASCII_INTERNED || ty == TYPE_SHORT_ASCII_INTERNED {
                     s = unicode::intern_obj(&s);
                 }
@@ -872,31 +963,8 @@ impl<'a> Reader<'a> {
         if self.take(8)? != vm::import_cache::build_id() {
             return Err(bad("code object from another Pyrite build"));
         }
-        let mut f = [0u32; 6];
-        for x in &mut f {
-            *x = self.u32()?;
-        }
-        let has_docstring = self.take(1)?[0] != 0;
-        let n = self.size("code")?;
-        let mut instrs = Vec::with_capacity(self.capacity(n));
-        for _ in 0..n {
-            let b = self.take(5)?;
-            let op = Opcode::from_u8(b[0]).ok_or_else(|| bad(&format!("unknown opcode {}", b[0])))?;
-            instrs.push(Instruction { op, arg: u32::from_le_bytes([b[1], b[2], b[3], b[4]]) });
-        }
-        let mut locations = Vec::with_capacity(n);
-        for _ in 0..n {
-            let b = self.take(16)?;
-            let r = |k: usize| u32::from_le_bytes([b[k], b[k + 1], b[k + 2], b[k + 3]]);
-            locations.push(Location { lineno: r(0), end_lineno: r(4), col: r(8), end_col: r(12) });
-        }
-        let m = self.size("exception table")?;
-        let mut exception_table = Vec::with_capacity(self.capacity(m));
-        for _ in 0..m {
-            let b = self.take(17)?;
-            let r = |k: usize| u32::from_le_bytes([b[k], b[k + 1], b[k + 2], b[k + 3]]);
-            exception_table.push(ExceptionEntry { start: r(0), end: r(4), target: r(8), depth: r(12), lasti: b[16] != 0 });
-        }
+        let len = self.size("code tables")?;
+        let t = Tables::read(self.take(len)?)?;
         let consts = self.tuple_field("consts", false)?;
         let names = self.tuple_field("names", true)?;
         let varnames = self.tuple_field("varnames", true)?;
@@ -911,31 +979,172 @@ impl<'a> Reader<'a> {
         if u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]) != sum {
             return Err(bad("code object checksum mismatch"));
         }
+        let [argcount, posonlyargcount, kwonlyargcount, flags, stacksize, firstlineno] = t.fields;
         let parts = CodeParts {
             name,
             qualname,
             filename,
-            argcount: f[0],
-            posonlyargcount: f[1],
-            kwonlyargcount: f[2],
-            flags: f[3],
-            stacksize: f[4],
-            firstlineno: f[5],
-            instrs,
-            locations,
+            argcount,
+            posonlyargcount,
+            kwonlyargcount,
+            flags,
+            stacksize,
+            firstlineno,
+            instrs: t.instrs,
+            locations: t.locations,
             consts,
             names,
             varnames,
             cellvars,
             freevars,
             localsplus_names,
-            exception_table,
-            has_docstring,
+            exception_table: t.exception_table,
+            has_docstring: t.has_docstring,
         };
         if self.trust_own_code {
             return Ok(code_marshal::from_trusted_parts(parts));
         }
         code_marshal::from_parts(parts).map_err(|e| bad(&e))
+    }
+}
+
+fn tables_malformed() -> PyErr {
+    bad("code tables malformed")
+}
+
+/// A code object's tables (see `Writer::code`), decoded from the one slice
+/// they were taken as: no per-field calls into the input, and every count
+/// is bounded by the bytes there are (each element takes at least one).
+struct Tables {
+    fields: [u32; 6],
+    has_docstring: bool,
+    instrs: Vec<Instruction>,
+    locations: Vec<Location>,
+    exception_table: Vec<ExceptionEntry>,
+}
+
+struct Cursor<'b> {
+    data: &'b [u8],
+    pos: usize,
+}
+
+impl Cursor<'_> {
+    #[inline(always)]
+    fn byte(&mut self) -> PyResult<u8> {
+        match self.data.get(self.pos) {
+            Some(&b) => {
+                self.pos += 1;
+                Ok(b)
+            }
+            None => Err(tables_malformed()),
+        }
+    }
+
+    #[inline(always)]
+    fn varint(&mut self) -> PyResult<u32> {
+        let b = self.byte()?;
+        if b < 0x80 {
+            return Ok(b as u32);
+        }
+        self.varint_tail(b)
+    }
+
+    /// The rest of a varint of two bytes or more: a fifth byte with more
+    /// than u32's last 4 bits (or a continuation bit) is malformed.
+    #[inline(never)]
+    fn varint_tail(&mut self, first: u8) -> PyResult<u32> {
+        let mut x = (first & 0x7f) as u32;
+        for shift in [7, 14, 21] {
+            let b = self.byte()?;
+            x |= ((b & 0x7f) as u32) << shift;
+            if b < 0x80 {
+                return Ok(x);
+            }
+        }
+        let b = self.byte()?;
+        if b > 0x0f {
+            return Err(bad("varint out of range"));
+        }
+        Ok(x | (b as u32) << 28)
+    }
+
+    /// `base` plus a zigzag-encoded wrapping delta.
+    #[inline(always)]
+    fn delta(&mut self, base: u32) -> PyResult<u32> {
+        let z = self.varint()?;
+        Ok(base.wrapping_add((z >> 1) ^ (z & 1).wrapping_neg()))
+    }
+
+    /// A count of elements of at least `min` bytes each: more than the
+    /// bytes left can hold is malformed, so nothing huge is allocated.
+    fn count(&mut self, min: usize) -> PyResult<usize> {
+        let n = self.varint()? as usize;
+        if n > (self.data.len() - self.pos) / min {
+            return Err(tables_malformed());
+        }
+        Ok(n)
+    }
+}
+
+impl Tables {
+    fn read(data: &[u8]) -> PyResult<Tables> {
+        let mut c = Cursor { data, pos: 0 };
+        let mut fields = [0u32; 6];
+        for x in &mut fields {
+            *x = c.varint()?;
+        }
+        let has_docstring = c.byte()? != 0;
+        // An instruction is at least 2 bytes (opcode, arg).
+        let n = c.count(2)?;
+        let mut instrs = Vec::with_capacity(n);
+        for _ in 0..n {
+            // Most args are one byte: one bounds check for the pair.
+            let (b, arg) = match c.data.get(c.pos..c.pos + 2) {
+                Some(&[b, a]) if a < 0x80 => {
+                    c.pos += 2;
+                    (b, a as u32)
+                }
+                _ => (c.byte()?, c.varint()?),
+            };
+            let op = Opcode::from_u8(b).ok_or_else(|| bad(&format!("unknown opcode {}", b)))?;
+            instrs.push(Instruction { op, arg });
+        }
+        let mut locations = Vec::with_capacity(n);
+        let mut prev_line = fields[5];
+        while locations.len() < n {
+            let head = c.byte()?;
+            let run = if head & 7 == 7 { c.varint()? as usize } else { (head & 7) as usize + 1 };
+            if run == 0 || run > n - locations.len() {
+                return Err(tables_malformed());
+            }
+            let line = (head >> 3) & 7;
+            let lineno = if line == 7 { c.delta(prev_line)? } else { prev_line.wrapping_add(line as u32) };
+            let end_lineno = if head & 0x40 != 0 { c.delta(lineno)? } else { lineno };
+            let col = c.varint()?;
+            let span = c.varint()?;
+            let end_col = if head & 0x80 != 0 { col.wrapping_sub(span) } else { col.wrapping_add(span) };
+            let l = Location { lineno, end_lineno, col, end_col };
+            if run == 1 {
+                locations.push(l);
+            } else {
+                locations.resize(locations.len() + run, l);
+            }
+            prev_line = lineno;
+        }
+        // An entry is at least 5 bytes.
+        let m = c.count(5)?;
+        let mut exception_table = Vec::with_capacity(m);
+        for _ in 0..m {
+            let start = c.varint()?;
+            let end = start.wrapping_add(c.varint()?);
+            let target = c.varint()?;
+            let depth = c.varint()?;
+            exception_table.push(ExceptionEntry { start, end, target, depth, lasti: c.byte()? != 0 });
+        }
+        if c.pos != data.len() {
+            return Err(tables_malformed());
+        }
+        Ok(Tables { fields, has_docstring, instrs, locations, exception_table })
     }
 }
 

@@ -1,7 +1,8 @@
 //! Property tests of `marshal` through the VM's Rust API: random data values
 //! round-trip, random and mutated bytes never crash `loads` (only ValueError,
 //! EOFError or TypeError), hostile length fields fail fast, CPython's code
-//! objects are rejected, and every corpus program's and Lib/ module's code
+//! objects are rejected, any u32 in a code object's args, locations and
+//! exception table round-trips, and every corpus program's and Lib/ module's code
 //! round-trips (the verifier accepts all compiler output).
 //!
 //! The VM is process-global and single-threaded, so everything runs in one
@@ -9,7 +10,9 @@
 
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
-use stdlib::marshal::{dumps, loads};
+use stdlib::marshal::{cache_load, dumps, loads};
+use vm::bytecode::{ExceptionEntry, Location};
+use vm::objects::code_marshal;
 use vm::objects::{boolobject, bytes, code, dict, float, list, long, none, setobject, tuple, unicode};
 use vm::objref::PyObj;
 
@@ -114,6 +117,77 @@ fn fnv(data: &[u8]) -> u64 {
     data[words..].iter().fold(h, |h, &b| (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3))
 }
 
+fn varint(out: &mut Vec<u8>, mut x: u32) {
+    while x >= 0x80 {
+        out.push(x as u8 | 0x80);
+        x >>= 7;
+    }
+    out.push(x as u8);
+}
+
+fn varint_len(x: u32) -> usize {
+    let mut v = Vec::new();
+    varint(&mut v, x);
+    v.len()
+}
+
+fn read_varint(data: &[u8], pos: &mut usize) -> u32 {
+    let (mut x, mut shift) = (0u32, 0);
+    loop {
+        let b = data[*pos];
+        *pos += 1;
+        x |= ((b & 0x7f) as u32) << shift;
+        if b < 0x80 {
+            return x;
+        }
+        shift += 7;
+    }
+}
+
+/// The (opcode, arg) pairs of a marshalled code object (stdlib/src/marshal.rs
+/// `Writer::code`: TYPE_CODE, magic, version, build id, u32 tables length,
+/// six varint fields, has_docstring, ninstrs) and the bytes they occupy.
+fn instructions_of(data: &[u8]) -> (Vec<(u8, u32)>, std::ops::Range<usize>) {
+    let mut pos = 21;
+    for _ in 0..6 {
+        read_varint(data, &mut pos);
+    }
+    pos += 1;
+    let n = read_varint(data, &mut pos);
+    let start = pos;
+    let mut ins = Vec::new();
+    for _ in 0..n {
+        let op = data[pos];
+        pos += 1;
+        ins.push((op, read_varint(data, &mut pos)));
+    }
+    (ins, start..pos)
+}
+
+/// `data` (one code object) with `tables` as its tables, length and checksum fixed.
+fn reseal(data: &[u8], tables: &[u8]) -> Vec<u8> {
+    let old_len = u32::from_le_bytes([data[17], data[18], data[19], data[20]]) as usize;
+    let mut out = data[..17].to_vec();
+    out.extend_from_slice(&(tables.len() as u32).to_le_bytes());
+    out.extend_from_slice(tables);
+    out.extend_from_slice(&data[21 + old_len..data.len() - 8]);
+    let sum = fnv(&out[1..]);
+    out.extend_from_slice(&sum.to_le_bytes());
+    out
+}
+
+/// `data` with the instructions at `range` replaced by `ins`.
+fn with_instructions(data: &[u8], range: std::ops::Range<usize>, ins: &[(u8, u32)]) -> Vec<u8> {
+    let old_len = u32::from_le_bytes([data[17], data[18], data[19], data[20]]) as usize;
+    let mut tables = data[21..range.start].to_vec();
+    for &(op, arg) in ins {
+        tables.push(op);
+        varint(&mut tables, arg);
+    }
+    tables.extend_from_slice(&data[range.end..21 + old_len]);
+    reseal(data, &tables)
+}
+
 fn compile(src: &str, filename: &str) -> Option<PyObj> {
     let unit = vm::compiler::compile_source(src, filename, vm::compiler::CompileMode::Exec, 0).ok()?;
     Some(code::from_unit(std::rc::Rc::new(unit)))
@@ -161,7 +235,14 @@ fn check_all() {
     let src = "def f(a, *b, c=1, **d):\n    def g():\n        return a + c\n    try:\n        return [x for x in b if x]\n    except* ValueError:\n        pass\n    finally:\n        print(g())\nclass C:\n    y = 2\n    def m(self): return self.y\n";
     let co = compile(src, "m.py").expect("compiles");
     let good = dumps(&co, 4).unwrap();
-    loads(&good).expect("valid code loads");
+    // Nested code objects keep their filename, read as one shared object.
+    let back = loads(&good).expect("valid code loads");
+    let mut codes = vec![back.clone()];
+    while let Some(c) = codes.pop() {
+        let d = code::data(&c);
+        assert!(d.filename.is(&code::data(&back).filename) && unicode::eq_str(&d.filename, "m.py"));
+        codes.extend(d.consts.iter().filter(|k| code::is_code(k)).cloned());
+    }
     assert_eq!(&good[1..5], b"PYRT");
     let n = good.len();
     runner
@@ -175,16 +256,77 @@ fn check_all() {
         .unwrap();
     // Mutated instructions behind a correct checksum (what a crafted file
     // looks like) reach the verifier, which must never panic.
-    let ninstr = u32::from_le_bytes([good[34], good[35], good[36], good[37]]) as usize;
+    let (instrs, range) = instructions_of(&good);
     runner
-        .run(&proptest::collection::vec((0..ninstr * 5, any::<u8>()), 1..4), |muts| {
-            let mut data = good.clone();
-            for (i, b) in muts {
-                data[38 + i] = b;
+        .run(&proptest::collection::vec((0..instrs.len(), any::<u8>(), any::<u32>(), any::<bool>()), 1..4), |muts| {
+            let mut ins = instrs.clone();
+            for (k, op, arg, which) in muts {
+                if which {
+                    ins[k].0 = op;
+                } else {
+                    ins[k].1 = arg;
+                }
             }
-            let end = data.len() - 8;
-            let sum = fnv(&data[1..end]);
-            data[end..].copy_from_slice(&sum.to_le_bytes());
+            loads_is_clean(&with_instructions(&good, range.clone(), &ins)).map_err(TestCaseError::fail)
+        })
+        .unwrap();
+    // Any opcode/arg pair round-trips through the layout behind a correct
+    // checksum; a varint of six bytes or one past u32 is malformed.
+    let ok = with_instructions(&good, range.clone(), &instrs);
+    assert_eq!(ok, good);
+    let tables_end = 21 + u32::from_le_bytes([good[17], good[18], good[19], good[20]]) as usize;
+    for (tail, what) in [(&[0xffu8, 0xff, 0xff, 0xff, 0x10][..], "past u32"), (&[0x80, 0x80, 0x80, 0x80, 0x80, 0x00][..], "six bytes")] {
+        let mut tables = good[21..range.start].to_vec();
+        tables.push(instrs[0].0);
+        tables.extend_from_slice(tail);
+        tables.extend_from_slice(&good[range.start + 1 + varint_len(instrs[0].1)..tables_end]);
+        let data = reseal(&good, &tables);
+        let e = loads(&data).err().unwrap_or_else(|| panic!("varint {} accepted", what));
+        assert_eq!(exc_name(&e), "ValueError", "varint {}", what);
+    }
+    // Any u32 in an arg, a location or the exception table round-trips:
+    // through the cache's reader (which trusts this build's code, so
+    // arbitrary args get through) and, with the compiler's instructions,
+    // through `loads` and its verifier.
+    let n = code::data(&co).instrs.len();
+    let u = || prop_oneof![any::<u32>(), 0..300u32, Just(0u32), Just(u32::MAX), Just(u32::MAX - 1)];
+    let loc = (u(), u(), u(), u(), any::<bool>());
+    let entry = (u(), u(), u(), u(), any::<bool>());
+    let strategy = (
+        proptest::collection::vec(u(), n..=n),
+        proptest::collection::vec(loc, n..=n),
+        proptest::collection::vec(entry, 0..4),
+        u(),
+        any::<bool>(),
+    );
+    runner
+        .run(&strategy, |(args, locs, entries, firstlineno, keep_args)| {
+            let mut p = code_marshal::parts_of(&co);
+            if !keep_args {
+                for (ins, a) in p.instrs.iter_mut().zip(args) {
+                    ins.arg = a;
+                }
+            }
+            // The flag repeats the previous location, making runs.
+            for (k, (lineno, end_lineno, col, end_col, repeat)) in locs.into_iter().enumerate() {
+                p.locations[k] = if repeat && k > 0 { p.locations[k - 1] } else { Location { lineno, end_lineno, col, end_col } };
+            }
+            if !keep_args {
+                p.exception_table = entries.into_iter().map(|(start, end, target, depth, lasti)| ExceptionEntry { start, end, target, depth, lasti }).collect();
+            }
+            p.firstlineno = firstlineno;
+            let (instrs, locations, table) = (p.instrs.clone(), p.locations.clone(), p.exception_table.clone());
+            let made = code_marshal::from_trusted_parts(p);
+            let data = dumps(&made, 4).map_err(|e| TestCaseError::fail(exc_name(&e)))?;
+            let readers: &[fn(&[u8]) -> vm::err::PyResult<PyObj>] = if keep_args { &[loads, cache_load] } else { &[cache_load] };
+            for read in readers {
+                let back = read(&data).map_err(|e| TestCaseError::fail(exc_name(&e)))?;
+                let d = code::data(&back);
+                prop_assert_eq!(&d.instrs, &instrs);
+                prop_assert_eq!(&d.locations, &locations);
+                prop_assert_eq!(&d.exception_table, &table);
+                prop_assert_eq!(d.firstlineno, firstlineno);
+            }
             loads_is_clean(&data).map_err(TestCaseError::fail)
         })
         .unwrap();
