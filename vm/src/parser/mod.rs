@@ -293,6 +293,13 @@ pub fn parse(source: &str, mode: Mode) -> Result<ast::Mod, ParseError> {
     if toks.len() <= INLINE_TOKENS {
         return run_parser(toks, tok_error, src, &map, mode, INLINE_STACK_BUDGET);
     }
+    // The interpreter's own thread has a large stack (src/main.rs): parse
+    // there when it has room, since a fresh thread per module (its stack
+    // mapped and faulted in anew) was a tenth of a cold import.
+    let here = &0u8 as *const u8 as usize;
+    if here.saturating_sub(crate::interp::tstate().stack_limit) >= PARSER_STACK_BUDGET + (8 << 20) {
+        return run_parser(toks, tok_error, src, &map, mode, PARSER_STACK_BUDGET);
+    }
     let map = &map;
     std::thread::scope(|scope| {
         let job = move || run_parser(toks, tok_error, src, map, mode, PARSER_STACK_BUDGET);
