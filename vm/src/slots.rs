@@ -1085,9 +1085,6 @@ fn generic_slot(f: F) -> P {
     p
 }
 
-/// Chooses the slot function for field `f` of class `tp` from the dunders
-/// visible on it (`update_one_slot`): a built-in's own slot when the dunder
-/// is that built-in's wrapper, the generic slot function otherwise.
 /// SLOTDEFS grouped by field, in order of first appearance: class creation
 /// visits every field, and scanning all slotdefs per field was ~10% of
 /// importing a module tree (benches/import_tree.py).
@@ -1111,6 +1108,9 @@ unsafe fn update_one_slot(tp: *mut PyTypeObject, f: F) {
     }
 }
 
+/// Chooses the slot function for field `f` of class `tp` from the dunders
+/// visible on it (`defs`, the slotdefs of that field): a built-in's own slot
+/// when the dunder is that built-in's wrapper, the generic slot otherwise.
 unsafe fn update_slot_group(tp: *mut PyTypeObject, f: F, defs: &[&'static SlotDef]) {
     let mut specific: P = std::ptr::null_mut();
     let mut use_generic = false;

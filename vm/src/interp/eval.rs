@@ -1360,13 +1360,6 @@ unsafe fn run(f: *mut PyFrameObject, throw: Option<PyErr>) -> PyResult {
                                 }
                             }};
                         }
-                        if kw.is_none() {
-                            if let Some(r) = crate::objects::methodobject::call_fast(callable, args_start as *const *mut PyObject, nargs) {
-                                pop_call!();
-                                push!(tri!(r));
-                                continue;
-                            }
-                        }
                         if below.is_null() && crate::typeobj::is_type(PyObj::borrow(&callable)) {
                             if let Some(init) = crate::typeobj::inline_init_target(callable as *mut PyTypeObject) {
                                 // Instantiating a Python class: the new instance

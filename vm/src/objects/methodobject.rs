@@ -127,24 +127,16 @@ pub unsafe fn call_method_def(
     r
 }
 
-/// CALL's fast path for the commonest C calls (CPython 3.11 specializes the
-/// same ones): a builtin function, or a method descriptor called with its
-/// instance first, whose convention is METH_O, METH_NOARGS or METH_FASTCALL
-/// (with or without keywords, none given). None when the call needs the
-/// general path (other conventions, wrong argument counts, a `self` of the
-/// wrong type — whose errors that path raises).
-#[inline]
-pub unsafe fn call_fast(callable: *mut PyObject, args: *const *mut PyObject, nargs: usize) -> Option<PyResult> {
-    let (ml, r) = call_fast_raw(callable, args, nargs, std::ptr::null_mut())?;
-    Some(checked_result(ml, r))
-}
-
-/// `call_fast` without the result check, for the dispatch loop (which
-/// checks inline): the method def and the C result (NULL on error).
-/// `nargs` counts every argument; the last `len(kwnames)` are keyword
-/// values (`kwnames` null for none). Also takes METH_VARARGS and
-/// METH_VARARGS|METH_KEYWORDS, and keywords for the conventions that
-/// accept them.
+/// CALL's path for C functions (CPython 3.11 specializes the commonest of
+/// these calls): a builtin function, or a method descriptor called with its
+/// instance first, whose convention is METH_O, METH_NOARGS, METH_FASTCALL
+/// or METH_VARARGS, with or without METH_KEYWORDS. `nargs` counts every
+/// argument; the last `len(kwnames)` are keyword values (`kwnames` null for
+/// none). Returns the method def and the C result (NULL on error; the
+/// caller checks it with `checked_result`), or None when the call needs
+/// the general path (other conventions, wrong argument counts, keywords a
+/// convention does not take, a `self` of the wrong type: that path raises
+/// their errors).
 #[inline(always)]
 pub unsafe fn call_fast_raw(
     callable: *mut PyObject,

@@ -295,7 +295,7 @@ pub fn parse(source: &str, mode: Mode) -> Result<ast::Mod, ParseError> {
     }
     // The interpreter's own thread has a large stack (src/main.rs): parse
     // there when it has room, since a fresh thread per module (its stack
-    // mapped and faulted in anew) was a tenth of a cold import.
+    // mapped and faulted in anew) was about a third of a cold import.
     let here = &0u8 as *const u8 as usize;
     if here.saturating_sub(crate::interp::tstate().stack_limit) >= PARSER_STACK_BUDGET + (8 << 20) {
         return run_parser(toks, tok_error, src, &map, mode, PARSER_STACK_BUDGET);
