@@ -423,7 +423,13 @@ unsafe fn run(f: *mut PyFrameObject, throw: Option<PyErr>) -> PyResult {
                 pc += 1;
                 let arg = ins.arg;
                 match ins.op {
-                    Opcode::NOP | Opcode::RESUME | Opcode::EXTENDED_ARG => {}
+                    Opcode::NOP | Opcode::RESUME | Opcode::EXTENDED_ARG => {
+                        // Not empty: an arm that is only a jump back to the loop
+                        // head makes the dispatch block its own successor, and
+                        // LLVM then keeps one shared indirect jump instead of
+                        // copying the dispatch into every arm (docs/decisions.md).
+                        std::arch::asm!("", options(nomem, nostack, preserves_flags));
+                    }
                     Opcode::POP_TOP => {
                         drop(pop!());
                     }
