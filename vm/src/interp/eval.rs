@@ -1274,26 +1274,64 @@ unsafe fn run(f: *mut PyFrameObject, throw: Option<PyErr>) -> PyResult {
                     }
                     Opcode::CALL | Opcode::CALL__POP_TOP => {
                         let n = arg as usize;
+                        if kwnames.is_none() && (*sp.sub(n + 2)).is_null() {
+                            // `f()`, `f(x)` and `f(a, b, ...)` on a builtin function
+                            // whose convention is METH_NOARGS, METH_O or METH_FASTCALL,
+                            // inline (CPython 3.11's PRECALL_NO_KW_BUILTIN_O and _FAST).
+                            use crate::objects::methodobject as mo;
+                            let c = *sp.sub(n + 1);
+                            if (*c).ob_type == mo::cfunction_type() {
+                                let ml = (*(c as *mut mo::PyCFunctionObject)).m_ml;
+                                let flags = (*ml).ml_flags & !crate::object::meth::COEXIST;
+                                let is_o = flags == crate::object::meth::O && n == 1;
+                                let is_noargs = flags == crate::object::meth::NOARGS && n == 0;
+                                if let (true, Some(cf)) = (is_o || is_noargs || flags == crate::object::meth::FASTCALL, (*ml).ml_meth) {
+                                    let slf = (*(c as *mut mo::PyCFunctionObject)).m_self;
+                                    let ts = super::running_tstate();
+                                    tri!(super::enter_recursive_call_in(ts, " while calling a Python object"));
+                                    let r = if is_o {
+                                        cf(slf, *sp.sub(1))
+                                    } else if is_noargs {
+                                        cf(slf, std::ptr::null_mut())
+                                    } else {
+                                        let ff: mo::FastFn = std::mem::transmute(cf);
+                                        ff(slf, sp.sub(n), n as isize)
+                                    };
+                                    super::leave_recursive_call_in(super::running_tstate());
+                                    // The arguments and the callable; the slot below is NULL.
+                                    let mut p = sp.sub(n + 1);
+                                    while p < sp {
+                                        decref(*p);
+                                        p = p.add(1);
+                                    }
+                                    sp = sp.sub(n + 2);
+                                    if r.is_null() || err::occurred() {
+                                        let o = tri!(mo::checked_result(ml, r));
+                                        push!(o);
+                                        continue;
+                                    }
+                                    if ins.op == Opcode::CALL__POP_TOP {
+                                        decref(r);
+                                        pc += 1;
+                                    } else {
+                                        *sp = r;
+                                        sp = sp.add(1);
+                                    }
+                                    continue;
+                                }
+                            }
+                        }
                         {
                             // Built-in functions and method descriptors go
                             // straight to their C function.
-                            let below = *sp.sub(n + 2);
-                            let (callable, args_start, nargs) =
-                                if below.is_null() { (*sp.sub(n + 1), sp.sub(n), n) } else { (below, sp.sub(n + 1), n + 1) };
                             let kwp = kwnames.as_ref().map_or(std::ptr::null_mut(), |k| k.as_ptr());
-                            if let Some((ml, r)) = crate::objects::methodobject::call_fast_raw(callable, args_start, nargs, kwp) {
-                                kwnames = None;
-                                // The arguments and the callable, then the NULL or self below.
-                                for k in 1..=n + 1 {
-                                    decref(*sp.sub(k));
-                                }
+                            let r = crate::objects::methodobject::call_on_stack(sp, n, kwp);
+                            if r != crate::objects::methodobject::NOT_DIRECT {
                                 sp = sp.sub(n + 2);
-                                crate::objref::xdecref(*sp);
-                                let r = if !r.is_null() && !err::occurred() {
-                                    r
-                                } else {
-                                    tri!(crate::objects::methodobject::checked_result(ml, r)).into_ptr()
-                                };
+                                kwnames = None;
+                                if r.is_null() {
+                                    break 'inner err::fetch();
+                                }
                                 if ins.op == Opcode::CALL__POP_TOP {
                                     decref(r);
                                     pc += 1;

@@ -127,79 +127,111 @@ pub unsafe fn call_method_def(
     r
 }
 
+/// What `call_on_stack` returns when the callable is not a C function it
+/// calls directly (the dispatch loop then takes the general path).
+pub const NOT_DIRECT: *mut PyObject = 1 as *mut PyObject;
+
 /// CALL's path for C functions (CPython 3.11 specializes the commonest of
-/// these calls): a builtin function, or a method descriptor called with its
-/// instance first, whose convention is METH_O, METH_NOARGS, METH_FASTCALL
-/// or METH_VARARGS, with or without METH_KEYWORDS. `nargs` counts every
-/// argument; the last `len(kwnames)` are keyword values (`kwnames` null for
-/// none). Returns the method def and the C result (NULL on error; the
-/// caller checks it with `checked_result`), or None when the call needs
-/// the general path (other conventions, wrong argument counts, keywords a
-/// convention does not take, a `self` of the wrong type: that path raises
-/// their errors).
-#[inline(always)]
-pub unsafe fn call_fast_raw(
-    callable: *mut PyObject,
-    args: *const *mut PyObject,
-    nargs: usize,
-    kwnames: *mut PyObject,
-) -> Option<(*mut PyMethodDef, *mut PyObject)> {
+/// these calls in PRECALL): a builtin function, or a method descriptor
+/// called with its instance first, whose convention is METH_O, METH_NOARGS,
+/// METH_FASTCALL or METH_VARARGS, with or without METH_KEYWORDS. `sp` is
+/// the stack top of a CALL with `n` arguments: below them the callable and
+/// the NULL-or-self slot; the last `len(kwnames)` arguments are keyword
+/// values (`kwnames` null for none).
+///
+/// When it calls, it pops (and releases) the `n + 2` slots and returns the
+/// result, or NULL with the error indicator set (the result held to
+/// CPython's rule, as `checked_result`). Otherwise it returns `NOT_DIRECT`
+/// with the stack untouched: other conventions, wrong argument counts,
+/// keywords a convention does not take, a `self` of the wrong type (the
+/// general path raises their errors).
+///
+/// Out of line on purpose: the dispatch loop then keeps only its own state
+/// live across the call, and this function gets registers of its own.
+#[inline(never)]
+pub unsafe fn call_on_stack(sp: *mut *mut PyObject, n: usize, kwnames: *mut PyObject) -> *mut PyObject {
+    let below = *sp.sub(n + 2);
+    let callable = if below.is_null() { *sp.sub(n + 1) } else { below };
+    // Every argument, `self` first when it sits in the slot below.
+    let (args, nargs) = if below.is_null() { (sp.sub(n), n) } else { (sp.sub(n + 1), n + 1) };
     let tp = (*callable).ob_type;
-    let nk = if kwnames.is_null() { 0 } else { tuple::len(PyObj::borrow(&kwnames)) };
-    let npos = nargs - nk;
-    let (ml, slf, args, npos) = if tp == cfunction_type() {
+    let (ml, slf, args, nargs) = if tp == cfunction_type() {
         let f = callable as *mut PyCFunctionObject;
-        ((*f).m_ml, (*f).m_self, args, npos)
+        ((*f).m_ml, (*f).m_self, args as *const *mut PyObject, nargs)
     } else if tp == &raw mut crate::objects::descr::PyMethodDescr_Type {
         let d = callable as *mut crate::objects::descr::PyMethodDescrObject;
-        if npos == 0 || !crate::typeobj::is_subtype((**args).ob_type, (*d).d_common.d_type) {
-            return None;
+        if nargs == 0 || !crate::typeobj::is_subtype((**args).ob_type, (*d).d_common.d_type) {
+            return NOT_DIRECT;
         }
-        ((*d).d_method, *args, args.add(1), npos - 1)
+        ((*d).d_method, *args, args.add(1) as *const *mut PyObject, nargs - 1)
     } else {
-        return None;
+        return NOT_DIRECT;
     };
-    let f = (*ml).ml_meth?;
-    let flags = (*ml).ml_flags & !meth::COEXIST;
+    let Some(f) = (*ml).ml_meth else { return NOT_DIRECT };
     const FAST_KW: i32 = meth::FASTCALL | meth::KEYWORDS;
     const VAR_KW: i32 = meth::VARARGS | meth::KEYWORDS;
-    let ok = match flags {
-        meth::O => npos == 1 && nk == 0,
-        meth::NOARGS => npos == 0 && nk == 0,
-        meth::FASTCALL | meth::VARARGS => nk == 0,
-        FAST_KW | VAR_KW => true,
-        _ => false,
-    };
-    if !ok {
-        return None;
+    // One arm per convention: the checks, the guard and the call together.
+    macro_rules! guarded {
+        ($call:expr) => {{
+            let ts = crate::interp::running_tstate();
+            if let Err(e) = crate::interp::enter_recursive_call_in(ts, " while calling a Python object") {
+                pop_call_slots(sp, n);
+                err::restore(e);
+                return std::ptr::null_mut();
+            }
+            let r = $call;
+            crate::interp::leave_recursive_call_in(crate::interp::running_tstate());
+            r
+        }};
     }
-    // Only the dispatch loop calls this, so the thread state exists.
-    let ts = crate::interp::running_tstate();
-    crate::interp::enter_recursive_call_in(ts, " while calling a Python object").ok()?;
-    let r = match flags {
-        meth::O => f(slf, *args),
-        meth::NOARGS => f(slf, std::ptr::null_mut()),
-        meth::FASTCALL => {
+    let r = match (*ml).ml_flags & !meth::COEXIST {
+        meth::O if nargs == 1 && kwnames.is_null() => guarded!(f(slf, *args)),
+        meth::NOARGS if nargs == 0 && kwnames.is_null() => guarded!(f(slf, std::ptr::null_mut())),
+        meth::FASTCALL if kwnames.is_null() => {
             let ff: FastFn = std::mem::transmute(f);
-            ff(slf, args, npos as isize)
+            guarded!(ff(slf, args, nargs as isize))
+        }
+        meth::VARARGS if kwnames.is_null() => {
+            let t = tuple::from_slice(PyObj::slice(args, nargs));
+            guarded!(f(slf, t.as_ptr()))
         }
         FAST_KW => {
+            let nk = if kwnames.is_null() { 0 } else { tuple::len(PyObj::borrow(&kwnames)) };
+            let kp = if nk == 0 { std::ptr::null_mut() } else { kwnames };
             let ff: FastKwFn = std::mem::transmute(f);
-            ff(slf, args, npos as isize, if nk == 0 { std::ptr::null_mut() } else { kwnames })
+            guarded!(ff(slf, args, (nargs - nk) as isize, kp))
         }
-        meth::VARARGS => {
-            let t = tuple::from_slice(PyObj::slice(args, npos));
-            f(slf, t.as_ptr())
-        }
-        _ => {
+        VAR_KW => {
+            let nk = if kwnames.is_null() { 0 } else { tuple::len(PyObj::borrow(&kwnames)) };
             let kw = if nk == 0 { None } else { Some(PyObj::borrow(&kwnames)) };
-            let (t, d) = crate::abstract_::args_to_tuple_dict(PyObj::slice(args, npos + nk), kw);
+            let (t, d) = crate::abstract_::args_to_tuple_dict(PyObj::slice(args, nargs), kw);
             let ff: VarKwFn = std::mem::transmute(f);
-            ff(slf, t.as_ptr(), d.as_ref().map_or(std::ptr::null_mut(), |d| d.as_ptr()))
+            guarded!(ff(slf, t.as_ptr(), d.as_ref().map_or(std::ptr::null_mut(), |d| d.as_ptr())))
         }
+        _ => return NOT_DIRECT,
     };
-    crate::interp::leave_recursive_call_in(crate::interp::running_tstate());
-    Some((ml, r))
+    pop_call_slots(sp, n);
+    if !r.is_null() && !err::occurred() {
+        return r;
+    }
+    match checked_result(ml, r) {
+        Ok(o) => o.into_ptr(),
+        Err(e) => {
+            err::restore(e);
+            std::ptr::null_mut()
+        }
+    }
+}
+
+/// Releases a CALL's arguments, callable and NULL-or-self slot.
+#[inline(always)]
+unsafe fn pop_call_slots(sp: *mut *mut PyObject, n: usize) {
+    let mut p = sp.sub(n + 1);
+    while p < sp {
+        crate::objref::decref(*p);
+        p = p.add(1);
+    }
+    crate::objref::xdecref(*sp.sub(n + 2));
 }
 
 /// A C function's result, held to CPython's rule (_Py_CheckFunctionResult):
