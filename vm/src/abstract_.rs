@@ -142,6 +142,11 @@ pub unsafe fn vectorcall_func(callable: &PyObj) -> Option<vectorcallfunc> {
 #[inline]
 pub fn call(callable: &PyObj, args: &[PyObj], kwnames: Option<&PyObj>) -> PyResult {
     unsafe {
+        if callable.ob_type() == crate::objects::function::function_type() {
+            // A function's vectorcall is always function_vectorcall, whose
+            // results need no checking.
+            return crate::interp::call_function(callable, args, kwnames);
+        }
         if let Some(vc) = vectorcall_func(callable) {
             let nk = kwnames.map(tuple::len).unwrap_or(0);
             let kp = kwnames.map(|k| k.as_ptr()).unwrap_or(std::ptr::null_mut());

@@ -38,10 +38,28 @@ unsafe fn bound_frame(func: &PyObj, cd: &CodeData, args: &[PyObj], kwnames: Opti
     Ok(f)
 }
 
+/// Code flags that keep a call off `call_function`'s positional fast path.
+const SIMPLE_CALL_EXCLUDED: u32 = GENERATOR_FLAGS | co_flags::VARARGS | co_flags::VARKEYWORDS;
+
 /// Calls a Python function with vectorcall-style arguments.
 pub fn call_function(func: &PyObj, args: &[PyObj], kwnames: Option<&PyObj>) -> PyResult {
     unsafe {
         let cd = code::data(PyObj::borrow(&(*function::raw(func)).func_code));
+        if kwnames.is_none() && args.len() == cd.argcount as usize && cd.kwonlyargcount == 0
+            && cd.flags & SIMPLE_CALL_EXCLUDED == 0
+        {
+            // Exactly the positional parameters (the commonest call from C and
+            // from Rust): no binding beyond copying the references.
+            let fp = func.clone().into_ptr();
+            let f = frame::new_for_call(fp, cd);
+            let lp = frame::localsplus(f);
+            for (i, a) in args.iter().enumerate() {
+                *lp.add(i) = a.clone().into_ptr();
+            }
+            let r = super::eval::eval_frame(f, None);
+            crate::objref::decref(f as *mut PyObject);
+            return r;
+        }
         let f = bound_frame(func, cd, args, kwnames)?;
         if cd.flags & GENERATOR_FLAGS != 0 {
             let fr = PyObj::from_owned(f as *mut PyObject);

@@ -89,9 +89,11 @@ unsafe fn alloc_frame(n: usize, nlocals: usize) -> *mut PyFrameObject {
             (*f).borrowed_ns = 0;
             (*f).is_init = 0;
             // Another code object may have used these slots as its stack.
+            // Volatile stores keep LLVM from making this a memset call,
+            // which costs more than the few stores a typical frame needs.
             let lp = localsplus(f);
             for i in 0..nlocals {
-                *lp.add(i) = std::ptr::null_mut();
+                std::ptr::write_volatile(lp.add(i), std::ptr::null_mut());
             }
             return f;
         }
@@ -185,23 +187,28 @@ unsafe extern "C" fn frame_dealloc(o: *mut PyObject) {
     let f = o as *mut PyFrameObject;
     crate::gc::untrack(o);
     clear_locals(f);
-    if (*f).borrowed_ns == 0 {
-        xdecref((*f).globals);
-        xdecref((*f).builtins);
+    let borrowed_ns = (*f).borrowed_ns != 0;
+    // Each field is taken (left null) before its release runs any finalizer.
+    let take = |p: *mut *mut PyObject| std::mem::replace(&mut *p, std::ptr::null_mut());
+    let (globals, builtins) = (take(&raw mut (*f).globals), take(&raw mut (*f).builtins));
+    if !borrowed_ns {
+        xdecref(globals);
+        xdecref(builtins);
     }
-    for p in [(*f).f_back, (*f).code, (*f).func, (*f).locals, (*f).f_trace, (*f).locals_snapshot] {
-        xdecref(p);
+    xdecref(take(&raw mut (*f).f_back));
+    xdecref(take(&raw mut (*f).code));
+    xdecref(take(&raw mut (*f).func));
+    // Set only on module/class bodies, traced frames and f_locals readers.
+    let locals = take(&raw mut (*f).locals);
+    let trace = take(&raw mut (*f).f_trace);
+    let snapshot = take(&raw mut (*f).locals_snapshot);
+    if !(locals.is_null() && trace.is_null() && snapshot.is_null()) {
+        xdecref(locals);
+        xdecref(trace);
+        xdecref(snapshot);
     }
     let n = (*f).ob_base.ob_size as usize;
     if n < FREELIST_SIZES && (*o).ob_type == frame_type() {
-        (*f).f_back = std::ptr::null_mut();
-        (*f).code = std::ptr::null_mut();
-        (*f).func = std::ptr::null_mut();
-        (*f).globals = std::ptr::null_mut();
-        (*f).builtins = std::ptr::null_mut();
-        (*f).locals = std::ptr::null_mut();
-        (*f).f_trace = std::ptr::null_mut();
-        (*f).locals_snapshot = std::ptr::null_mut();
         (*f).gen = std::ptr::null_mut();
         let len = &mut (*(&raw mut FREELIST_LEN))[n];
         if *len < FREELIST_DEPTH {
