@@ -38,8 +38,9 @@ unsafe fn bound_frame(func: &PyObj, cd: &CodeData, args: &[PyObj], kwnames: Opti
     Ok(f)
 }
 
-/// Code flags that keep a call off `call_function`'s positional fast path.
-const SIMPLE_CALL_EXCLUDED: u32 = GENERATOR_FLAGS | co_flags::VARARGS | co_flags::VARKEYWORDS;
+/// Code flags that keep a call off the argument-copying fast paths (here
+/// and in CALL): frames that bind more than their positional parameters.
+pub(super) const SIMPLE_CALL_EXCLUDED: u32 = GENERATOR_FLAGS | co_flags::VARARGS | co_flags::VARKEYWORDS;
 
 /// Calls a Python function with vectorcall-style arguments.
 pub fn call_function(func: &PyObj, args: &[PyObj], kwnames: Option<&PyObj>) -> PyResult {

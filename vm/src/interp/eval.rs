@@ -257,12 +257,7 @@ pub fn eval_frame(f: *mut PyFrameObject, throw: Option<PyErr>) -> PyResult {
     }
 }
 
-/// Code flags that keep a call off the argument-moving fast path in CALL.
-const SIMPLE_CALL_EXCLUDED: u32 = crate::bytecode::co_flags::GENERATOR
-    | crate::bytecode::co_flags::COROUTINE
-    | crate::bytecode::co_flags::ASYNC_GENERATOR
-    | crate::bytecode::co_flags::VARARGS
-    | crate::bytecode::co_flags::VARKEYWORDS;
+use super::call::SIMPLE_CALL_EXCLUDED;
 
 unsafe fn run(f: *mut PyFrameObject, throw: Option<PyErr>) -> PyResult {
     // Python-to-Python calls run in this same loop: `f` is the innermost
@@ -1274,6 +1269,21 @@ unsafe fn run(f: *mut PyFrameObject, throw: Option<PyErr>) -> PyResult {
                     }
                     Opcode::CALL | Opcode::CALL__POP_TOP => {
                         let n = arg as usize;
+                        // A C call's checked result: pushed, or dropped with
+                        // the POP_TOP of CALL__POP_TOP skipped.
+                        macro_rules! c_call_result {
+                            ($r:expr) => {{
+                                let r = $r;
+                                if ins.op == Opcode::CALL__POP_TOP {
+                                    decref(r);
+                                    pc += 1;
+                                } else {
+                                    *sp = r;
+                                    sp = sp.add(1);
+                                }
+                                continue;
+                            }};
+                        }
                         if kwnames.is_none() && (*sp.sub(n + 2)).is_null() {
                             // `f()`, `f(x)` and `f(a, b, ...)` on a builtin function
                             // whose convention is METH_NOARGS, METH_O or METH_FASTCALL,
@@ -1310,14 +1320,7 @@ unsafe fn run(f: *mut PyFrameObject, throw: Option<PyErr>) -> PyResult {
                                         push!(o);
                                         continue;
                                     }
-                                    if ins.op == Opcode::CALL__POP_TOP {
-                                        decref(r);
-                                        pc += 1;
-                                    } else {
-                                        *sp = r;
-                                        sp = sp.add(1);
-                                    }
-                                    continue;
+                                    c_call_result!(r);
                                 }
                             }
                         }
@@ -1332,14 +1335,7 @@ unsafe fn run(f: *mut PyFrameObject, throw: Option<PyErr>) -> PyResult {
                                 if r.is_null() {
                                     break 'inner err::fetch();
                                 }
-                                if ins.op == Opcode::CALL__POP_TOP {
-                                    decref(r);
-                                    pc += 1;
-                                } else {
-                                    *sp = r;
-                                    sp = sp.add(1);
-                                }
-                                continue;
+                                c_call_result!(r);
                             }
                         }
                         let kw = kwnames.take();
