@@ -22,7 +22,8 @@ struct FrameLink {
 
 impl Drop for FrameLink {
     fn drop(&mut self) {
-        let ts = super::tstate();
+        // Made before the loop ran, so the thread state exists.
+        let ts = unsafe { super::running_tstate() };
         ts.frame = self.prev;
         ts.recursion_depth -= 1;
     }
@@ -236,8 +237,8 @@ fn compact_value(o: &PyObj) -> Option<i64> {
 /// raises an exception at the current instruction (generator.throw).
 pub fn eval_frame(f: *mut PyFrameObject, throw: Option<PyErr>) -> PyResult {
     unsafe {
-        super::enter_recursive_call("")?;
         let ts = super::tstate();
+        super::enter_recursive_call_in(ts, "")?;
         let link = FrameLink { prev: ts.frame };
         if (*f).f_back.is_null() && !ts.frame.is_null() {
             crate::objref::incref(ts.frame as *mut PyObject);
@@ -412,7 +413,7 @@ unsafe fn run(f: *mut PyFrameObject, throw: Option<PyErr>) -> PyResult {
                     }
                 };
             }
-            loop {
+            'dispatch: loop {
                 let ins = *instrs.add(pc);
                 (*f).lasti = pc as i32;
                 pc += 1;
@@ -1281,48 +1282,64 @@ unsafe fn run(f: *mut PyFrameObject, throw: Option<PyErr>) -> PyResult {
                                     *sp = r;
                                     sp = sp.add(1);
                                 }
-                                continue;
+                                continue 'dispatch;
                             }};
                         }
-                        if kwnames.is_none() && (*sp.sub(n + 2)).is_null() {
+                        'direct: {
                             // `f()`, `f(x)` and `f(a, b, ...)` on a builtin function
                             // whose convention is METH_NOARGS, METH_O or METH_FASTCALL,
                             // inline (CPython 3.11's PRECALL_NO_KW_BUILTIN_O and _FAST).
+                            use crate::object::meth;
                             use crate::objects::methodobject as mo;
-                            let c = *sp.sub(n + 1);
-                            if (*c).ob_type == mo::cfunction_type() {
-                                let ml = (*(c as *mut mo::PyCFunctionObject)).m_ml;
-                                let flags = (*ml).ml_flags & !crate::object::meth::COEXIST;
-                                let is_o = flags == crate::object::meth::O && n == 1;
-                                let is_noargs = flags == crate::object::meth::NOARGS && n == 0;
-                                if let (true, Some(cf)) = (is_o || is_noargs || flags == crate::object::meth::FASTCALL, (*ml).ml_meth) {
-                                    let slf = (*(c as *mut mo::PyCFunctionObject)).m_self;
-                                    let ts = super::running_tstate();
-                                    tri!(super::enter_recursive_call_in(ts, " while calling a Python object"));
-                                    let r = if is_o {
-                                        cf(slf, *sp.sub(1))
-                                    } else if is_noargs {
-                                        cf(slf, std::ptr::null_mut())
-                                    } else {
-                                        let ff: mo::FastFn = std::mem::transmute(cf);
-                                        ff(slf, sp.sub(n), n as isize)
-                                    };
-                                    super::leave_recursive_call_in(super::running_tstate());
-                                    // The arguments and the callable; the slot below is NULL.
-                                    let mut p = sp.sub(n + 1);
-                                    while p < sp {
-                                        decref(*p);
-                                        p = p.add(1);
-                                    }
-                                    sp = sp.sub(n + 2);
-                                    if r.is_null() || err::occurred() {
-                                        let o = tri!(mo::checked_result(ml, r));
-                                        push!(o);
-                                        continue;
-                                    }
-                                    c_call_result!(r);
-                                }
+                            if kwnames.is_some() || !(*sp.sub(n + 2)).is_null() {
+                                break 'direct;
                             }
+                            let c = *sp.sub(n + 1);
+                            if (*c).ob_type != mo::cfunction_type() {
+                                break 'direct;
+                            }
+                            let cfo = c as *mut mo::PyCFunctionObject;
+                            let ml = (*cfo).m_ml;
+                            let Some(cf) = (*ml).ml_meth else { break 'direct };
+                            let flags = (*ml).ml_flags & !meth::COEXIST;
+                            // One straight path per convention: the call, then the
+                            // arguments released (the callable stays alive until the
+                            // result is checked, for the error message).
+                            macro_rules! direct_call {
+                                ($call:expr) => {{
+                                    tri!(super::enter_c_call_in(super::running_tstate()));
+                                    let r = $call;
+                                    super::leave_recursive_call_in(super::running_tstate());
+                                    r
+                                }};
+                            }
+                            let r = if flags == meth::O && n == 1 {
+                                let r = direct_call!(cf((*cfo).m_self, *sp.sub(1)));
+                                decref(*sp.sub(1));
+                                r
+                            } else if flags == meth::NOARGS && n == 0 {
+                                direct_call!(cf((*cfo).m_self, std::ptr::null_mut()))
+                            } else if flags == meth::FASTCALL {
+                                let ff: mo::FastFn = std::mem::transmute(cf);
+                                let r = direct_call!(ff((*cfo).m_self, sp.sub(n), n as isize));
+                                let mut p = sp.sub(n);
+                                while p < sp {
+                                    decref(*p);
+                                    p = p.add(1);
+                                }
+                                r
+                            } else {
+                                break 'direct;
+                            };
+                            sp = sp.sub(n + 2);
+                            if r.is_null() || err::occurred() {
+                                let checked = mo::checked_result((*cfo).m_ml, r);
+                                decref(c);
+                                push!(tri!(checked));
+                                continue 'dispatch;
+                            }
+                            decref(c);
+                            c_call_result!(r);
                         }
                         {
                             // Built-in functions and method descriptors go

@@ -182,6 +182,25 @@ pub fn enter_recursive_call_in(ts: &mut ThreadState, where_: &str) -> PyResult<(
     Ok(())
 }
 
+/// `enter_recursive_call_in` for a C function the dispatch loop calls: the
+/// depth only. The loop's own machine stack was checked when `run` was
+/// entered, and a C function calling back into Python is checked there.
+#[inline(always)]
+pub fn enter_c_call_in(ts: &mut ThreadState) -> PyResult<()> {
+    ts.recursion_depth += 1;
+    if ts.recursion_depth > ts.recursion_limit {
+        return enter_c_call_slow(ts);
+    }
+    Ok(())
+}
+
+#[cold]
+#[inline(never)]
+fn enter_c_call_slow(ts: &mut ThreadState) -> PyResult<()> {
+    let sp = &ts as *const _ as usize;
+    enter_recursive_call_slow(ts, sp, " while calling a Python object")
+}
+
 #[cold]
 #[inline(never)]
 fn enter_recursive_call_slow(ts: &mut ThreadState, sp: usize, where_: &str) -> PyResult<()> {
