@@ -125,13 +125,59 @@ impl DictTable {
 unsafe fn table<'a>(d: *mut PyObject) -> &'a mut DictTable {
     let dp = d as *mut PyDictObject;
     if (*dp).ma_keys.is_null() {
-        (*dp).ma_keys = Box::into_raw(Box::new(DictTable::with_capacity(0)));
+        (*dp).ma_keys = alloc_table(0);
     }
     &mut *(*dp).ma_keys
 }
 
+/// Freed tables of the smallest size (8 slots, room for 5 entries) kept with
+/// their buffers, and freed dict objects: most dicts are small and
+/// short-lived (keyword arguments, instance dicts), and a new dict otherwise
+/// costs four allocations. CPython keeps the same two free lists.
+const FREELIST_MAX: usize = 80;
+static mut TABLE_FREELIST: Vec<*mut DictTable> = Vec::new();
+static mut DICT_FREELIST: Vec<*mut PyObject> = Vec::new();
+
+/// A table with room for `n` entries.
+unsafe fn alloc_table(n: usize) -> *mut DictTable {
+    if n <= 5 {
+        if let Some(t) = (*(&raw mut TABLE_FREELIST)).pop() {
+            return t;
+        }
+    }
+    Box::into_raw(Box::new(DictTable::with_capacity(n)))
+}
+
+/// Releases the entries of a table already detached from its dict (their
+/// finalizers may run any code), then keeps or frees the table.
+unsafe fn free_table(t: *mut DictTable) {
+    for e in (*t).entries.iter() {
+        if !e.key.is_null() {
+            decref(e.key);
+            decref(e.value);
+        }
+    }
+    (*t).entries.clear();
+    let fl = &mut *(&raw mut TABLE_FREELIST);
+    if (*t).indices.len() == 8 && (*t).entries.capacity() == 5 && fl.len() < FREELIST_MAX {
+        (*t).indices.fill(EMPTY);
+        fl.push(t);
+    } else {
+        drop(Box::from_raw(t));
+    }
+}
+
 pub fn new() -> PyObj {
     unsafe {
+        if let Some(o) = (*(&raw mut DICT_FREELIST)).pop() {
+            // dict_dealloc left it untracked, with null keys and values.
+            let dp = o as *mut PyDictObject;
+            (*o).ob_refcnt = 1;
+            (*dp).ma_used = 0;
+            (*dp).ma_version_tag = next_version();
+            crate::gc::track(o);
+            return PyObj::from_owned(o);
+        }
         let o = crate::alloc::alloc_object(dict_type(), 0);
         let dp = o as *mut PyDictObject;
         (*dp).ma_keys = std::ptr::null_mut();
@@ -143,7 +189,7 @@ pub fn new() -> PyObj {
 pub fn with_capacity(n: usize) -> PyObj {
     let d = new();
     unsafe {
-        (*(d.as_ptr() as *mut PyDictObject)).ma_keys = Box::into_raw(Box::new(DictTable::with_capacity(n)));
+        (*(d.as_ptr() as *mut PyDictObject)).ma_keys = alloc_table(n);
     }
     d
 }
@@ -509,13 +555,7 @@ pub fn clear(d: &PyObj) {
         (*dp).ma_used = 0;
         (*dp).ma_version_tag = next_version();
         if !t.is_null() {
-            let t = Box::from_raw(t);
-            for e in t.entries.iter() {
-                if !e.key.is_null() {
-                    decref(e.key);
-                    decref(e.value);
-                }
-            }
+            free_table(t);
         }
     }
 }
@@ -561,13 +601,13 @@ unsafe extern "C" fn dict_dealloc(o: *mut PyObject) {
     let t = std::mem::replace(&mut (*dp).ma_keys, std::ptr::null_mut());
     let _ = d;
     if !t.is_null() {
-        let t = Box::from_raw(t);
-        for e in t.entries.iter() {
-            if !e.key.is_null() {
-                decref(e.key);
-                decref(e.value);
-            }
-        }
+        free_table(t);
+    }
+    let fl = &mut *(&raw mut DICT_FREELIST);
+    if (*o).ob_type == dict_type() && (*dp).ma_values.is_null() && fl.len() < FREELIST_MAX {
+        crate::gc::untrack(o);
+        fl.push(o);
+        return;
     }
     crate::alloc::tp_free(o);
 }
