@@ -1286,12 +1286,14 @@ unsafe fn run(f: *mut PyFrameObject, throw: Option<PyErr>) -> PyResult {
                             }};
                         }
                         'direct: {
-                            // `f()`, `f(x)` and `f(a, b, ...)` on a builtin function
-                            // whose convention is METH_NOARGS, METH_O or METH_FASTCALL,
-                            // inline (CPython 3.11's PRECALL_NO_KW_BUILTIN_O and _FAST).
+                            // `f()`, `f(x)`, `f(a, b, ...)` and `f(a, k=b)` on a builtin
+                            // function whose convention is METH_NOARGS, METH_O,
+                            // METH_FASTCALL or METH_FASTCALL|METH_KEYWORDS, inline
+                            // (CPython 3.11's PRECALL_NO_KW_BUILTIN_O, _FAST and
+                            // PRECALL_BUILTIN_FAST_WITH_KEYWORDS).
                             use crate::object::meth;
                             use crate::objects::methodobject as mo;
-                            if kwnames.is_some() || !(*sp.sub(n + 2)).is_null() {
+                            if !(*sp.sub(n + 2)).is_null() {
                                 break 'direct;
                             }
                             let c = *sp.sub(n + 1);
@@ -1313,20 +1315,43 @@ unsafe fn run(f: *mut PyFrameObject, throw: Option<PyErr>) -> PyResult {
                                     r
                                 }};
                             }
-                            let r = if flags == meth::O && n == 1 {
-                                let r = direct_call!(cf((*cfo).m_self, *sp.sub(1)));
-                                decref(*sp.sub(1));
-                                r
-                            } else if flags == meth::NOARGS && n == 0 {
-                                direct_call!(cf((*cfo).m_self, std::ptr::null_mut()))
-                            } else if flags == meth::FASTCALL {
-                                let ff: mo::FastFn = std::mem::transmute(cf);
-                                let r = direct_call!(ff((*cfo).m_self, sp.sub(n), n as isize));
-                                let mut p = sp.sub(n);
-                                while p < sp {
-                                    decref(*p);
-                                    p = p.add(1);
+                            macro_rules! release_args {
+                                () => {{
+                                    let mut p = sp.sub(n);
+                                    while p < sp {
+                                        decref(*p);
+                                        p = p.add(1);
+                                    }
+                                }};
+                            }
+                            let r = if kwnames.is_none() {
+                                if flags == meth::O && n == 1 {
+                                    let r = direct_call!(cf((*cfo).m_self, *sp.sub(1)));
+                                    decref(*sp.sub(1));
+                                    r
+                                } else if flags == meth::NOARGS && n == 0 {
+                                    direct_call!(cf((*cfo).m_self, std::ptr::null_mut()))
+                                } else if flags == meth::FASTCALL {
+                                    let ff: mo::FastFn = std::mem::transmute(cf);
+                                    let r = direct_call!(ff((*cfo).m_self, sp.sub(n), n as isize));
+                                    release_args!();
+                                    r
+                                } else if flags == meth::FASTCALL | meth::KEYWORDS {
+                                    let ff: mo::FastKwFn = std::mem::transmute(cf);
+                                    let r = direct_call!(ff((*cfo).m_self, sp.sub(n), n as isize, std::ptr::null_mut()));
+                                    release_args!();
+                                    r
+                                } else {
+                                    break 'direct;
                                 }
+                            } else if flags == meth::FASTCALL | meth::KEYWORDS {
+                                // Taken now: an error below must not leave it for the next CALL.
+                                let kw = kwnames.take().unwrap_unchecked();
+                                let nk = tuple::len(&kw);
+                                let ff: mo::FastKwFn = std::mem::transmute(cf);
+                                let r = direct_call!(ff((*cfo).m_self, sp.sub(n), (n - nk) as isize, kw.as_ptr()));
+                                drop(kw);
+                                release_args!();
                                 r
                             } else {
                                 break 'direct;
