@@ -104,6 +104,14 @@ pub extern "C" fn PyLong_AsLong(o: *mut PyObject) -> c_long {
             }
         }
     }
+    as_long_slow(o)
+}
+
+/// `PyLong_AsLong` past the word-sized int: `__index__`, big ints and
+/// errors, out of line so the common case needs no stack frame.
+#[cold]
+#[inline(never)]
+fn as_long_slow(o: *mut PyObject) -> c_long {
     match index_value(o) {
         Ok(v) => v.to_i64().map(|x| x as c_long).unwrap_or_else(|| fail(overflow("Python int too large to convert to C long"), -1)),
         Err(e) => fail(e, -1),

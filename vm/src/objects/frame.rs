@@ -78,8 +78,9 @@ unsafe fn alloc_frame(n: usize, nlocals: usize) -> *mut PyFrameObject {
         if *len > 0 {
             *len -= 1;
             let f = (*(&raw mut FREELIST))[n][*len];
-            // dealloc left the header's object fields and the locals null;
-            // reset the scalar fields (the value stack need not be cleared).
+            // dealloc left f_back, f_trace, the snapshot and the locals null
+            // (the caller sets the other object fields); reset the scalar
+            // fields (the value stack need not be cleared).
             (*f).ob_base.ob_base.ob_refcnt = 1;
             (*f).ob_base.ob_base.ob_type = frame_type();
             (*f).ob_base.ob_size = n as isize;
@@ -187,22 +188,21 @@ unsafe extern "C" fn frame_dealloc(o: *mut PyObject) {
     let f = o as *mut PyFrameObject;
     crate::gc::untrack(o);
     clear_locals(f);
-    let borrowed_ns = (*f).borrowed_ns != 0;
-    // Each field is taken (left null) before its release runs any finalizer.
-    let take = |p: *mut *mut PyObject| std::mem::replace(&mut *p, std::ptr::null_mut());
-    let (globals, builtins) = (take(&raw mut (*f).globals), take(&raw mut (*f).builtins));
-    if !borrowed_ns {
-        xdecref(globals);
-        xdecref(builtins);
+    // Nothing reaches a frame being freed, and both constructors set code,
+    // func, namespaces and locals anew: only the fields they expect null
+    // are reset.
+    if (*f).borrowed_ns == 0 {
+        xdecref((*f).globals);
+        xdecref((*f).builtins);
     }
-    xdecref(take(&raw mut (*f).f_back));
-    xdecref(take(&raw mut (*f).code));
-    xdecref(take(&raw mut (*f).func));
+    xdecref(std::mem::replace(&mut (*f).f_back, std::ptr::null_mut()));
+    xdecref((*f).code);
+    xdecref((*f).func);
     // Set only on module/class bodies, traced frames and f_locals readers.
-    let locals = take(&raw mut (*f).locals);
-    let trace = take(&raw mut (*f).f_trace);
-    let snapshot = take(&raw mut (*f).locals_snapshot);
+    let (locals, trace, snapshot) = ((*f).locals, (*f).f_trace, (*f).locals_snapshot);
     if !(locals.is_null() && trace.is_null() && snapshot.is_null()) {
+        (*f).f_trace = std::ptr::null_mut();
+        (*f).locals_snapshot = std::ptr::null_mut();
         xdecref(locals);
         xdecref(trace);
         xdecref(snapshot);
