@@ -272,8 +272,14 @@ unsafe fn run(f: *mut PyFrameObject, throw: Option<PyErr>) -> PyResult {
     let mut instrs = rd.instrs.as_ptr();
     let mut consts = &cd.consts;
     let mut names = &cd.names;
-    let mut lp = frame::localsplus(f);
-    let mut stack_base = lp.add(cd.nlocalsplus);
+    // The fast locals are at a fixed offset in the frame: computed from `f`
+    // (always in a register) on use, not kept in a variable of their own.
+    macro_rules! lp {
+        () => {
+            frame::localsplus(f)
+        };
+    }
+    let mut stack_base = lp!().add(cd.nlocalsplus);
     let mut globals = PyObj::borrow(&(*f).globals);
     let mut builtins = PyObj::borrow(&(*f).builtins);
     macro_rules! load_frame {
@@ -283,8 +289,7 @@ unsafe fn run(f: *mut PyFrameObject, throw: Option<PyErr>) -> PyResult {
             instrs = rd.instrs.as_ptr();
             consts = &cd.consts;
             names = &cd.names;
-            lp = frame::localsplus(f);
-            stack_base = lp.add(cd.nlocalsplus);
+            stack_base = lp!().add(cd.nlocalsplus);
             globals = PyObj::borrow(&(*f).globals);
             builtins = PyObj::borrow(&(*f).builtins);
         }};
@@ -299,7 +304,7 @@ unsafe fn run(f: *mut PyFrameObject, throw: Option<PyErr>) -> PyResult {
             let callee = f;
             f = (*callee).f_back as *mut PyFrameObject;
             (*callee).state = FRAME_COMPLETED;
-            let ts = super::tstate();
+            let ts = super::running_tstate();
             ts.frame = f;
             ts.recursion_depth -= 1;
             decref(callee as *mut PyObject);
@@ -389,7 +394,8 @@ unsafe fn run(f: *mut PyFrameObject, throw: Option<PyErr>) -> PyResult {
             macro_rules! enter_frame {
                 ($nf:expr) => {{
                     let nf = $nf;
-                    if let Err(e) = super::enter_recursive_call("") {
+                    let ts = super::running_tstate();
+                    if let Err(e) = super::enter_depth_in(ts, "") {
                         decref(nf as *mut PyObject);
                         break 'inner e;
                     }
@@ -397,7 +403,7 @@ unsafe fn run(f: *mut PyFrameObject, throw: Option<PyErr>) -> PyResult {
                     crate::objref::incref(f as *mut PyObject);
                     (*nf).f_back = f as *mut PyObject;
                     (*nf).state = FRAME_EXECUTING;
-                    super::tstate().frame = nf;
+                    ts.frame = nf;
                     f = nf;
                     depth += 1;
                     load_frame!();
@@ -445,7 +451,7 @@ unsafe fn run(f: *mut PyFrameObject, throw: Option<PyErr>) -> PyResult {
                         push!(consts.get_unchecked(arg as usize).clone());
                     }
                     Opcode::LOAD_FAST => {
-                        let p = *lp.add(arg as usize);
+                        let p = *lp!().add(arg as usize);
                         if p.is_null() {
                             break 'inner unbound_local(&cd.localsplus_names[arg as usize]);
                         }
@@ -455,7 +461,7 @@ unsafe fn run(f: *mut PyFrameObject, throw: Option<PyErr>) -> PyResult {
                     }
                     Opcode::STORE_FAST => {
                         sp = sp.sub(1);
-                        let old = std::mem::replace(&mut *lp.add(arg as usize), *sp);
+                        let old = std::mem::replace(&mut *lp!().add(arg as usize), *sp);
                         crate::objref::xdecref(old);
                     }
                     Opcode::LOAD_FAST__LOAD_FAST
@@ -465,7 +471,7 @@ unsafe fn run(f: *mut PyFrameObject, throw: Option<PyErr>) -> PyResult {
                     | Opcode::STORE_FAST__STORE_FAST => {
                         macro_rules! load_fast {
                             ($a:expr) => {{
-                                let p = *lp.add($a as usize);
+                                let p = *lp!().add($a as usize);
                                 if p.is_null() {
                                     break 'inner unbound_local(&cd.localsplus_names[$a as usize]);
                                 }
@@ -477,7 +483,7 @@ unsafe fn run(f: *mut PyFrameObject, throw: Option<PyErr>) -> PyResult {
                         macro_rules! store_fast {
                             ($a:expr) => {{
                                 sp = sp.sub(1);
-                                let old = std::mem::replace(&mut *lp.add($a as usize), *sp);
+                                let old = std::mem::replace(&mut *lp!().add($a as usize), *sp);
                                 crate::objref::xdecref(old);
                             }};
                         }
@@ -497,7 +503,7 @@ unsafe fn run(f: *mut PyFrameObject, throw: Option<PyErr>) -> PyResult {
                         }
                     }
                     Opcode::DELETE_FAST => {
-                        let old = std::mem::replace(&mut *lp.add(arg as usize), std::ptr::null_mut());
+                        let old = std::mem::replace(&mut *lp!().add(arg as usize), std::ptr::null_mut());
                         if old.is_null() {
                             break 'inner unbound_local(&cd.localsplus_names[arg as usize]);
                         }
@@ -601,7 +607,7 @@ unsafe fn run(f: *mut PyFrameObject, throw: Option<PyErr>) -> PyResult {
                         }
                     }
                     Opcode::MAKE_CELL => {
-                        let slot = lp.add(arg as usize);
+                        let slot = lp!().add(arg as usize);
                         let old = *slot;
                         let init = if old.is_null() { None } else { Some(PyObj::from_owned(old)) };
                         *slot = cell::new(init).into_ptr();
@@ -612,18 +618,18 @@ unsafe fn run(f: *mut PyFrameObject, throw: Option<PyErr>) -> PyResult {
                             if let Some(cl) = function::closure(PyObj::borrow(&func)) {
                                 let base = cd.nlocalsplus - arg as usize;
                                 for (i, c) in tuple::items(&cl).iter().enumerate().take(arg as usize) {
-                                    let old = std::mem::replace(&mut *lp.add(base + i), c.clone().into_ptr());
+                                    let old = std::mem::replace(&mut *lp!().add(base + i), c.clone().into_ptr());
                                     crate::objref::xdecref(old);
                                 }
                             }
                         }
                     }
                     Opcode::LOAD_CLOSURE => {
-                        let p = *lp.add(arg as usize);
+                        let p = *lp!().add(arg as usize);
                         push!(PyObj::from_borrowed(p));
                     }
                     Opcode::LOAD_DEREF => {
-                        let c = PyObj::borrow(&*lp.add(arg as usize));
+                        let c = PyObj::borrow(&*lp!().add(arg as usize));
                         match cell::get(c) {
                             Some(v) => push!(v),
                             None => {
@@ -648,7 +654,7 @@ unsafe fn run(f: *mut PyFrameObject, throw: Option<PyErr>) -> PyResult {
                         match found {
                             Some(v) => push!(v),
                             None => {
-                                let c = PyObj::borrow(&*lp.add(arg as usize));
+                                let c = PyObj::borrow(&*lp!().add(arg as usize));
                                 match cell::get(c) {
                                     Some(v) => push!(v),
                                     None => break 'inner free_var_error(name),
@@ -658,10 +664,10 @@ unsafe fn run(f: *mut PyFrameObject, throw: Option<PyErr>) -> PyResult {
                     }
                     Opcode::STORE_DEREF => {
                         let v = pop!();
-                        cell::set(PyObj::borrow(&*lp.add(arg as usize)), Some(v));
+                        cell::set(PyObj::borrow(&*lp!().add(arg as usize)), Some(v));
                     }
                     Opcode::DELETE_DEREF => {
-                        let c = PyObj::borrow(&*lp.add(arg as usize));
+                        let c = PyObj::borrow(&*lp!().add(arg as usize));
                         if cell::get(c).is_none() {
                             break 'inner unbound_local(&cd.localsplus_names[arg as usize]);
                         }
@@ -1309,7 +1315,7 @@ unsafe fn run(f: *mut PyFrameObject, throw: Option<PyErr>) -> PyResult {
                             // result is checked, for the error message).
                             macro_rules! direct_call {
                                 ($call:expr) => {{
-                                    tri!(super::enter_c_call_in(super::running_tstate()));
+                                    tri!(super::enter_depth_in(super::running_tstate(), " while calling a Python object"));
                                     let r = $call;
                                     super::leave_recursive_call_in(super::running_tstate());
                                     r
@@ -1366,6 +1372,9 @@ unsafe fn run(f: *mut PyFrameObject, throw: Option<PyErr>) -> PyResult {
                             decref(c);
                             c_call_result!(r);
                         }
+                        let ctp = (*(if (*sp.sub(n + 2)).is_null() { *sp.sub(n + 1) } else { *sp.sub(n + 2) })).ob_type;
+                        if ctp == crate::objects::methodobject::cfunction_type()
+                            || ctp == &raw mut crate::objects::descr::PyMethodDescr_Type
                         {
                             // Built-in functions and method descriptors go
                             // straight to their C function.
@@ -1414,7 +1423,11 @@ unsafe fn run(f: *mut PyFrameObject, throw: Option<PyErr>) -> PyResult {
                             if nargs <= argcount && nargs + ndefaults >= argcount && fcd.kwonlyargcount == 0 && fcd.flags & SIMPLE_CALL_EXCLUDED == 0 {
                                 let nf = frame::new_for_call(callable, fcd);
                                 let lp_new = frame::localsplus(nf);
-                                std::ptr::copy_nonoverlapping(args_start, lp_new, nargs);
+                                // A loop, not copy_nonoverlapping: a memcpy call
+                                // costs more than moving the few references.
+                                for i in 0..nargs {
+                                    *lp_new.add(i) = *args_start.add(i);
+                                }
                                 if nargs < argcount {
                                     let d = tuple::items_ptr(defaults);
                                     for i in nargs..argcount {

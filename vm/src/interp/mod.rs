@@ -182,23 +182,25 @@ pub fn enter_recursive_call_in(ts: &mut ThreadState, where_: &str) -> PyResult<(
     Ok(())
 }
 
-/// `enter_recursive_call_in` for a C function the dispatch loop calls: the
-/// depth only. The loop's own machine stack was checked when `run` was
-/// entered, and a C function calling back into Python is checked there.
+/// `enter_recursive_call_in` for a call the dispatch loop makes without
+/// recursing in Rust (a C function it calls, a Python frame it runs
+/// inline): the depth only. The loop's own machine stack was checked when
+/// `run` was entered, and a C function calling back into Python is checked
+/// there.
 #[inline(always)]
-pub fn enter_c_call_in(ts: &mut ThreadState) -> PyResult<()> {
+pub fn enter_depth_in(ts: &mut ThreadState, where_: &'static str) -> PyResult<()> {
     ts.recursion_depth += 1;
     if ts.recursion_depth > ts.recursion_limit {
-        return enter_c_call_slow(ts);
+        return enter_depth_slow(ts, where_);
     }
     Ok(())
 }
 
 #[cold]
 #[inline(never)]
-fn enter_c_call_slow(ts: &mut ThreadState) -> PyResult<()> {
+fn enter_depth_slow(ts: &mut ThreadState, where_: &'static str) -> PyResult<()> {
     let sp = &ts as *const _ as usize;
-    enter_recursive_call_slow(ts, sp, " while calling a Python object")
+    enter_recursive_call_slow(ts, sp, where_)
 }
 
 #[cold]

@@ -174,7 +174,7 @@ pub unsafe fn call_on_stack(sp: *mut *mut PyObject, n: usize, kwnames: *mut PyOb
     macro_rules! guarded {
         ($call:expr) => {{
             let ts = crate::interp::running_tstate();
-            if let Err(e) = crate::interp::enter_c_call_in(ts) {
+            if let Err(e) = crate::interp::enter_depth_in(ts, " while calling a Python object") {
                 pop_call_slots(sp, n);
                 err::restore(e);
                 return std::ptr::null_mut();
