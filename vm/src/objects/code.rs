@@ -41,6 +41,10 @@ pub struct CodeData {
     pub has_docstring: bool,
     /// Made by `run_data` when the code first runs.
     pub run: std::cell::OnceCell<RunData>,
+    /// A freed frame of this code kept for its next call (`frame.rs`):
+    /// sized for it and with its locals already null. Owned here (the
+    /// frame holds no reference back), freed with the code object.
+    pub cached_frame: std::cell::Cell<*mut crate::objects::frame::PyFrameObject>,
 }
 
 /// The part of a code object only execution uses.
@@ -161,6 +165,7 @@ pub fn from_unit(unit: Rc<CodeUnit>) -> PyObj {
         exception_table: unit.exception_table.clone(),
         has_docstring,
         run: std::cell::OnceCell::new(),
+        cached_frame: std::cell::Cell::new(std::ptr::null_mut()),
     };
     unsafe {
         let o = crate::alloc::alloc_object(code_type(), 0) as *mut PyCodeObject;
@@ -177,6 +182,10 @@ pub fn line_of(o: &PyObj, i: usize) -> u32 {
 unsafe extern "C" fn code_dealloc(o: *mut PyObject) {
     let c = o as *mut PyCodeObject;
     if !(*c).data.is_null() {
+        let cached = (*(*c).data).cached_frame.replace(std::ptr::null_mut());
+        if !cached.is_null() {
+            crate::alloc::tp_free(cached as *mut PyObject);
+        }
         drop(Box::from_raw((*c).data));
     }
     crate::objects::weakref::clear_weakrefs(o);

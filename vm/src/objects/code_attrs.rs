@@ -324,6 +324,7 @@ crate::fastcall_kw!(code_replace, |slf, args, kwnames| {
         exception_table: d.exception_table.clone(),
         has_docstring: d.has_docstring,
         run: std::cell::OnceCell::new(),
+        cached_frame: std::cell::Cell::new(std::ptr::null_mut()),
     };
     let mut new_code: Option<Vec<u8>> = None;
     let mut new_lines: Option<Vec<u8>> = None;

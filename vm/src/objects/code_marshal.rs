@@ -649,6 +649,7 @@ fn build(p: CodeParts) -> PyObj {
         exception_table: p.exception_table,
         has_docstring: p.has_docstring,
         run: std::cell::OnceCell::new(),
+        cached_frame: std::cell::Cell::new(std::ptr::null_mut()),
     };
     unsafe {
         let o = crate::alloc::alloc_object(code::code_type(), 0) as *mut PyCodeObject;

@@ -110,9 +110,18 @@ unsafe fn alloc_frame(n: usize, nlocals: usize) -> *mut PyFrameObject {
 /// caller's reference to it; the locals are null, for the caller to fill.
 pub unsafe fn new_for_call(func: *mut PyObject, cd: &code::CodeData) -> *mut PyFrameObject {
     let fo = func as *mut crate::objects::function::PyFunctionObject;
-    let f = alloc_frame(cd.nlocalsplus + cd.stacksize as usize + 1, cd.nlocalsplus);
-    if f.is_null() {
-        panic!("out of memory allocating a frame");
+    let mut f = cd.cached_frame.replace(std::ptr::null_mut());
+    if !f.is_null() {
+        // Parked by frame_dealloc: type, size and null locals are this
+        // code's already; the scalar fields are set here or below.
+        (*f).ob_base.ob_base.ob_refcnt = 1;
+        (*f).stacktop = 0;
+        (*f).is_init = 0;
+    } else {
+        f = alloc_frame(cd.nlocalsplus + cd.stacksize as usize + 1, cd.nlocalsplus);
+        if f.is_null() {
+            panic!("out of memory allocating a frame");
+        }
     }
     crate::objref::incref((*fo).func_code);
     (*f).code = (*fo).func_code;
@@ -190,26 +199,58 @@ unsafe extern "C" fn frame_dealloc(o: *mut PyObject) {
     clear_locals(f);
     // Nothing reaches a frame being freed, and both constructors set code,
     // func, namespaces and locals anew: only the fields they expect null
-    // are reset.
-    if (*f).borrowed_ns == 0 {
-        xdecref((*f).globals);
-        xdecref((*f).builtins);
+    // are reset. The frame is then parked or freed before its references
+    // are released, so finalizers those releases run may reuse it at once.
+    let back = std::mem::replace(&mut (*f).f_back, std::ptr::null_mut());
+    let (code, func) = ((*f).code, (*f).func);
+    (*f).gen = std::ptr::null_mut();
+    if (*f).borrowed_ns != 0 && (*f).locals.is_null() && (*f).f_trace.is_null() && (*f).locals_snapshot.is_null() {
+        // A function's frame: namespaces borrowed from `func`, nothing else held.
+        park_or_free(f, code);
+    } else {
+        park_releasing_rare_fields(f, code);
     }
-    xdecref(std::mem::replace(&mut (*f).f_back, std::ptr::null_mut()));
-    xdecref((*f).code);
-    xdecref((*f).func);
-    // Set only on module/class bodies, traced frames and f_locals readers.
+    xdecref(back);
+    xdecref(code);
+    xdecref(func);
+}
+
+/// frame_dealloc's path for module and class bodies, traced frames and
+/// f_locals readers: their own namespaces, locals mapping, trace function
+/// or snapshot are released after the frame is parked or freed.
+#[inline(never)]
+unsafe fn park_releasing_rare_fields(f: *mut PyFrameObject, code: *mut PyObject) {
+    let (globals, builtins) = if (*f).borrowed_ns == 0 {
+        ((*f).globals, (*f).builtins)
+    } else {
+        (std::ptr::null_mut(), std::ptr::null_mut())
+    };
     let (locals, trace, snapshot) = ((*f).locals, (*f).f_trace, (*f).locals_snapshot);
-    if !(locals.is_null() && trace.is_null() && snapshot.is_null()) {
-        (*f).f_trace = std::ptr::null_mut();
-        (*f).locals_snapshot = std::ptr::null_mut();
-        xdecref(locals);
-        xdecref(trace);
-        xdecref(snapshot);
+    (*f).f_trace = std::ptr::null_mut();
+    (*f).locals_snapshot = std::ptr::null_mut();
+    park_or_free(f, code);
+    for p in [globals, builtins, locals, trace, snapshot] {
+        xdecref(p);
+    }
+}
+
+/// A freed frame goes to its code's one-frame cache (the next call of the
+/// same function takes it as it is), else to the free list of its size.
+#[inline(always)]
+unsafe fn park_or_free(f: *mut PyFrameObject, code: *mut PyObject) {
+    if (*f).ob_base.ob_base.ob_type != frame_type() {
+        crate::alloc::tp_free(f as *mut PyObject);
+        return;
+    }
+    if !code.is_null() {
+        let cd = code::data(PyObj::borrow(&code));
+        if cd.cached_frame.get().is_null() && (*f).ob_base.ob_size as usize == cd.nlocalsplus + cd.stacksize as usize + 1 {
+            cd.cached_frame.set(f);
+            return;
+        }
     }
     let n = (*f).ob_base.ob_size as usize;
-    if n < FREELIST_SIZES && (*o).ob_type == frame_type() {
-        (*f).gen = std::ptr::null_mut();
+    if n < FREELIST_SIZES {
         let len = &mut (*(&raw mut FREELIST_LEN))[n];
         if *len < FREELIST_DEPTH {
             (*(&raw mut FREELIST))[n][*len] = f;
@@ -217,7 +258,7 @@ unsafe extern "C" fn frame_dealloc(o: *mut PyObject) {
             return;
         }
     }
-    crate::alloc::tp_free(o);
+    crate::alloc::tp_free(f as *mut PyObject);
 }
 
 unsafe extern "C" fn frame_traverse(o: *mut PyObject, visit: visitproc, arg: *mut c_void) -> c_int {
