@@ -1323,10 +1323,16 @@ unsafe fn run(f: *mut PyFrameObject, throw: Option<PyErr>) -> PyResult {
                             }
                             macro_rules! release_args {
                                 () => {{
-                                    let mut p = sp.sub(n);
-                                    while p < sp {
-                                        decref(*p);
-                                        p = p.add(1);
+                                    if n == 2 {
+                                        // The commonest count, without the loop.
+                                        decref(*sp.sub(2));
+                                        decref(*sp.sub(1));
+                                    } else {
+                                        let mut p = sp.sub(n);
+                                        while p < sp {
+                                            decref(*p);
+                                            p = p.add(1);
+                                        }
                                     }
                                 }};
                             }
