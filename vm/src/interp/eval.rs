@@ -193,6 +193,26 @@ fn binop_fast_ext(op: u32, a: &PyObj, b: &PyObj) -> Option<PyObj> {
         };
         return Some(long::from_i64(r));
     }
+    if long::is_exact_int(a) && long::is_exact_int(b) {
+        // Ints of up to 63 bits (a running total, a product): machine
+        // arithmetic, where the slot would go through the generic protocol.
+        let (x, y) = (long::as_i64(a)?, long::as_i64(b)?);
+        let r = match op {
+            NB_ADD => x.checked_add(y)?,
+            NB_SUBTRACT => x.checked_sub(y)?,
+            NB_MULTIPLY => x.checked_mul(y)?,
+            NB_FLOOR_DIVIDE if y != 0 => {
+                let q = x.checked_div(y)?;
+                if x % y != 0 && ((x < 0) != (y < 0)) { q - 1 } else { q }
+            }
+            NB_REMAINDER if y != 0 => {
+                let r = x.checked_rem(y)?;
+                if r != 0 && ((r < 0) != (y < 0)) { r + y } else { r }
+            }
+            _ => return None,
+        };
+        return Some(long::from_i64(r));
+    }
     let as_f64 = |o: &PyObj| -> Option<f64> {
         if float::is_exact_float(o) {
             Some(float::value(o))
