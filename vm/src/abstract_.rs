@@ -577,6 +577,11 @@ fn binop_type_error(v: &PyObj, w: &PyObj, sym: &str) -> err::PyErr {
 /// `v (op) w` for a BINARY_OP argument (in-place codes included).
 pub fn binary_op(v: &PyObj, w: &PyObj, op: u32) -> PyResult {
     unsafe {
+        // Exact ints and floats (no slot of theirs is in-place) need no protocol.
+        let base = if op >= bytecode::NB_INPLACE_OFFSET { op - bytecode::NB_INPLACE_OFFSET } else { op };
+        if let Some(r) = crate::interp::eval::binop_fast_ext(base, v, w) {
+            return Ok(r);
+        }
         if op >= bytecode::NB_INPLACE_OFFSET {
             return inplace_op(v, w, op - bytecode::NB_INPLACE_OFFSET);
         }

@@ -162,15 +162,21 @@ fn small_int_binop(op: u32, a: i64, b: i64) -> Option<PyObj> {
     Some(long::from_i64(r))
 }
 
-/// Exact int and float operations beyond the inline add/sub/mul: bitwise
-/// ops, shifts, floor division, modulo, true division, and mixed float/int
-/// arithmetic. Out of line to keep the dispatch loop small; `None` leaves
-/// the case (including every error) to the generic path.
+/// Exact int and float operations beyond BINARY_OP's inline add/sub/mul:
+/// bitwise ops, shifts, floor division, modulo, true division, ints of up
+/// to 63 bits, and mixed float/int arithmetic; also the first step of
+/// `abstract_::binary_op` (PyNumber_Add and the like). Out of line to keep
+/// the dispatch loop small; `None` leaves the case (including every error)
+/// to the generic path.
 #[inline(never)]
-fn binop_fast_ext(op: u32, a: &PyObj, b: &PyObj) -> Option<PyObj> {
+pub(crate) fn binop_fast_ext(op: u32, a: &PyObj, b: &PyObj) -> Option<PyObj> {
     use crate::bytecode::*;
     if let (Some(x), Some(y)) = (compact_value(a), compact_value(b)) {
         let r = match op {
+            // BINARY_OP does these inline; `abstract_::binary_op` comes here.
+            NB_ADD => x + y,
+            NB_SUBTRACT => x - y,
+            NB_MULTIPLY => x * y,
             NB_AND => x & y,
             NB_OR => x | y,
             NB_XOR => x ^ y,
