@@ -65,8 +65,8 @@ pub unsafe fn alloc_digits(ndigits: usize) -> PyObj {
     // allocated objects: set the header directly instead of the generic
     // (zeroing, type-inspecting) allocator; only the digits are cleared.
     let n = ndigits.max(1);
-    let o = if n == 1 {
-        alloc_one_digit()
+    let o = if n <= 2 {
+        alloc_small()
     } else {
         let size = (std::mem::size_of::<PyVarObject>() + n * std::mem::size_of::<u32>() + 7) & !7;
         crate::alloc::mem_malloc(size) as *mut PyLongObject
@@ -81,24 +81,26 @@ pub unsafe fn alloc_digits(ndigits: usize) -> PyObj {
     PyObj::from_owned(o as *mut PyObject)
 }
 
-// Freed one-digit exact ints are kept for reuse (as CPython keeps floats):
-// the loop `for i in range(n)` frees one int per iteration and makes the
-// next, and popping this list costs less than an allocator round trip. The
-// list is linked through `ob_type`; it holds at most INT_FREELIST_MAX.
+// Freed exact ints of one or two digits (below 2**60; both sizes take the
+// same 32 bytes) are kept for reuse (as CPython keeps floats): the loop
+// `for i in range(n)` frees one int per iteration and makes the next, a
+// running total does the same, and popping this list costs less than an
+// allocator round trip. The list is linked through `ob_type`; it holds at
+// most INT_FREELIST_MAX.
 const INT_FREELIST_MAX: usize = 256;
 static mut INT_FREELIST: *mut PyLongObject = std::ptr::null_mut();
 static mut INT_FREELIST_LEN: usize = 0;
 
-/// Memory for an exact int of one digit (header fields to be set).
+/// Memory for an exact int of one or two digits (header fields to be set).
 #[inline(always)]
-unsafe fn alloc_one_digit() -> *mut PyLongObject {
+unsafe fn alloc_small() -> *mut PyLongObject {
     let head = INT_FREELIST;
     if !head.is_null() {
         INT_FREELIST = (*head).ob_base.ob_base.ob_type as *mut PyLongObject;
         INT_FREELIST_LEN -= 1;
         return head;
     }
-    let size = (std::mem::size_of::<PyVarObject>() + std::mem::size_of::<u32>() + 7) & !7;
+    let size = (std::mem::size_of::<PyVarObject>() + 2 * std::mem::size_of::<u32>() + 7) & !7;
     let o = crate::alloc::mem_malloc(size) as *mut PyLongObject;
     if o.is_null() {
         panic!("out of memory allocating an int");
@@ -111,7 +113,7 @@ unsafe fn make_from_i64(v: i64) -> PyObj {
     let mag = v.unsigned_abs();
     if mag < (1u64 << SHIFT) && v != 0 {
         // One digit, the common case: no digit loop, copy or clearing.
-        let o = alloc_one_digit();
+        let o = alloc_small();
         (*o).ob_base.ob_base.ob_refcnt = 1;
         (*o).ob_base.ob_base.ob_type = long_type();
         (*o).ob_base.ob_size = if v < 0 { -1 } else { 1 };
@@ -259,9 +261,9 @@ pub fn from_bigint(v: &BigInt) -> PyObj {
 unsafe extern "C" fn long_dealloc(o: *mut PyObject) {
     if (*o).ob_type == long_type() {
         // Exact ints come from mem_malloc (alloc_digits, make_from_i64);
-        // every one has room for at least one digit.
+        // every one has room for at least two digits.
         let size = (*(o as *mut PyVarObject)).ob_size;
-        if (-1..=1).contains(&size) && INT_FREELIST_LEN < INT_FREELIST_MAX {
+        if (-2..=2).contains(&size) && INT_FREELIST_LEN < INT_FREELIST_MAX {
             (*o).ob_type = INT_FREELIST as *mut PyTypeObject;
             INT_FREELIST = o as *mut PyLongObject;
             INT_FREELIST_LEN += 1;
