@@ -94,6 +94,19 @@ pub fn extend(l: &PyObj, other: &PyObj) -> PyResult<()> {
         }
         return Ok(());
     }
+    if crate::objects::rangeobject::is_range(other) {
+        // A range knows its length without running any code (CPython
+        // presizes from the length hint): no regrowth while it fills.
+        unsafe {
+            let length = (*(other.as_ptr() as *mut crate::objects::rangeobject::RangeObject)).length;
+            if let Some(n) = crate::objects::long::as_i64(PyObj::borrow(&length)) {
+                // Capped: a huge range fails later, as it fills, not here.
+                if n > 0 && n <= 1 << 24 {
+                    list::reserve(l, list::len(l) + n as usize);
+                }
+            }
+        }
+    }
     let it = ab::get_iter(other)?;
     while let Some(x) = ab::next(&it)? {
         list::append(l, x);
