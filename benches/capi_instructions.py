@@ -28,6 +28,7 @@ import argparse
 import datetime
 import os
 import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -115,7 +116,8 @@ def write_results(text, cpython, pyrite, cc_cmds):
         "Recorded %s." % now, "",
         "- CPython: `%s` (%s)" % (cpython, run_py.interpreter_version(cpython)),
         "- Pyrite: `%s` (commit %s)" % (run_py.display_path(pyrite), run_py.git_commit()),
-        "- command: `python3 benches/capi_instructions.py --write`",
+        "- command: `%s`" % shlex.join(["python3"] + [run_py.display_path(a) if os.path.isabs(a) else a
+                                                     for a in sys.argv]),
         "", text, "", END_MARK])
     with open(RESULTS_MD) as f:
         doc = f.read()

@@ -112,10 +112,10 @@ pub unsafe fn new_for_call(func: *mut PyObject, cd: &code::CodeData) -> *mut PyF
     let fo = func as *mut crate::objects::function::PyFunctionObject;
     let mut f = cd.cached_frame.replace(std::ptr::null_mut());
     if !f.is_null() {
-        // Parked by frame_dealloc: type, size and null locals are this
-        // code's already; the scalar fields are set here or below.
+        // Parked by frame_dealloc: type, size, null locals and a zero
+        // stacktop are this code's already; the other scalar fields are
+        // set here or below.
         (*f).ob_base.ob_base.ob_refcnt = 1;
-        (*f).stacktop = 0;
         (*f).is_init = 0;
     } else {
         f = alloc_frame(cd.nlocalsplus + cd.stacksize as usize + 1, cd.nlocalsplus);
@@ -244,7 +244,9 @@ unsafe fn park_or_free(f: *mut PyFrameObject, code: *mut PyObject) {
     }
     if !code.is_null() {
         let cd = code::data(PyObj::borrow(&code));
-        if cd.cached_frame.get().is_null() && (*f).ob_base.ob_size as usize == cd.nlocalsplus + cd.stacksize as usize + 1 {
+        if cd.cached_frame.get().is_null() {
+            // Both constructors size a frame from its code.
+            debug_assert_eq!((*f).ob_base.ob_size as usize, cd.nlocalsplus + cd.stacksize as usize + 1);
             cd.cached_frame.set(f);
             return;
         }
