@@ -193,6 +193,10 @@ unsafe fn list_objects(h: *mut PyGC_Head) -> Vec<*mut PyObject> {
 
 /// Links a freshly allocated object into the youngest generation (and
 /// collects first when allocations passed the threshold).
+///
+/// Inline, with the count test first: every tuple, list and dict made (free
+/// lists included) passes here, and the collection is rare.
+#[inline(always)]
 pub unsafe fn track(obj: *mut PyObject) {
     let g = crate::alloc::gc_head(obj);
     if (*g)._gc_prev & PTR != 0 {
@@ -200,14 +204,27 @@ pub unsafe fn track(obj: *mut PyObject) {
     }
     let s = state();
     (*s).gens[0].count += 1;
+    if (*s).gens[0].count > (*s).gens[0].threshold || !(*s).initialized {
+        track_slow();
+    }
+    list_append(g, &raw mut (*s).gens[0].head);
+}
+
+/// The rare part of `track`: the first object ever tracked sets up the
+/// generation lists, and one past the threshold may start a collection.
+#[cold]
+#[inline(never)]
+unsafe fn track_slow() {
+    init_heads();
+    let s = state();
     if (*s).enabled && !(*s).collecting && (*s).gens[0].threshold > 0
         && (*s).gens[0].count > (*s).gens[0].threshold
     {
         collect_generations();
     }
-    list_append(g, gen_head(0));
 }
 
+#[inline(always)]
 pub unsafe fn untrack(obj: *mut PyObject) {
     let g = crate::alloc::gc_head(obj);
     if (*g)._gc_prev & PTR == 0 {

@@ -192,8 +192,26 @@ pub unsafe fn call_on_stack(sp: *mut *mut PyObject, n: usize, kwnames: *mut PyOb
             guarded!(ff(slf, args, nargs as isize))
         }
         meth::VARARGS if kwnames.is_null() => {
-            let t = tuple::from_slice(PyObj::slice(args, nargs));
-            guarded!(f(slf, t.as_ptr()))
+            let ts = crate::interp::running_tstate();
+            if let Err(e) = crate::interp::enter_depth_in(ts, " while calling a Python object") {
+                pop_call_slots(sp, n);
+                err::restore(e);
+                return std::ptr::null_mut();
+            }
+            // The tuple takes over the stack's references to the arguments,
+            // which end at `sp`; the slots below them are released here.
+            let t = tuple::from_array_steal(args, nargs);
+            let r = f(slf, t);
+            crate::interp::leave_recursive_call_in(crate::interp::running_tstate());
+            crate::objref::decref(t);
+            let mut p = sp.sub(n + 2);
+            crate::objref::xdecref(*p);
+            p = p.add(1);
+            while (p as *const *mut PyObject) < args {
+                crate::objref::decref(*p);
+                p = p.add(1);
+            }
+            return checked_or_restored(ml, r);
         }
         FAST_KW => {
             let nk = if kwnames.is_null() { 0 } else { tuple::len(PyObj::borrow(&kwnames)) };
@@ -211,6 +229,13 @@ pub unsafe fn call_on_stack(sp: *mut *mut PyObject, n: usize, kwnames: *mut PyOb
         _ => return NOT_DIRECT,
     };
     pop_call_slots(sp, n);
+    checked_or_restored(ml, r)
+}
+
+/// `r` when it is a result with no exception set; otherwise what
+/// `checked_result` makes of it, an error going back to the indicator.
+#[inline(always)]
+unsafe fn checked_or_restored(ml: *mut PyMethodDef, r: *mut PyObject) -> *mut PyObject {
     if !r.is_null() && !err::occurred() {
         return r;
     }

@@ -73,22 +73,63 @@ pub unsafe fn new_uninit(n: usize) -> PyObj {
     if n == 0 {
         return empty();
     }
-    if n < FREELIST_SIZES {
-        if let Some(o) = (*(&raw mut FREELIST))[n].pop() {
-            (*o).ob_refcnt = 1;
-            let p = items_ptr(o);
-            for i in 0..n {
-                *p.add(i) = std::ptr::null_mut();
-            }
-            crate::gc::track(o);
-            return PyObj::from_owned(o);
+    if let Some(o) = pop_free(n) {
+        let p = items_ptr(o);
+        for i in 0..n {
+            *p.add(i) = std::ptr::null_mut();
         }
+        crate::gc::track(o);
+        return PyObj::from_owned(o);
     }
+    alloc_fresh(n)
+}
+
+/// A freed tuple of `n` items (0 < n < FREELIST_SIZES) with a count of one,
+/// its items stale and not yet tracked; None when that list is empty.
+#[inline(always)]
+unsafe fn pop_free(n: usize) -> Option<*mut PyObject> {
+    if n >= FREELIST_SIZES {
+        return None;
+    }
+    let o = (*(&raw mut FREELIST))[n].pop()?;
+    (*o).ob_refcnt = 1;
+    Some(o)
+}
+
+/// A newly allocated tuple of `n` null items, already tracked.
+#[cold]
+#[inline(never)]
+unsafe fn alloc_fresh(n: usize) -> PyObj {
     let o = crate::alloc::alloc_object(tuple_type(), n as isize);
     if o.is_null() {
         panic!("out of memory allocating a tuple of {n} items");
     }
     PyObj::from_owned(o)
+}
+
+/// A tuple that takes over the `n` references at `items`, which the caller
+/// gives up (CPython's `_PyTuple_FromArraySteal`). The call paths move stack
+/// arguments into a METH_VARARGS argument tuple this way, instead of an
+/// incref and a decref per argument; the items are written before the tuple
+/// is tracked, and without zeroing them first.
+pub unsafe fn from_array_steal(items: *const *mut PyObject, n: usize) -> *mut PyObject {
+    if n == 0 {
+        return empty().into_ptr();
+    }
+    let (o, fresh) = match pop_free(n) {
+        Some(o) => (o, false),
+        None => (alloc_fresh(n).into_ptr(), true),
+    };
+    let p = items_ptr(o);
+    let mut i = 0;
+    while i < n {
+        *p.add(i) = *items.add(i);
+        i += 1;
+    }
+    if !fresh {
+        crate::gc::track(o);
+    }
+    o
 }
 
 #[inline(always)]
@@ -108,11 +149,10 @@ pub fn new(items: Vec<PyObj>) -> PyObj {
 
 pub fn from_slice(items: &[PyObj]) -> PyObj {
     unsafe {
-        let t = new_uninit(items.len());
-        for (i, v) in items.iter().enumerate() {
-            set_new_item(&t, i, v.clone());
+        for v in items {
+            crate::objref::incref(v.as_ptr());
         }
-        t
+        PyObj::from_owned(from_array_steal(items.as_ptr() as *const *mut PyObject, items.len()))
     }
 }
 
@@ -121,6 +161,9 @@ pub fn pair(a: PyObj, b: PyObj) -> PyObj {
 }
 
 unsafe extern "C" fn tuple_dealloc(o: *mut PyObject) {
+    // Untracked first, as CPython does: releasing an item can run a
+    // collection, which must not meet a tuple whose count is already zero.
+    crate::gc::untrack(o);
     let n = (*(o as *mut PyVarObject)).ob_size as usize;
     let p = items_ptr(o);
     for i in 0..n {
@@ -132,7 +175,6 @@ unsafe extern "C" fn tuple_dealloc(o: *mut PyObject) {
     if (*o).ob_type == tuple_type() && n > 0 && n < FREELIST_SIZES && o != EMPTY {
         let fl = &mut (*(&raw mut FREELIST))[n];
         if fl.len() < FREELIST_DEPTH {
-            crate::gc::untrack(o);
             fl.push(o);
             return;
         }
