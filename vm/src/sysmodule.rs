@@ -116,13 +116,14 @@ crate::fastcall!(sys_setrecursionlimit, |slf, args| {
         return Err(err::value_error("recursion limit must be greater or equal than 1"));
     }
     let ts = crate::interp::tstate();
-    if (n as u32) <= ts.recursion_depth {
+    let depth = ts.recursion_depth();
+    if n <= depth as i64 {
         return Err(err::recursion_error(format!(
             "cannot set the recursion limit to {} at the recursion depth {}: the limit is too low",
-            n, ts.recursion_depth
+            n, depth
         )));
     }
-    ts.recursion_limit = n.min(u32::MAX as i64 / 2) as u32;
+    ts.set_recursion_limit(n.min(i32::MAX as i64 / 2) as u32);
     Ok(none::none())
 });
 

@@ -503,6 +503,6 @@ pub fn mod_to_py(m: &Mod) -> PyResult {
     let ts = vm::interp::tstate();
     let scale = 3u32;
     let limit = ts.recursion_limit.saturating_mul(scale);
-    let depth = std::cell::Cell::new(ts.recursion_depth.saturating_mul(scale));
+    let depth = std::cell::Cell::new(ts.recursion_depth().saturating_mul(scale));
     Cv { st, depth, limit }.module(m)
 }

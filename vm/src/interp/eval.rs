@@ -25,7 +25,7 @@ impl Drop for FrameLink {
         // Made before the loop ran, so the thread state exists.
         let ts = unsafe { super::running_tstate() };
         ts.frame = self.prev;
-        ts.recursion_depth -= 1;
+        ts.recursion_remaining += 1;
     }
 }
 
@@ -332,7 +332,7 @@ unsafe fn run(f: *mut PyFrameObject, throw: Option<PyErr>) -> PyResult {
             (*callee).state = FRAME_COMPLETED;
             let ts = super::running_tstate();
             ts.frame = f;
-            ts.recursion_depth -= 1;
+            ts.recursion_remaining += 1;
             decref(callee as *mut PyObject);
             depth -= 1;
             load_frame!();
@@ -355,7 +355,7 @@ unsafe fn run(f: *mut PyFrameObject, throw: Option<PyErr>) -> PyResult {
             crate::objects::genobject::end_inline_resume(callee, $suspended);
             let ts = super::tstate();
             ts.frame = f;
-            ts.recursion_depth -= 1;
+            ts.recursion_remaining += 1;
             decref(callee as *mut PyObject);
             // The reference f_back held; the caller is still owned by its
             // own caller (or by whoever called `run`).

@@ -23,15 +23,19 @@ pub const DEFAULT_RECURSION_LIMIT: u32 = 1000;
 pub struct ThreadState {
     /// The innermost executing frame (borrowed; frames link back via f_back).
     pub frame: *mut PyFrameObject,
-    pub recursion_depth: u32,
+    /// Calls left before RecursionError: the limit minus the depth, as
+    /// CPython 3.11's `recursion_remaining`. Guarding a call is then one
+    /// decrement and a sign test, and leaving it one increment.
+    pub recursion_remaining: i32,
     pub recursion_limit: u32,
     /// Handled-exception slots: functions share their caller's; each running
     /// generator pushes its own. `sys.exc_info()` reads the topmost non-None.
     pub exc_stack: Vec<Option<PyObj>>,
     /// Lowest usable stack address (with a safety margin) for this thread.
     pub stack_limit: usize,
-    /// Set while handling a RecursionError, to allow some headroom.
-    pub overflowed: bool,
+    /// Nonzero while a RecursionError is being made: calls made for it get
+    /// 50 past the limit (CPython 3.11's `recursion_headroom`).
+    pub recursion_headroom: u32,
     /// `sys.set_asyncgen_hooks`: called on an async generator's first use,
     /// and (remembered by the generator) when it is collected unfinished.
     pub asyncgen_firstiter: Option<PyObj>,
@@ -74,11 +78,11 @@ pub fn tstate() -> &'static mut ThreadState {
 unsafe fn new_tstate() -> &'static mut ThreadState {
     let ts = Box::leak(Box::new(ThreadState {
         frame: std::ptr::null_mut(),
-        recursion_depth: 0,
+        recursion_remaining: DEFAULT_RECURSION_LIMIT as i32,
         recursion_limit: DEFAULT_RECURSION_LIMIT,
         exc_stack: vec![None],
         stack_limit: stack_limit_guess(),
-        overflowed: false,
+        recursion_headroom: 0,
         asyncgen_firstiter: None,
         asyncgen_finalizer: None,
         coro_origin_depth: 0,
@@ -174,9 +178,9 @@ pub unsafe fn running_tstate() -> &'static mut ThreadState {
 /// `enter_recursive_call` on a thread state already at hand.
 #[inline(always)]
 pub fn enter_recursive_call_in(ts: &mut ThreadState, where_: &str) -> PyResult<()> {
-    ts.recursion_depth += 1;
+    ts.recursion_remaining -= 1;
     let sp = &ts as *const _ as usize;
-    if ts.recursion_depth > ts.recursion_limit || sp < ts.stack_limit {
+    if ts.recursion_remaining < 0 || sp < ts.stack_limit {
         return enter_recursive_call_slow(ts, sp, where_);
     }
     Ok(())
@@ -189,8 +193,8 @@ pub fn enter_recursive_call_in(ts: &mut ThreadState, where_: &str) -> PyResult<(
 /// there.
 #[inline(always)]
 pub fn enter_depth_in(ts: &mut ThreadState, where_: &'static str) -> PyResult<()> {
-    ts.recursion_depth += 1;
-    if ts.recursion_depth > ts.recursion_limit {
+    ts.recursion_remaining -= 1;
+    if ts.recursion_remaining < 0 {
         return enter_depth_slow(ts, where_);
     }
     Ok(())
@@ -206,18 +210,23 @@ fn enter_depth_slow(ts: &mut ThreadState, where_: &'static str) -> PyResult<()> 
 #[cold]
 #[inline(never)]
 fn enter_recursive_call_slow(ts: &mut ThreadState, sp: usize, where_: &str) -> PyResult<()> {
-    let limit = if ts.overflowed { ts.recursion_limit + 50 } else { ts.recursion_limit };
-    if ts.recursion_depth <= limit && sp >= ts.stack_limit {
-        // Within the headroom a RecursionError handler gets.
-        return Ok(());
-    }
-    ts.recursion_depth -= 1;
-    if sp < ts.stack_limit && ts.recursion_depth <= limit && ts.overflowed {
-        // Out of machine stack even with headroom: cannot continue safely.
+    let stack_ok = sp >= ts.stack_limit;
+    if ts.recursion_headroom > 0 {
+        // Making a RecursionError: its own calls may go 50 past the limit.
+        if ts.recursion_remaining >= -50 && stack_ok {
+            return Ok(());
+        }
+        ts.recursion_remaining += 1;
         return Err(recursion_error_raw(where_));
     }
-    ts.overflowed = true;
-    Err(recursion_error_raw(where_))
+    if ts.recursion_remaining >= 0 && stack_ok {
+        return Ok(());
+    }
+    ts.recursion_remaining += 1;
+    ts.recursion_headroom += 1;
+    let e = recursion_error_raw(where_);
+    ts.recursion_headroom -= 1;
+    Err(e)
 }
 
 #[inline(always)]
@@ -227,9 +236,20 @@ pub fn leave_recursive_call() {
 
 #[inline(always)]
 pub fn leave_recursive_call_in(ts: &mut ThreadState) {
-    ts.recursion_depth -= 1;
-    if ts.overflowed && ts.recursion_depth + 50 < ts.recursion_limit {
-        ts.overflowed = false;
+    ts.recursion_remaining += 1;
+}
+
+impl ThreadState {
+    /// How many guarded calls are running (CPython's depth).
+    pub fn recursion_depth(&self) -> u32 {
+        (self.recursion_limit as i64 - self.recursion_remaining as i64).max(0) as u32
+    }
+
+    /// `sys.setrecursionlimit`: the depth stays, the room left moves.
+    pub fn set_recursion_limit(&mut self, limit: u32) {
+        let depth = self.recursion_limit as i64 - self.recursion_remaining as i64;
+        self.recursion_limit = limit;
+        self.recursion_remaining = (limit as i64 - depth) as i32;
     }
 }
 
