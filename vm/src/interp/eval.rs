@@ -1325,16 +1325,23 @@ unsafe fn run(f: *mut PyFrameObject, throw: Option<PyErr>) -> PyResult {
                             // PRECALL_BUILTIN_FAST_WITH_KEYWORDS).
                             use crate::object::meth;
                             use crate::objects::methodobject as mo;
+                            // The other cases are marked cold so that LLVM lays
+                            // this path out straight, without taken jumps.
                             if !(*sp.sub(n + 2)).is_null() {
+                                std::hint::cold_path();
                                 break 'direct;
                             }
                             let c = *sp.sub(n + 1);
                             if (*c).ob_type != mo::cfunction_type() {
+                                std::hint::cold_path();
                                 break 'direct;
                             }
                             let cfo = c as *mut mo::PyCFunctionObject;
                             let ml = (*cfo).m_ml;
-                            let Some(cf) = (*ml).ml_meth else { break 'direct };
+                            let Some(cf) = (*ml).ml_meth else {
+                                std::hint::cold_path();
+                                break 'direct;
+                            };
                             let flags = (*ml).ml_flags & !meth::COEXIST;
                             // One straight path per convention: the call, then the
                             // arguments released (the callable stays alive until the
@@ -1380,6 +1387,7 @@ unsafe fn run(f: *mut PyFrameObject, throw: Option<PyErr>) -> PyResult {
                                     release_args!();
                                     r
                                 } else {
+                                    std::hint::cold_path();
                                     break 'direct;
                                 }
                             } else if flags == meth::FASTCALL | meth::KEYWORDS {
@@ -1392,10 +1400,12 @@ unsafe fn run(f: *mut PyFrameObject, throw: Option<PyErr>) -> PyResult {
                                 release_args!();
                                 r
                             } else {
+                                std::hint::cold_path();
                                 break 'direct;
                             };
                             sp = sp.sub(n + 2);
                             if r.is_null() || err::occurred() {
+                                std::hint::cold_path();
                                 let checked = mo::checked_result((*cfo).m_ml, r);
                                 decref(c);
                                 push!(tri!(checked));
