@@ -61,9 +61,25 @@ static mut SMALL: [*mut PyObject; (NSMALLNEG + NSMALLPOS) as usize] =
 
 /// Allocates an int of `ndigits` digits (zeroed), with ob_size set to ndigits.
 pub unsafe fn alloc_digits(ndigits: usize) -> PyObj {
+    let o = alloc_digits_raw(ndigits);
+    let p = (*o).ob_digit.as_mut_ptr();
+    if ndigits <= 2 {
+        // Two stores into the small block, not a memset call.
+        *p = 0;
+        *p.add(1) = 0;
+    } else {
+        std::ptr::write_bytes(p, 0, ndigits);
+    }
+    PyObj::from_owned(o as *mut PyObject)
+}
+
+/// An int of `ndigits` digits with its header set and its digits left for
+/// the caller to write (room for at least two).
+#[inline(always)]
+unsafe fn alloc_digits_raw(ndigits: usize) -> *mut PyLongObject {
     // CPython always allocates at least one digit. Exact ints are the most
     // allocated objects: set the header directly instead of the generic
-    // (zeroing, type-inspecting) allocator; only the digits are cleared.
+    // (zeroing, type-inspecting) allocator.
     let n = ndigits.max(1);
     let o = if n <= 2 {
         alloc_small()
@@ -77,8 +93,7 @@ pub unsafe fn alloc_digits(ndigits: usize) -> PyObj {
     (*o).ob_base.ob_base.ob_refcnt = 1;
     (*o).ob_base.ob_base.ob_type = long_type();
     (*o).ob_base.ob_size = ndigits as isize;
-    std::ptr::write_bytes((*o).ob_digit.as_mut_ptr(), 0, n);
-    PyObj::from_owned(o as *mut PyObject)
+    o
 }
 
 // Freed exact ints of one or two digits (below 2**60; both sizes take the
@@ -133,13 +148,17 @@ unsafe fn make_from_i64_digits(v: i64) -> PyObj {
         mag >>= SHIFT;
         n += 1;
     }
-    let o = alloc_digits(n);
-    let p = (*(o.as_ptr() as *mut PyLongObject)).ob_digit.as_mut_ptr();
-    for (i, d) in ds.iter().take(n).enumerate() {
-        *p.add(i) = *d;
+    // At most three digits, written one by one (a loop became a memcpy
+    // call after a memset one).
+    let o = alloc_digits_raw(n);
+    let p = (*o).ob_digit.as_mut_ptr();
+    *p = ds[0];
+    *p.add(1) = ds[1];
+    if n == 3 {
+        *p.add(2) = ds[2];
     }
-    (*(o.as_ptr() as *mut PyVarObject)).ob_size = if v < 0 { -(n as isize) } else { n as isize };
-    o
+    (*o).ob_base.ob_size = if v < 0 { -(n as isize) } else { n as isize };
+    PyObj::from_owned(o as *mut PyObject)
 }
 
 #[inline]
