@@ -609,7 +609,25 @@ fn finalize_main() {
     let _ = vm::gc::collect_no_callbacks();
 }
 
+/// Turns transparent huge pages off for this process (Linux). mimalloc maps
+/// large aligned regions, which a kernel set to THP "always" backs with 2 MiB
+/// pages zeroed in full on first touch, again after each purge: in the
+/// allocation-heavy benchmarks the kernel's page clearing took 20-35% of the
+/// run (docs/decisions.md). CPython's small arenas never get huge pages.
+fn disable_transparent_huge_pages() {
+    #[cfg(target_os = "linux")]
+    unsafe {
+        extern "C" {
+            fn prctl(option: std::os::raw::c_int, ...) -> std::os::raw::c_int;
+        }
+        const PR_SET_THP_DISABLE: std::os::raw::c_int = 41;
+        // Failure (an old kernel) only leaves the default.
+        let _ = prctl(PR_SET_THP_DISABLE, 1 as std::os::raw::c_ulong, 0 as std::os::raw::c_ulong, 0 as std::os::raw::c_ulong, 0 as std::os::raw::c_ulong);
+    }
+}
+
 fn main() {
+    disable_transparent_huge_pages();
     // A panic is an interpreter bug: report it clearly, never as a bare abort.
     std::panic::set_hook(Box::new(|info| {
         let _ = std::io::stdout().flush();
