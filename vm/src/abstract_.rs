@@ -831,6 +831,10 @@ pub fn index_to_ssize(o: &PyObj, exc: Option<*mut PyTypeObject>) -> PyResult<isi
 pub fn len(o: &PyObj) -> PyResult<usize> {
     unsafe {
         let tp = o.ob_type();
+        // Exact tuples and lists: the size field, without the slot call.
+        if tp == tuple::tuple_type() || tp == crate::objects::list::list_type() {
+            return Ok((*(o.as_ptr() as *mut PyVarObject)).ob_size as usize);
+        }
         let sq = (*tp).tp_as_sequence;
         if !sq.is_null() {
             if let Some(f) = (*sq).sq_length {

@@ -299,22 +299,16 @@ crate::fastcall!(builtin_next, |slf, args| {
     }
 });
 
-/// `len(x)`: exact tuples and lists answer from their size field, without
-/// the slot call, as CPython's specialized PRECALL_NO_KW_LEN is quick.
+/// `len(x)`, written out rather than through `onearg!`: its closure and
+/// Result wrapping cost as much as the length itself.
 pub unsafe extern "C" fn builtin_len(_slf: *mut PyObject, x: *mut PyObject) -> *mut PyObject {
-    let tp = (*x).ob_type;
-    let n = if tp == tuple::tuple_type() || tp == list::list_type() {
-        (*(x as *mut PyVarObject)).ob_size as usize
-    } else {
-        match ab::len(PyObj::borrow(&x)) {
-            Ok(n) => n,
-            Err(e) => {
-                err::restore(e);
-                return std::ptr::null_mut();
-            }
+    match ab::len(PyObj::borrow(&x)) {
+        Ok(n) => long::from_usize(n).into_ptr(),
+        Err(e) => {
+            err::restore(e);
+            std::ptr::null_mut()
         }
-    };
-    long::from_usize(n).into_ptr()
+    }
 }
 
 fn min_max(args: &[PyObj], kw: Option<&PyObj>, is_max: bool) -> PyResult {

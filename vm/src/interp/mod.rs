@@ -247,9 +247,9 @@ impl ThreadState {
 
     /// `sys.setrecursionlimit`: the depth stays, the room left moves.
     pub fn set_recursion_limit(&mut self, limit: u32) {
-        let depth = self.recursion_limit as i64 - self.recursion_remaining as i64;
+        let depth = self.recursion_depth();
         self.recursion_limit = limit;
-        self.recursion_remaining = (limit as i64 - depth) as i32;
+        self.recursion_remaining = (limit as i64 - depth as i64) as i32;
     }
 }
 

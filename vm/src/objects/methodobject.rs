@@ -192,17 +192,13 @@ pub unsafe fn call_on_stack(sp: *mut *mut PyObject, n: usize, kwnames: *mut PyOb
             guarded!(ff(slf, args, nargs as isize))
         }
         meth::VARARGS if kwnames.is_null() => {
-            let ts = crate::interp::running_tstate();
-            if let Err(e) = crate::interp::enter_depth_in(ts, " while calling a Python object") {
-                pop_call_slots(sp, n);
-                err::restore(e);
-                return std::ptr::null_mut();
-            }
             // The tuple takes over the stack's references to the arguments,
             // which end at `sp`; the slots below them are released here.
-            let t = tuple::from_array_steal(args, nargs);
-            let r = f(slf, t);
-            crate::interp::leave_recursive_call_in(crate::interp::running_tstate());
+            let mut t = std::ptr::null_mut();
+            let r = guarded!({
+                t = tuple::from_array_steal(args, nargs);
+                f(slf, t)
+            });
             crate::objref::decref(t);
             let mut p = sp.sub(n + 2);
             crate::objref::xdecref(*p);
