@@ -286,18 +286,45 @@ pub fn eval_frame(f: *mut PyFrameObject, throw: Option<PyErr>) -> PyResult {
 
 use super::call::SIMPLE_CALL_EXCLUDED;
 
+/// The values of the running frame that `run` reads off the hot paths. The
+/// references are good while that frame runs: it owns its code object,
+/// globals and builtins, and `load_frame!` replaces them all when the frame
+/// changes.
+struct FrameCtx {
+    cd: &'static code::CodeData,
+    rd: &'static code::RunData,
+    consts: &'static Vec<PyObj>,
+    names: &'static Vec<PyObj>,
+    globals: &'static PyObj,
+    builtins: &'static PyObj,
+    stack_base: *mut *mut PyObject,
+    /// Frames entered inline above the entry frame.
+    depth: usize,
+}
+
+impl FrameCtx {
+    unsafe fn new(f: *mut PyFrameObject) -> FrameCtx {
+        let cd: &'static code::CodeData = code::data(PyObj::borrow(&(*f).code));
+        FrameCtx {
+            cd,
+            rd: cd.run_data(),
+            consts: &cd.consts,
+            names: &cd.names,
+            globals: PyObj::borrow(&(*f).globals),
+            builtins: PyObj::borrow(&(*f).builtins),
+            stack_base: frame::localsplus(f).add(cd.nlocalsplus),
+            depth: 0,
+        }
+    }
+}
+
 unsafe fn run(f: *mut PyFrameObject, throw: Option<PyErr>) -> PyResult {
     // Python-to-Python calls run in this same loop: `f` is the innermost
     // frame, `depth` counts the frames entered inline above the entry frame.
     // The loop owns one reference to each inlined frame; each frame's f_back
     // holds its caller. Everything below is reloaded when `f` changes.
     let mut f = f;
-    let mut depth: usize = 0;
-    let mut cd: &code::CodeData = code::data(PyObj::borrow(&(*f).code));
-    let mut rd: &code::RunData = cd.run_data();
-    let mut instrs = rd.instrs.as_ptr();
-    let mut consts = &cd.consts;
-    let mut names = &cd.names;
+    let mut instrs;
     // The fast locals are at a fixed offset in the frame: computed from `f`
     // (always in a register) on use, not kept in a variable of their own.
     macro_rules! lp {
@@ -305,21 +332,20 @@ unsafe fn run(f: *mut PyFrameObject, throw: Option<PyErr>) -> PyResult {
             frame::localsplus(f)
         };
     }
-    let mut stack_base = lp!().add(cd.nlocalsplus);
-    let mut globals = PyObj::borrow(&(*f).globals);
-    let mut builtins = PyObj::borrow(&(*f).builtins);
+    // The frame's values that few instructions read live in memory, in
+    // `FrameCtx`, whose address escapes: LLVM then loads them where they are
+    // used instead of keeping a dozen values live across the whole loop,
+    // which left the registers of the hot paths to chance (docs/decisions.md).
+    let mut ctx_home = FrameCtx::new(f);
+    let ctx: &mut FrameCtx = &mut ctx_home;
+    std::hint::black_box(&raw mut *ctx);
     macro_rules! load_frame {
         () => {{
-            cd = code::data(PyObj::borrow(&(*f).code));
-            rd = cd.run_data();
-            instrs = rd.instrs.as_ptr();
-            consts = &cd.consts;
-            names = &cd.names;
-            stack_base = lp!().add(cd.nlocalsplus);
-            globals = PyObj::borrow(&(*f).globals);
-            builtins = PyObj::borrow(&(*f).builtins);
+            *ctx = FrameCtx { depth: ctx.depth, ..FrameCtx::new(f) };
+            instrs = ctx.rd.instrs.as_ptr();
         }};
     }
+    instrs = ctx.rd.instrs.as_ptr();
     let mut pc: usize;
     let mut sp: *mut *mut PyObject;
     let mut kwnames: Option<PyObj> = None;
@@ -334,9 +360,9 @@ unsafe fn run(f: *mut PyFrameObject, throw: Option<PyErr>) -> PyResult {
             ts.frame = f;
             ts.recursion_remaining += 1;
             decref(callee as *mut PyObject);
-            depth -= 1;
+            ctx.depth -= 1;
             load_frame!();
-            sp = stack_base.add((*f).stacktop as usize);
+            sp = ctx.stack_base.add((*f).stacktop as usize);
             (*f).stacktop = 0;
             pc = ((*f).lasti + 1) as usize;
         }};
@@ -360,9 +386,9 @@ unsafe fn run(f: *mut PyFrameObject, throw: Option<PyErr>) -> PyResult {
             // The reference f_back held; the caller is still owned by its
             // own caller (or by whoever called `run`).
             decref(f as *mut PyObject);
-            depth -= 1;
+            ctx.depth -= 1;
             load_frame!();
-            sp = stack_base.add((*f).stacktop as usize);
+            sp = ctx.stack_base.add((*f).stacktop as usize);
             (*f).stacktop = 0;
             pc = ((*f).lasti + 1) as usize;
         }};
@@ -371,10 +397,10 @@ unsafe fn run(f: *mut PyFrameObject, throw: Option<PyErr>) -> PyResult {
     let resumed = (*f).state == FRAME_SUSPENDED;
 
     if resumed {
-        sp = stack_base.add((*f).stacktop as usize);
+        sp = ctx.stack_base.add((*f).stacktop as usize);
         pc = ((*f).lasti + 1) as usize;
     } else {
-        sp = stack_base;
+        sp = ctx.stack_base;
         pc = 0;
     }
     (*f).state = FRAME_EXECUTING;
@@ -425,15 +451,15 @@ unsafe fn run(f: *mut PyFrameObject, throw: Option<PyErr>) -> PyResult {
                         decref(nf as *mut PyObject);
                         break 'inner e;
                     }
-                    (*f).stacktop = sp.offset_from(stack_base) as i32;
+                    (*f).stacktop = sp.offset_from(ctx.stack_base) as i32;
                     crate::objref::incref(f as *mut PyObject);
                     (*nf).f_back = f as *mut PyObject;
                     (*nf).state = FRAME_EXECUTING;
                     ts.frame = nf;
                     f = nf;
-                    depth += 1;
+                    ctx.depth += 1;
                     load_frame!();
-                    sp = stack_base;
+                    sp = ctx.stack_base;
                     pc = 0;
                 }};
             }
@@ -474,12 +500,12 @@ unsafe fn run(f: *mut PyFrameObject, throw: Option<PyErr>) -> PyResult {
                         std::ptr::swap(sp.sub(1), sp.sub(n));
                     }
                     Opcode::LOAD_CONST => {
-                        push!(consts.get_unchecked(arg as usize).clone());
+                        push!(ctx.consts.get_unchecked(arg as usize).clone());
                     }
                     Opcode::LOAD_FAST => {
                         let p = *lp!().add(arg as usize);
                         if p.is_null() {
-                            break 'inner unbound_local(&cd.localsplus_names[arg as usize]);
+                            break 'inner unbound_local(&ctx.cd.localsplus_names[arg as usize]);
                         }
                         crate::objref::incref(p);
                         *sp = p;
@@ -499,7 +525,7 @@ unsafe fn run(f: *mut PyFrameObject, throw: Option<PyErr>) -> PyResult {
                             ($a:expr) => {{
                                 let p = *lp!().add($a as usize);
                                 if p.is_null() {
-                                    break 'inner unbound_local(&cd.localsplus_names[$a as usize]);
+                                    break 'inner unbound_local(&ctx.cd.localsplus_names[$a as usize]);
                                 }
                                 crate::objref::incref(p);
                                 *sp = p;
@@ -515,7 +541,7 @@ unsafe fn run(f: *mut PyFrameObject, throw: Option<PyErr>) -> PyResult {
                         }
                         match ins.op {
                             Opcode::LOAD_FAST__LOAD_FAST | Opcode::LOAD_FAST__LOAD_CONST => load_fast!(arg),
-                            Opcode::LOAD_CONST__LOAD_FAST => push!(consts.get_unchecked(arg as usize).clone()),
+                            Opcode::LOAD_CONST__LOAD_FAST => push!(ctx.consts.get_unchecked(arg as usize).clone()),
                             _ => store_fast!(arg),
                         }
                         // The second instruction, which stays in place after this one.
@@ -523,7 +549,7 @@ unsafe fn run(f: *mut PyFrameObject, throw: Option<PyErr>) -> PyResult {
                         (*f).lasti = pc as i32;
                         pc += 1;
                         match ins.op {
-                            Opcode::LOAD_FAST__LOAD_CONST => push!(consts.get_unchecked(arg2 as usize).clone()),
+                            Opcode::LOAD_FAST__LOAD_CONST => push!(ctx.consts.get_unchecked(arg2 as usize).clone()),
                             Opcode::STORE_FAST__STORE_FAST => store_fast!(arg2),
                             _ => load_fast!(arg2),
                         }
@@ -531,21 +557,21 @@ unsafe fn run(f: *mut PyFrameObject, throw: Option<PyErr>) -> PyResult {
                     Opcode::DELETE_FAST => {
                         let old = std::mem::replace(&mut *lp!().add(arg as usize), std::ptr::null_mut());
                         if old.is_null() {
-                            break 'inner unbound_local(&cd.localsplus_names[arg as usize]);
+                            break 'inner unbound_local(&ctx.cd.localsplus_names[arg as usize]);
                         }
                         decref(old);
                     }
                     Opcode::LOAD_GLOBAL => {
-                        let name = &names[(arg >> 1) as usize];
-                        let v = if dict::is_exact_dict(globals) && dict::is_exact_dict(builtins) {
-                            let slot = rd.global_cache.get_unchecked(pc - 1);
+                        let name = &ctx.names[(arg >> 1) as usize];
+                        let v = if dict::is_exact_dict(ctx.globals) && dict::is_exact_dict(ctx.builtins) {
+                            let slot = ctx.rd.global_cache.get_unchecked(pc - 1);
                             let c = slot.get();
-                            let gv = dict::version(globals);
-                            let bv = dict::version(builtins);
+                            let gv = dict::version(ctx.globals);
+                            let bv = dict::version(ctx.builtins);
                             if c.value != 0 && c.globals_version == gv && c.builtins_version == bv {
                                 PyObj::from_borrowed(c.value as *mut PyObject)
                             } else {
-                                match dict::get_str(globals, name).or_else(|| dict::get_str(builtins, name)) {
+                                match dict::get_str(ctx.globals, name).or_else(|| dict::get_str(ctx.builtins, name)) {
                                     Some(p) => {
                                         slot.set(code::GlobalCache { globals_version: gv, builtins_version: bv, value: p as usize });
                                         PyObj::from_borrowed(p)
@@ -554,9 +580,9 @@ unsafe fn run(f: *mut PyFrameObject, throw: Option<PyErr>) -> PyResult {
                                 }
                             }
                         } else {
-                            match tri!(dict::get_item(globals, name)) {
+                            match tri!(dict::get_item(ctx.globals, name)) {
                                 Some(v) => v,
-                                None => match tri!(ab::getitem(builtins, name).map(Some).or_else(|e| {
+                                None => match tri!(ab::getitem(ctx.builtins, name).map(Some).or_else(|e| {
                                     if e.matches(exc::PyExc_KeyError) { Ok(None) } else { Err(e) }
                                 })) {
                                     Some(v) => v,
@@ -572,16 +598,16 @@ unsafe fn run(f: *mut PyFrameObject, throw: Option<PyErr>) -> PyResult {
                     }
                     Opcode::STORE_GLOBAL => {
                         let v = pop!();
-                        tri!(dict::set_item(globals, names[arg as usize].clone(), v));
+                        tri!(dict::set_item(ctx.globals, ctx.names[arg as usize].clone(), v));
                     }
                     Opcode::DELETE_GLOBAL => {
-                        let name = &names[arg as usize];
-                        if tri!(dict::pop_item(globals, name)).is_none() {
+                        let name = &ctx.names[arg as usize];
+                        if tri!(dict::pop_item(ctx.globals, name)).is_none() {
                             break 'inner name_error(name);
                         }
                     }
                     Opcode::LOAD_NAME => {
-                        let name = &names[arg as usize];
+                        let name = &ctx.names[arg as usize];
                         let locals = (*f).locals;
                         if locals.is_null() {
                             break 'inner err::system_error(format!(
@@ -600,10 +626,10 @@ unsafe fn run(f: *mut PyFrameObject, throw: Option<PyErr>) -> PyResult {
                             }
                         };
                         if v.is_none() {
-                            v = dict::get_str(globals, name).map(|p| PyObj::from_borrowed(p));
+                            v = dict::get_str(ctx.globals, name).map(|p| PyObj::from_borrowed(p));
                         }
                         if v.is_none() {
-                            v = dict::get_str(builtins, name).map(|p| PyObj::from_borrowed(p));
+                            v = dict::get_str(ctx.builtins, name).map(|p| PyObj::from_borrowed(p));
                         }
                         match v {
                             Some(v) => push!(v),
@@ -618,13 +644,13 @@ unsafe fn run(f: *mut PyFrameObject, throw: Option<PyErr>) -> PyResult {
                         }
                         let l = PyObj::borrow(&locals);
                         if dict::is_exact_dict(l) {
-                            tri!(dict::set_item(l, names[arg as usize].clone(), v));
+                            tri!(dict::set_item(l, ctx.names[arg as usize].clone(), v));
                         } else {
-                            tri!(ab::setitem(l, &names[arg as usize], Some(&v)));
+                            tri!(ab::setitem(l, &ctx.names[arg as usize], Some(&v)));
                         }
                     }
                     Opcode::DELETE_NAME => {
-                        let name = &names[arg as usize];
+                        let name = &ctx.names[arg as usize];
                         let l = PyObj::borrow(&(*f).locals);
                         match ab::setitem(l, name, None) {
                             Ok(()) => {}
@@ -642,7 +668,7 @@ unsafe fn run(f: *mut PyFrameObject, throw: Option<PyErr>) -> PyResult {
                         let func = (*f).func;
                         if !func.is_null() {
                             if let Some(cl) = function::closure(PyObj::borrow(&func)) {
-                                let base = cd.nlocalsplus - arg as usize;
+                                let base = ctx.cd.nlocalsplus - arg as usize;
                                 for (i, c) in tuple::items(&cl).iter().enumerate().take(arg as usize) {
                                     let old = std::mem::replace(&mut *lp!().add(base + i), c.clone().into_ptr());
                                     crate::objref::xdecref(old);
@@ -659,14 +685,14 @@ unsafe fn run(f: *mut PyFrameObject, throw: Option<PyErr>) -> PyResult {
                         match cell::get(c) {
                             Some(v) => push!(v),
                             None => {
-                                let name = &cd.localsplus_names[arg as usize];
-                                let is_free = (arg as usize) >= cd.nlocalsplus - cd.freevars.len();
+                                let name = &ctx.cd.localsplus_names[arg as usize];
+                                let is_free = (arg as usize) >= ctx.cd.nlocalsplus - ctx.cd.freevars.len();
                                 break 'inner if is_free { free_var_error(name) } else { unbound_local(name) };
                             }
                         }
                     }
                     Opcode::LOAD_CLASSDEREF => {
-                        let name = &cd.localsplus_names[arg as usize];
+                        let name = &ctx.cd.localsplus_names[arg as usize];
                         let l = PyObj::borrow(&(*f).locals);
                         let found = if dict::is_exact_dict(l) {
                             dict::get_str(l, name).map(|p| PyObj::from_borrowed(p))
@@ -695,14 +721,14 @@ unsafe fn run(f: *mut PyFrameObject, throw: Option<PyErr>) -> PyResult {
                     Opcode::DELETE_DEREF => {
                         let c = PyObj::borrow(&*lp!().add(arg as usize));
                         if cell::get(c).is_none() {
-                            break 'inner unbound_local(&cd.localsplus_names[arg as usize]);
+                            break 'inner unbound_local(&ctx.cd.localsplus_names[arg as usize]);
                         }
                         cell::set(c, None);
                     }
                     Opcode::LOAD_ATTR => {
                         let o = top!();
-                        let name = &names[arg as usize];
-                        let cache = rd.attr_cache.get_unchecked(pc - 1);
+                        let name = &ctx.names[arg as usize];
+                        let cache = ctx.rd.attr_cache.get_unchecked(pc - 1);
                         match attr_cache::load(o, name, cache) {
                             attr_cache::Load::Hit(v) => set_top!(v),
                             attr_cache::Load::Property(p) if !(*p).fget.is_null() => {
@@ -728,9 +754,9 @@ unsafe fn run(f: *mut PyFrameObject, throw: Option<PyErr>) -> PyResult {
                         }
                     }
                     Opcode::LOAD_METHOD => {
-                        let name = &names[arg as usize];
+                        let name = &ctx.names[arg as usize];
                         let o = pop!();
-                        let cache = rd.attr_cache.get_unchecked(pc - 1);
+                        let cache = ctx.rd.attr_cache.get_unchecked(pc - 1);
                         if let Some(m) = attr_cache::load_method(&o, name, cache) {
                             push!(PyObj::from_borrowed(m));
                             push!(o);
@@ -772,8 +798,8 @@ unsafe fn run(f: *mut PyFrameObject, throw: Option<PyErr>) -> PyResult {
                     Opcode::STORE_ATTR => {
                         let o = pop!();
                         let v = pop!();
-                        let name = &names[arg as usize];
-                        let cache = rd.attr_cache.get_unchecked(pc - 1);
+                        let name = &ctx.names[arg as usize];
+                        let cache = ctx.rd.attr_cache.get_unchecked(pc - 1);
                         if let Err(v) = attr_cache::store(&o, name, v, cache) {
                             tri!(ab::setattr(&o, name, Some(&v)));
                             attr_cache::fill_store(&o, name, cache);
@@ -781,7 +807,7 @@ unsafe fn run(f: *mut PyFrameObject, throw: Option<PyErr>) -> PyResult {
                     }
                     Opcode::DELETE_ATTR => {
                         let o = pop!();
-                        tri!(ab::setattr(&o, &names[arg as usize], None));
+                        tri!(ab::setattr(&o, &ctx.names[arg as usize], None));
                     }
                     Opcode::BINARY_OP => {
                         let b = pop!();
@@ -1227,7 +1253,7 @@ unsafe fn run(f: *mut PyFrameObject, throw: Option<PyErr>) -> PyResult {
                             // the loop (see leave_gen_frame).
                             tri!(super::enter_recursive_call(""));
                             let gf = crate::objects::genobject::begin_inline_resume(it.as_ptr());
-                            (*f).stacktop = sp.offset_from(stack_base) as i32;
+                            (*f).stacktop = sp.offset_from(ctx.stack_base) as i32;
                             crate::objref::incref(f as *mut PyObject);
                             let old_back = std::mem::replace(&mut (*gf).f_back, f as *mut PyObject);
                             crate::objref::xdecref(old_back);
@@ -1235,13 +1261,13 @@ unsafe fn run(f: *mut PyFrameObject, throw: Option<PyErr>) -> PyResult {
                             (*gf).state = FRAME_EXECUTING;
                             super::tstate().frame = gf;
                             f = gf;
-                            depth += 1;
+                            ctx.depth += 1;
                             load_frame!();
                             if resumed {
-                                sp = stack_base.add((*f).stacktop as usize);
+                                sp = ctx.stack_base.add((*f).stacktop as usize);
                                 pc = ((*f).lasti + 1) as usize;
                             } else {
-                                sp = stack_base;
+                                sp = ctx.stack_base;
                                 pc = 0;
                             }
                             (*f).stacktop = 0;
@@ -1270,8 +1296,8 @@ unsafe fn run(f: *mut PyFrameObject, throw: Option<PyErr>) -> PyResult {
                     }
                     Opcode::RETURN_VALUE => {
                         let v = pop!();
-                        debug_assert!(sp == stack_base);
-                        if depth == 0 {
+                        debug_assert!(sp == ctx.stack_base);
+                        if ctx.depth == 0 {
                             return Ok(v);
                         }
                         if !(*f).gen.is_null() {
@@ -1298,7 +1324,7 @@ unsafe fn run(f: *mut PyFrameObject, throw: Option<PyErr>) -> PyResult {
                         }
                     }
                     Opcode::KW_NAMES => {
-                        kwnames = Some(consts[arg as usize].clone());
+                        kwnames = Some(ctx.consts[arg as usize].clone());
                     }
                     Opcode::CALL | Opcode::CALL__POP_TOP => {
                         let n = arg as usize;
@@ -1404,12 +1430,22 @@ unsafe fn run(f: *mut PyFrameObject, throw: Option<PyErr>) -> PyResult {
                                 break 'direct;
                             };
                             sp = sp.sub(n + 2);
-                            if r.is_null() || err::occurred() {
-                                std::hint::cold_path();
-                                let checked = mo::checked_result((*cfo).m_ml, r);
-                                decref(c);
-                                push!(tri!(checked));
-                                continue 'dispatch;
+                            // Two tests, not `||`: LLVM folds that into flag
+                            // arithmetic and a taken jump on the common path.
+                            macro_rules! checked_push {
+                                () => {{
+                                    std::hint::cold_path();
+                                    let checked = mo::checked_result((*cfo).m_ml, r);
+                                    decref(c);
+                                    push!(tri!(checked));
+                                    continue 'dispatch;
+                                }};
+                            }
+                            if r.is_null() {
+                                checked_push!();
+                            }
+                            if err::occurred() {
+                                checked_push!();
                             }
                             decref(c);
                             c_call_result!(r);
@@ -1575,7 +1611,7 @@ unsafe fn run(f: *mut PyFrameObject, throw: Option<PyErr>) -> PyResult {
                         let ann = if arg & 4 != 0 { Some(pop!()) } else { None };
                         let kwd = if arg & 2 != 0 { Some(pop!()) } else { None };
                         let defs = if arg & 1 != 0 { Some(pop!()) } else { None };
-                        let func = function::new(codev, globals.clone(), None);
+                        let func = function::new(codev, ctx.globals.clone(), None);
                         let fo = function::raw(&func);
                         function::set_field(&raw mut (*fo).func_closure, closure);
                         function::set_field(&raw mut (*fo).func_annotations, ann);
@@ -1584,10 +1620,10 @@ unsafe fn run(f: *mut PyFrameObject, throw: Option<PyErr>) -> PyResult {
                         push!(func);
                     }
                     Opcode::LOAD_BUILD_CLASS => {
-                        let bc = if dict::is_exact_dict(builtins) {
-                            dict::get_item_rs(builtins, "__build_class__")
+                        let bc = if dict::is_exact_dict(ctx.builtins) {
+                            dict::get_item_rs(ctx.builtins, "__build_class__")
                         } else {
-                            tri!(ab::getitem(builtins, &unicode::intern("__build_class__")).map(Some))
+                            tri!(ab::getitem(ctx.builtins, &unicode::intern("__build_class__")).map(Some))
                         };
                         match bc {
                             Some(b) => push!(b),
@@ -1597,11 +1633,11 @@ unsafe fn run(f: *mut PyFrameObject, throw: Option<PyErr>) -> PyResult {
                     Opcode::IMPORT_NAME => {
                         let fromlist = pop!();
                         let level = pop!();
-                        let m = tri!(crate::import::import_name(&names[arg as usize], globals, &fromlist, &level, f));
+                        let m = tri!(crate::import::import_name(&ctx.names[arg as usize], ctx.globals, &fromlist, &level, f));
                         push!(m);
                     }
                     Opcode::IMPORT_FROM => {
-                        let v = tri!(crate::import::import_from(top!(), &names[arg as usize]));
+                        let v = tri!(crate::import::import_from(top!(), &ctx.names[arg as usize]));
                         push!(v);
                     }
                     Opcode::IMPORT_STAR => {
@@ -1734,9 +1770,9 @@ unsafe fn run(f: *mut PyFrameObject, throw: Option<PyErr>) -> PyResult {
                     }
                     Opcode::YIELD_VALUE => {
                         let v = pop!();
-                        (*f).stacktop = sp.offset_from(stack_base) as i32;
+                        (*f).stacktop = sp.offset_from(ctx.stack_base) as i32;
                         (*f).state = FRAME_SUSPENDED;
-                        if depth == 0 {
+                        if ctx.depth == 0 {
                             return Ok(v);
                         }
                         // Only generator frames resumed by FOR_ITER yield inline.
@@ -1879,14 +1915,14 @@ unsafe fn run(f: *mut PyFrameObject, throw: Option<PyErr>) -> PyResult {
             (*f).lasti as u32
         };
         loop {
-            let (r, nsp) = unwind(cd, sp, stack_base, error, at);
+            let (r, nsp) = unwind(ctx.cd, sp, ctx.stack_base, error, at);
             sp = nsp;
             match r {
                 Ok(target) => {
                     pc = target;
                     continue 'outer;
                 }
-                Err(e) if depth == 0 => return Err(e),
+                Err(e) if ctx.depth == 0 => return Err(e),
                 Err(e) => {
                     // Escaped an inlined callee: raised in its caller by the
                     // CALL (or the FOR_ITER that resumed a generator).
