@@ -48,7 +48,7 @@ pub unsafe extern "C" fn PyObject_CallNoArgs(c: *mut PyObject) -> *mut PyObject 
     if c.is_null() {
         return ret(Err(bad_internal_call()));
     }
-    ret(ab::call(b(&c), &[], None))
+    ret(ab::call_from_c(b(&c), &[], None))
 }
 #[no_mangle]
 pub unsafe extern "C" fn _PyObject_CallNoArgs(c: *mut PyObject) -> *mut PyObject {
@@ -59,7 +59,7 @@ pub unsafe extern "C" fn PyObject_CallOneArg(c: *mut PyObject, a: *mut PyObject)
     if c.is_null() || a.is_null() {
         return ret(Err(bad_internal_call()));
     }
-    ret(ab::call(b(&c), std::slice::from_ref(b(&a)), None))
+    ret(ab::call_from_c(b(&c), std::slice::from_ref(b(&a)), None))
 }
 /// `PyObject_Vectorcall`: `nargsf` may carry PY_VECTORCALL_ARGUMENTS_OFFSET.
 #[no_mangle]
@@ -76,7 +76,7 @@ pub unsafe extern "C" fn PyObject_Vectorcall(
     let nk = if kwnames.is_null() { 0 } else { tuple::len(b(&kwnames)) };
     let all = if np + nk == 0 { &[][..] } else { PyObj::slice(args, np + nk) };
     let kw = if kwnames.is_null() || nk == 0 { None } else { Some(b(&kwnames)) };
-    ret(ab::call(b(&c), all, kw))
+    ret(ab::call_from_c(b(&c), all, kw))
 }
 #[no_mangle]
 pub unsafe extern "C" fn _PyObject_Vectorcall(
@@ -143,9 +143,9 @@ pub unsafe extern "C" fn pyrite_call_objargs(c: *mut PyObject, name: *mut PyObje
         return ret(Err(bad_internal_call()));
     }
     let r: PyResult = if name.is_null() {
-        ab::call(b(&c), &args, None)
+        ab::call_from_c(b(&c), &args, None)
     } else {
-        ab::getattr(b(&c), b(&name)).and_then(|f| ab::call(&f, &args, None))
+        ab::getattr(b(&c), b(&name)).and_then(|f| ab::call_from_c(&f, &args, None))
     };
     ret(r)
 }
@@ -173,7 +173,7 @@ pub unsafe extern "C" fn pyrite_call_format(
         }
     };
     if format.is_null() || *format == 0 {
-        return ret(ab::call(&callable, &[], None));
+        return ret(ab::call_from_c(&callable, &[], None));
     }
     let args = match err::from_ptr(crate::modsupport::build_value(format, &mut Va(ap), size_t != 0)) {
         Ok(a) => a,
@@ -182,6 +182,6 @@ pub unsafe extern "C" fn pyrite_call_format(
     if tuple::is_tuple(&args) {
         ret(ab::call_tuple_dict(&callable, &args, None))
     } else {
-        ret(ab::call(&callable, &[args], None))
+        ret(ab::call_from_c(&callable, &[args], None))
     }
 }

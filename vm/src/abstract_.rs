@@ -139,6 +139,17 @@ pub unsafe fn vectorcall_func(callable: &PyObj) -> Option<vectorcallfunc> {
 
 /// Calls `callable(*args)` where the last `len(kwnames)` args are keyword
 /// arguments named by the tuple `kwnames`.
+/// `call` for the C API's call functions: a Python function is recognised
+/// inline, so that the commonest call from C goes to `call_function` without
+/// passing through the prologue of the general path.
+#[inline(always)]
+pub fn call_from_c(callable: &PyObj, args: &[PyObj], kwnames: Option<&PyObj>) -> PyResult {
+    if callable.ob_type() == crate::objects::function::function_type() {
+        return crate::interp::call_function(callable, args, kwnames);
+    }
+    call(callable, args, kwnames)
+}
+
 #[inline]
 pub fn call(callable: &PyObj, args: &[PyObj], kwnames: Option<&PyObj>) -> PyResult {
     unsafe {

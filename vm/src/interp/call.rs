@@ -58,7 +58,7 @@ pub fn call_function(func: &PyObj, args: &[PyObj], kwnames: Option<&PyObj>) -> P
                 *lp.add(i) = a.clone().into_ptr();
             }
             let r = super::eval::eval_frame(f, None);
-            crate::objref::decref(f as *mut PyObject);
+            frame::decref_frame(f);
             return r;
         }
         let f = bound_frame(func, cd, args, kwnames)?;

@@ -261,6 +261,7 @@ fn compact_value(o: &PyObj) -> Option<i64> {
 /// Runs a frame. For generator frames, returns the yielded value with the
 /// frame left SUSPENDED, or the return value with it COMPLETED. `throw`
 /// raises an exception at the current instruction (generator.throw).
+#[inline(always)]
 pub fn eval_frame(f: *mut PyFrameObject, throw: Option<PyErr>) -> PyResult {
     unsafe {
         let ts = super::tstate();

@@ -193,6 +193,17 @@ pub unsafe fn clear_locals(f: *mut PyFrameObject) {
     (*f).stacktop = 0;
 }
 
+/// Drops a reference to a frame. Frames have no subtypes, so the
+/// deallocator is called directly, not through the type's slot.
+#[inline(always)]
+pub unsafe fn decref_frame(f: *mut PyFrameObject) {
+    let o = f as *mut PyObject;
+    (*o).ob_refcnt -= 1;
+    if (*o).ob_refcnt == 0 {
+        frame_dealloc(o);
+    }
+}
+
 unsafe extern "C" fn frame_dealloc(o: *mut PyObject) {
     let f = o as *mut PyFrameObject;
     crate::gc::untrack(o);
