@@ -304,6 +304,7 @@ struct FrameCtx {
 }
 
 impl FrameCtx {
+    #[inline(always)]
     unsafe fn new(f: *mut PyFrameObject) -> FrameCtx {
         let cd: &'static code::CodeData = code::data(PyObj::borrow(&(*f).code));
         FrameCtx {
