@@ -167,6 +167,27 @@ unsafe fn free_table(t: *mut DictTable) {
     }
 }
 
+/// Whether `o` may be part of a reference cycle the collector must see: a
+/// GC object, except an exact tuple the collector has untracked (CPython's
+/// `_PyObject_GC_MAY_BE_TRACKED`).
+#[inline(always)]
+unsafe fn may_be_tracked(o: *mut PyObject) -> bool {
+    let tp = (*o).ob_type;
+    crate::alloc::type_is_gc(tp) && (tp != crate::objects::tuple::tuple_type() || crate::gc::is_tracked(o))
+}
+
+/// An exact dict is tracked by the collector only once it holds a key or
+/// value that may be tracked, as CPython's MAINTAIN_TRACKING does: dicts of
+/// strs and ints (keyword arguments, most literals) cost the collector
+/// nothing, and `gc.is_tracked({})` is False as under CPython. Subclass
+/// instances are tracked from allocation.
+#[inline(always)]
+unsafe fn maintain_tracking(d: *mut PyObject, key: *mut PyObject, value: *mut PyObject) {
+    if !crate::gc::is_tracked(d) && (may_be_tracked(key) || may_be_tracked(value)) {
+        crate::gc::track(d);
+    }
+}
+
 pub fn new() -> PyObj {
     unsafe {
         if let Some(o) = (*(&raw mut DICT_FREELIST)).pop() {
@@ -175,10 +196,14 @@ pub fn new() -> PyObj {
             (*o).ob_refcnt = 1;
             (*dp).ma_used = 0;
             (*dp).ma_version_tag = next_version();
-            crate::gc::track(o);
             return PyObj::from_owned(o);
         }
         let o = crate::alloc::alloc_object(dict_type(), 0);
+        if o.is_null() {
+            panic!("out of memory allocating a dict");
+        }
+        // A new dict starts untracked (see `maintain_tracking`).
+        crate::gc::untrack(o);
         let dp = o as *mut PyDictObject;
         (*dp).ma_keys = std::ptr::null_mut();
         (*dp).ma_version_tag = next_version();
@@ -361,6 +386,7 @@ pub fn replace_at_if_key(d: &PyObj, ix: usize, key: *mut PyObject, value: PyObj)
         if e.key != key {
             return Err(value);
         }
+        maintain_tracking(d.as_ptr(), key, value.as_ptr());
         let old = std::mem::replace(&mut e.value, value.into_ptr());
         (*dp).ma_version_tag = next_version();
         decref(old);
@@ -401,12 +427,14 @@ pub fn set_item_hashed(d: &PyObj, key: PyObj, value: PyObj, hash: isize) -> PyRe
         let dp = d.as_ptr() as *mut PyDictObject;
         match lookup(d.as_ptr(), &key, hash)? {
             Some(ix) => {
+                maintain_tracking(d.as_ptr(), key.as_ptr(), value.as_ptr());
                 let t = table(d.as_ptr());
                 let old = std::mem::replace(&mut t.entries[ix].value, value.into_ptr());
                 (*dp).ma_version_tag = next_version();
                 decref(old);
             }
             None => {
+                maintain_tracking(d.as_ptr(), key.as_ptr(), value.as_ptr());
                 let t = table(d.as_ptr());
                 if t.needs_resize() {
                     t.rebuild((*dp).ma_used as usize + 1);
@@ -578,6 +606,10 @@ pub fn copy(d: &PyObj) -> PyObj {
             let np = n.as_ptr() as *mut PyDictObject;
             (*np).ma_keys = Box::into_raw(Box::new(nt));
             (*np).ma_used = (*src).ma_used;
+            // The same entries: tracked exactly when the source is.
+            if crate::gc::is_tracked(d.as_ptr()) {
+                crate::gc::track(n.as_ptr());
+            }
         }
     }
     n

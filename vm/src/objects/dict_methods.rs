@@ -128,6 +128,11 @@ unsafe extern "C" fn dict_new(tp: *mut PyTypeObject, _args: *mut PyObject, _kw: 
     (*dp).ma_keys = std::ptr::null_mut();
     (*dp).ma_used = 0;
     (*dp).ma_values = std::ptr::null_mut();
+    if tp == dict::dict_type() {
+        // tp_alloc tracked it; an exact dict is tracked once it holds a
+        // GC object (dict::maintain_tracking), as in CPython's dict_new.
+        crate::gc::untrack(o);
+    }
     o
 }
 
