@@ -211,6 +211,25 @@ pub fn new() -> PyObj {
     }
 }
 
+/// The keyword-argument dict of a call: the names of the tuple `kwnames`
+/// (distinct strs, as KW_NAMES makes them) with the values at `values`,
+/// whose references the dict takes over.
+pub unsafe fn from_kwnames_steal(kwnames: *mut PyObject, values: *const *mut PyObject) -> *mut PyObject {
+    let names = crate::objects::tuple::items(PyObj::borrow(&kwnames));
+    let d = with_capacity(names.len());
+    for (i, name) in names.iter().enumerate() {
+        let value = PyObj::from_owned(*values.add(i));
+        let hash = if unicode::is_exact_str(name) { unicode::hash(name) } else {
+            match crate::abstract_::hash(name) {
+                Ok(h) => h,
+                Err(_) => continue,
+            }
+        };
+        let _ = set_item_hashed(&d, name.clone(), value, hash);
+    }
+    d.into_ptr()
+}
+
 pub fn with_capacity(n: usize) -> PyObj {
     let d = new();
     unsafe {

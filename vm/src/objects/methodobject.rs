@@ -216,11 +216,30 @@ pub unsafe fn call_on_stack(sp: *mut *mut PyObject, n: usize, kwnames: *mut PyOb
             guarded!(ff(slf, args, (nargs - nk) as isize, kp))
         }
         VAR_KW => {
+            // As for METH_VARARGS, the tuple and the dict take over the
+            // stack's references to the arguments; the names come from
+            // KW_NAMES, distinct exact strs.
             let nk = if kwnames.is_null() { 0 } else { tuple::len(PyObj::borrow(&kwnames)) };
-            let kw = if nk == 0 { None } else { Some(PyObj::borrow(&kwnames)) };
-            let (t, d) = crate::abstract_::args_to_tuple_dict(PyObj::slice(args, nargs), kw);
+            let np = nargs - nk;
             let ff: VarKwFn = std::mem::transmute(f);
-            guarded!(ff(slf, t.as_ptr(), d.as_ref().map_or(std::ptr::null_mut(), |d| d.as_ptr())))
+            let (mut t, mut d) = (std::ptr::null_mut(), std::ptr::null_mut());
+            let r = guarded!({
+                t = tuple::from_array_steal(args, np);
+                if nk != 0 {
+                    d = crate::objects::dict::from_kwnames_steal(kwnames, args.add(np));
+                }
+                ff(slf, t, d)
+            });
+            crate::objref::decref(t);
+            crate::objref::xdecref(d);
+            let mut p = sp.sub(n + 2);
+            crate::objref::xdecref(*p);
+            p = p.add(1);
+            while (p as *const *mut PyObject) < args {
+                crate::objref::decref(*p);
+                p = p.add(1);
+            }
+            return checked_or_restored(ml, r);
         }
         _ => return NOT_DIRECT,
     };
