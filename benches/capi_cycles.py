@@ -28,10 +28,8 @@ With --write the section between `<!-- capi-cycles:start -->` and
 """
 
 import argparse
-import datetime
 import os
 import re
-import shlex
 import shutil
 import subprocess
 import sys
@@ -44,7 +42,6 @@ import capi_instructions  # noqa: E402  (CASES, COUNT)
 import capi_run  # noqa: E402  (module builds)
 import run as run_py  # noqa: E402  (find_cpython, machine facts)
 
-RESULTS_MD = os.path.join(BENCH_DIR, "RESULTS.md")
 START_MARK = "<!-- capi-cycles:start -->"
 END_MARK = "<!-- capi-cycles:end -->"
 SKIP = 3000
@@ -167,31 +164,13 @@ def report(c, p, mcpu):
 
 
 def write_results(text, cpython, pyrite):
-    now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-    section = "\n".join([
-        START_MARK, "",
-        "Recorded %s." % now, "",
-        "- CPython: `%s` (%s)" % (cpython, run_py.interpreter_version(cpython)),
-        "- Pyrite: `%s` (commit %s)" % (run_py.display_path(pyrite), run_py.git_commit()),
-        "- command: `%s`" % shlex.join(["python3"] + [run_py.display_path(a) if os.path.isabs(a) else a
-                                                     for a in sys.argv]),
-        "", text, "", END_MARK])
-    with open(RESULTS_MD) as f:
-        doc = f.read()
-    start, end = doc.find(START_MARK), doc.find(END_MARK)
-    if start == -1 or end == -1 or end < start:
-        intro = "\n".join([
-            "### The same calls in modelled cycles", "",
-            "`benches/capi_cycles.py` traces one iteration of each call loop under gdb "
-            "and runs the trace through llvm-mca's pipeline model; see its docstring for "
-            "what the model leaves out.", ""])
-        anchor = doc.find(capi_instructions.END_MARK)
-        insert_at = anchor + len(capi_instructions.END_MARK) if anchor != -1 else len(doc)
-        doc = doc[:insert_at] + "\n\n" + intro + "\n" + section + doc[insert_at:]
-    else:
-        doc = doc[:start] + section + doc[end + len(END_MARK):]
-    with open(RESULTS_MD, "w") as f:
-        f.write(doc)
+    intro = [
+        "### The same calls in modelled cycles", "",
+        "`benches/capi_cycles.py` traces one iteration of each call loop under gdb "
+        "and runs the trace through llvm-mca's pipeline model; see its docstring for "
+        "what the model leaves out.", ""]
+    capi_instructions.write_section(START_MARK, END_MARK, intro, text, cpython, pyrite,
+                                    capi_instructions.END_MARK)
 
 
 def main():

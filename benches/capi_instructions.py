@@ -109,32 +109,38 @@ def report(c, p):
     return "\n".join(lines)
 
 
-def write_results(text, cpython, pyrite, cc_cmds):
+def write_section(start_mark, end_mark, intro, text, cpython, pyrite, after_mark):
+    """Replaces the section between the marks in benches/RESULTS.md; a new
+    one (with `intro` above it) goes after `after_mark`'s section."""
     now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     section = "\n".join([
-        START_MARK, "",
+        start_mark, "",
         "Recorded %s." % now, "",
         "- CPython: `%s` (%s)" % (cpython, run_py.interpreter_version(cpython)),
         "- Pyrite: `%s` (commit %s)" % (run_py.display_path(pyrite), run_py.git_commit()),
         "- command: `%s`" % shlex.join(["python3"] + [run_py.display_path(a) if os.path.isabs(a) else a
                                                      for a in sys.argv]),
-        "", text, "", END_MARK])
+        "", text, "", end_mark])
     with open(RESULTS_MD) as f:
         doc = f.read()
-    start, end = doc.find(START_MARK), doc.find(END_MARK)
+    start, end = doc.find(start_mark), doc.find(end_mark)
     if start == -1 or end == -1 or end < start:
-        intro = "\n".join([
-            "### The same calls in executed instructions", "",
-            "`benches/capi_instructions.py` runs the call cases under callgrind "
-            "(deterministic where wall time on a shared machine is not); see its "
-            "docstring for what the counts mean and do not mean.", ""])
-        anchor = doc.find(capi_run.END_MARK)
-        insert_at = anchor + len(capi_run.END_MARK) if anchor != -1 else len(doc)
-        doc = doc[:insert_at] + "\n\n" + intro + "\n" + section + doc[insert_at:]
+        anchor = doc.find(after_mark)
+        insert_at = anchor + len(after_mark) if anchor != -1 else len(doc)
+        doc = doc[:insert_at] + "\n\n" + "\n".join(intro) + "\n" + section + doc[insert_at:]
     else:
-        doc = doc[:start] + section + doc[end + len(END_MARK):]
+        doc = doc[:start] + section + doc[end + len(end_mark):]
     with open(RESULTS_MD, "w") as f:
         f.write(doc)
+
+
+def write_results(text, cpython, pyrite):
+    intro = [
+        "### The same calls in executed instructions", "",
+        "`benches/capi_instructions.py` runs the call cases under callgrind "
+        "(deterministic where wall time on a shared machine is not); see its "
+        "docstring for what the counts mean and do not mean.", ""]
+    write_section(START_MARK, END_MARK, intro, text, cpython, pyrite, capi_run.END_MARK)
 
 
 def main():
@@ -152,7 +158,7 @@ def main():
         return 2
     cpython = run_py.find_cpython(args.cpython)
     try:
-        cc_cmds = capi_run.build_both(pyrite, cpython)
+        capi_run.build_both(pyrite, cpython)
         c = measure(cpython, os.path.join(capi_run.BUILD_DIR, "cpython"), "CPython")
         p = measure(pyrite, os.path.join(capi_run.BUILD_DIR, "pyrite"), "Pyrite")
     except (RuntimeError, OSError, subprocess.TimeoutExpired) as e:
@@ -161,7 +167,7 @@ def main():
     text = report(c, p)
     print(text)
     if args.write:
-        write_results(text, cpython, pyrite, cc_cmds)
+        write_results(text, cpython, pyrite)
     return 0
 
 

@@ -137,8 +137,6 @@ pub unsafe fn vectorcall_func(callable: &PyObj) -> Option<vectorcallfunc> {
     *((callable.as_ptr() as *mut u8).offset(off) as *mut Option<vectorcallfunc>)
 }
 
-/// Calls `callable(*args)` where the last `len(kwnames)` args are keyword
-/// arguments named by the tuple `kwnames`.
 /// `call` for the C API's call functions: a Python function is recognised
 /// inline, so that the commonest call from C goes to `call_function` without
 /// passing through the prologue of the general path.
@@ -150,6 +148,8 @@ pub fn call_from_c(callable: &PyObj, args: &[PyObj], kwnames: Option<&PyObj>) ->
     call(callable, args, kwnames)
 }
 
+/// Calls `callable(*args)` where the last `len(kwnames)` args are keyword
+/// arguments named by the tuple `kwnames`.
 #[inline]
 pub fn call(callable: &PyObj, args: &[PyObj], kwnames: Option<&PyObj>) -> PyResult {
     unsafe {

@@ -473,6 +473,24 @@ unsafe fn run(f: *mut PyFrameObject, throw: Option<PyErr>) -> PyResult {
                     }
                 };
             }
+            macro_rules! load_fast {
+                ($a:expr) => {{
+                    let p = *lp!().add($a as usize);
+                    if p.is_null() {
+                        break 'inner unbound_local(&ctx.cd.localsplus_names[$a as usize]);
+                    }
+                    crate::objref::incref(p);
+                    *sp = p;
+                    sp = sp.add(1);
+                }};
+            }
+            macro_rules! store_fast {
+                ($a:expr) => {{
+                    sp = sp.sub(1);
+                    let old = std::mem::replace(&mut *lp!().add($a as usize), *sp);
+                    crate::objref::xdecref(old);
+                }};
+            }
             'dispatch: loop {
                 let ins = *instrs.add(pc);
                 (*f).lasti = pc as i32;
@@ -522,45 +540,16 @@ unsafe fn run(f: *mut PyFrameObject, throw: Option<PyErr>) -> PyResult {
                         // The commonest pair, in an arm of its own that tests no
                         // opcode; the second instruction stays in place after
                         // this one.
-                        macro_rules! load {
-                            ($a:expr) => {{
-                                let p = *lp!().add($a as usize);
-                                if p.is_null() {
-                                    break 'inner unbound_local(&ctx.cd.localsplus_names[$a as usize]);
-                                }
-                                crate::objref::incref(p);
-                                *sp = p;
-                                sp = sp.add(1);
-                            }};
-                        }
-                        load!(arg);
+                        load_fast!(arg);
                         let arg2 = (*instrs.add(pc)).arg;
                         (*f).lasti = pc as i32;
                         pc += 1;
-                        load!(arg2);
+                        load_fast!(arg2);
                     }
                     Opcode::LOAD_FAST__LOAD_CONST
                     | Opcode::LOAD_CONST__LOAD_FAST
                     | Opcode::STORE_FAST__LOAD_FAST
                     | Opcode::STORE_FAST__STORE_FAST => {
-                        macro_rules! load_fast {
-                            ($a:expr) => {{
-                                let p = *lp!().add($a as usize);
-                                if p.is_null() {
-                                    break 'inner unbound_local(&ctx.cd.localsplus_names[$a as usize]);
-                                }
-                                crate::objref::incref(p);
-                                *sp = p;
-                                sp = sp.add(1);
-                            }};
-                        }
-                        macro_rules! store_fast {
-                            ($a:expr) => {{
-                                sp = sp.sub(1);
-                                let old = std::mem::replace(&mut *lp!().add($a as usize), *sp);
-                                crate::objref::xdecref(old);
-                            }};
-                        }
                         match ins.op {
                             Opcode::LOAD_FAST__LOAD_CONST => load_fast!(arg),
                             Opcode::LOAD_CONST__LOAD_FAST => push!(ctx.consts.get_unchecked(arg as usize).clone()),

@@ -200,13 +200,7 @@ pub unsafe fn call_on_stack(sp: *mut *mut PyObject, n: usize, kwnames: *mut PyOb
                 f(slf, t)
             });
             crate::objref::decref(t);
-            let mut p = sp.sub(n + 2);
-            crate::objref::xdecref(*p);
-            p = p.add(1);
-            while (p as *const *mut PyObject) < args {
-                crate::objref::decref(*p);
-                p = p.add(1);
-            }
+            release_below(sp, n, args);
             return checked_or_restored(ml, r);
         }
         FAST_KW => {
@@ -232,13 +226,7 @@ pub unsafe fn call_on_stack(sp: *mut *mut PyObject, n: usize, kwnames: *mut PyOb
             });
             crate::objref::decref(t);
             crate::objref::xdecref(d);
-            let mut p = sp.sub(n + 2);
-            crate::objref::xdecref(*p);
-            p = p.add(1);
-            while (p as *const *mut PyObject) < args {
-                crate::objref::decref(*p);
-                p = p.add(1);
-            }
+            release_below(sp, n, args);
             return checked_or_restored(ml, r);
         }
         _ => return NOT_DIRECT,
@@ -260,6 +248,20 @@ unsafe fn checked_or_restored(ml: *mut PyMethodDef, r: *mut PyObject) -> *mut Py
             err::restore(e);
             std::ptr::null_mut()
         }
+    }
+}
+
+/// Releases the NULL-or-self slot and the slots between it and `args`
+/// (the callable, and `self` of a method descriptor), once the arguments'
+/// own references have moved into an argument tuple.
+#[inline(always)]
+unsafe fn release_below(sp: *mut *mut PyObject, n: usize, args: *const *mut PyObject) {
+    let mut p = sp.sub(n + 2);
+    crate::objref::xdecref(*p);
+    p = p.add(1);
+    while (p as *const *mut PyObject) < args {
+        crate::objref::decref(*p);
+        p = p.add(1);
     }
 }
 
