@@ -61,6 +61,8 @@ pub fn call_function(func: &PyObj, args: &[PyObj], kwnames: Option<&PyObj>) -> P
             frame::decref_frame(f);
             return r;
         }
+        // Laid out after the positional path, which then has no taken jump.
+        std::hint::cold_path();
         let f = bound_frame(func, cd, args, kwnames)?;
         if cd.flags & GENERATOR_FLAGS != 0 {
             let fr = PyObj::from_owned(f as *mut PyObject);

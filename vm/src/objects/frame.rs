@@ -206,7 +206,12 @@ pub unsafe fn decref_frame(f: *mut PyFrameObject) {
 
 unsafe extern "C" fn frame_dealloc(o: *mut PyObject) {
     let f = o as *mut PyFrameObject;
-    crate::gc::untrack(o);
+    // The rare branches are marked cold so that a function's frame, the
+    // common case, goes through without a taken jump.
+    if crate::gc::is_tracked(o) {
+        std::hint::cold_path();
+        crate::gc::untrack(o);
+    }
     clear_locals(f);
     // Nothing reaches a frame being freed, and both constructors set code,
     // func, namespaces and locals anew: only the fields they expect null
@@ -219,6 +224,7 @@ unsafe extern "C" fn frame_dealloc(o: *mut PyObject) {
         // A function's frame: namespaces borrowed from `func`, nothing else held.
         park_or_free(f, code);
     } else {
+        std::hint::cold_path();
         park_releasing_rare_fields(f, code);
     }
     xdecref(back);
@@ -250,6 +256,7 @@ unsafe fn park_releasing_rare_fields(f: *mut PyFrameObject, code: *mut PyObject)
 #[inline(always)]
 unsafe fn park_or_free(f: *mut PyFrameObject, code: *mut PyObject) {
     if (*f).ob_base.ob_base.ob_type != frame_type() {
+        std::hint::cold_path();
         crate::alloc::tp_free(f as *mut PyObject);
         return;
     }
@@ -262,6 +269,7 @@ unsafe fn park_or_free(f: *mut PyFrameObject, code: *mut PyObject) {
             return;
         }
     }
+    std::hint::cold_path();
     let n = (*f).ob_base.ob_size as usize;
     if n < FREELIST_SIZES {
         let len = &mut (*(&raw mut FREELIST_LEN))[n];
