@@ -30,7 +30,6 @@ With --write the section between `<!-- capi-cycles:start -->` and
 import argparse
 import os
 import re
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -40,7 +39,6 @@ sys.dont_write_bytecode = True
 sys.path.insert(0, BENCH_DIR)
 import capi_instructions  # noqa: E402  (CASES, COUNT)
 import capi_run  # noqa: E402  (module builds)
-import run as run_py  # noqa: E402  (find_cpython, machine facts)
 
 START_MARK = "<!-- capi-cycles:start -->"
 END_MARK = "<!-- capi-cycles:end -->"
@@ -180,22 +178,12 @@ def main():
     ap.add_argument("--mcpu", default="znver3", help="llvm-mca's CPU model (default znver3)")
     ap.add_argument("--write", action="store_true", help="update benches/RESULTS.md")
     args = ap.parse_args()
-    for tool in ("gdb", "llvm-mca"):
-        if shutil.which(tool) is None:
-            print("error: %s is not installed" % tool, file=sys.stderr)
-            return 2
-    pyrite = os.path.abspath(args.pyrite)
-    if not os.access(pyrite, os.X_OK):
-        print("error: Pyrite binary not found: %s (cargo build --release)" % pyrite, file=sys.stderr)
-        return 2
-    cpython = run_py.find_cpython(args.cpython)
-    try:
-        capi_run.build_both(pyrite, cpython)
-        c = measure(cpython, os.path.join(capi_run.BUILD_DIR, "cpython"), "cpython", args.mcpu)
-        p = measure(pyrite, os.path.join(capi_run.BUILD_DIR, "pyrite"), "pyrite", args.mcpu)
-    except (RuntimeError, OSError, subprocess.TimeoutExpired) as e:
-        print("error: %s" % e, file=sys.stderr)
-        return 1
+    both = capi_instructions.measure_both(
+        args, ["gdb", "llvm-mca"],
+        lambda exe, moddir, label: measure(exe, moddir, label.lower(), args.mcpu))
+    if isinstance(both, int):
+        return both
+    c, p, cpython, pyrite = both
     text = report(c, p, args.mcpu)
     print(text)
     if args.write:

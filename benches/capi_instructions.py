@@ -143,15 +143,14 @@ def write_results(text, cpython, pyrite):
     write_section(START_MARK, END_MARK, intro, text, cpython, pyrite, capi_run.END_MARK)
 
 
-def main():
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--pyrite", default=os.path.join(capi_run.REPO_ROOT, "target", "release", "pyrite"))
-    ap.add_argument("--cpython", default=None)
-    ap.add_argument("--write", action="store_true", help="update benches/RESULTS.md")
-    args = ap.parse_args()
-    if shutil.which("valgrind") is None:
-        print("error: valgrind is not installed", file=sys.stderr)
-        return 2
+def measure_both(args, tools, measure_one):
+    """Checks the tools and the Pyrite binary, builds the module for both
+    interpreters and measures each with `measure_one(exe, moddir, label)`:
+    (cpython figures, pyrite figures, cpython, pyrite), or an exit status."""
+    for tool in tools:
+        if shutil.which(tool) is None:
+            print("error: %s is not installed" % tool, file=sys.stderr)
+            return 2
     pyrite = os.path.abspath(args.pyrite)
     if not os.access(pyrite, os.X_OK):
         print("error: Pyrite binary not found: %s (cargo build --release)" % pyrite, file=sys.stderr)
@@ -159,11 +158,24 @@ def main():
     cpython = run_py.find_cpython(args.cpython)
     try:
         capi_run.build_both(pyrite, cpython)
-        c = measure(cpython, os.path.join(capi_run.BUILD_DIR, "cpython"), "CPython")
-        p = measure(pyrite, os.path.join(capi_run.BUILD_DIR, "pyrite"), "Pyrite")
+        c = measure_one(cpython, os.path.join(capi_run.BUILD_DIR, "cpython"), "CPython")
+        p = measure_one(pyrite, os.path.join(capi_run.BUILD_DIR, "pyrite"), "Pyrite")
     except (RuntimeError, OSError, subprocess.TimeoutExpired) as e:
         print("error: %s" % e, file=sys.stderr)
         return 1
+    return c, p, cpython, pyrite
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--pyrite", default=os.path.join(capi_run.REPO_ROOT, "target", "release", "pyrite"))
+    ap.add_argument("--cpython", default=None)
+    ap.add_argument("--write", action="store_true", help="update benches/RESULTS.md")
+    args = ap.parse_args()
+    both = measure_both(args, ["valgrind"], lambda exe, moddir, label: measure(exe, moddir, label))
+    if isinstance(both, int):
+        return both
+    c, p, cpython, pyrite = both
     text = report(c, p)
     print(text)
     if args.write:
