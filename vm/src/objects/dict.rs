@@ -180,7 +180,8 @@ unsafe fn may_be_tracked(o: *mut PyObject) -> bool {
 /// value that may be tracked, as CPython's MAINTAIN_TRACKING does: dicts of
 /// strs and ints (keyword arguments, most literals) cost the collector
 /// nothing, and `gc.is_tracked({})` is False as under CPython. Subclass
-/// instances are tracked from allocation.
+/// instances are tracked from allocation. Called once the dict holds `key`
+/// and `value`, since tracking may start a collection.
 #[inline(always)]
 unsafe fn maintain_tracking(d: *mut PyObject, key: *mut PyObject, value: *mut PyObject) {
     if !crate::gc::is_tracked(d) && (may_be_tracked(key) || may_be_tracked(value)) {
@@ -405,9 +406,10 @@ pub fn replace_at_if_key(d: &PyObj, ix: usize, key: *mut PyObject, value: PyObj)
         if e.key != key {
             return Err(value);
         }
-        maintain_tracking(d.as_ptr(), key, value.as_ptr());
-        let old = std::mem::replace(&mut e.value, value.into_ptr());
+        let vp = value.into_ptr();
+        let old = std::mem::replace(&mut e.value, vp);
         (*dp).ma_version_tag = next_version();
+        maintain_tracking(d.as_ptr(), key, vp);
         decref(old);
         Ok(())
     }
@@ -445,22 +447,27 @@ pub fn set_item_hashed(d: &PyObj, key: PyObj, value: PyObj, hash: isize) -> PyRe
     unsafe {
         let dp = d.as_ptr() as *mut PyDictObject;
         match lookup(d.as_ptr(), &key, hash)? {
+            // Tracking comes after the write: `gc::track` may start a
+            // collection, whose finalizers may change this dict, so the
+            // entry found by `lookup` must be filled first.
             Some(ix) => {
-                maintain_tracking(d.as_ptr(), key.as_ptr(), value.as_ptr());
                 let t = table(d.as_ptr());
-                let old = std::mem::replace(&mut t.entries[ix].value, value.into_ptr());
+                let vp = value.into_ptr();
+                let old = std::mem::replace(&mut t.entries[ix].value, vp);
                 (*dp).ma_version_tag = next_version();
+                maintain_tracking(d.as_ptr(), key.as_ptr(), vp);
                 decref(old);
             }
             None => {
-                maintain_tracking(d.as_ptr(), key.as_ptr(), value.as_ptr());
                 let t = table(d.as_ptr());
                 if t.needs_resize() {
                     t.rebuild((*dp).ma_used as usize + 1);
                 }
-                t.insert_new(hash, key.into_ptr(), value.into_ptr());
+                let (kp, vp) = (key.into_ptr(), value.into_ptr());
+                t.insert_new(hash, kp, vp);
                 (*dp).ma_used += 1;
                 (*dp).ma_version_tag = next_version();
+                maintain_tracking(d.as_ptr(), kp, vp);
             }
         }
         Ok(())
